@@ -1,0 +1,25 @@
+package io.footnote.answer;
+
+import io.footnote.cite.Citation;
+
+import java.util.List;
+
+/**
+ * The service's reply to a question.
+ *
+ * @param question          the question as asked
+ * @param rewrittenQuestion the standalone question used for retrieval when a follow-up was rewritten, else null
+ * @param answer            the answer text, with a {@code [n]} marker after each cited claim
+ * @param mode              {@code extractive}, or the name of the language model that wrote the answer
+ * @param abstained         true when the sources do not answer the question (then nothing is cited)
+ * @param citations         the cited sentences, numbered as in the answer text
+ * @param notice            a message for the reader (e.g. a fallback), else null
+ * @param timings           where the time went
+ */
+public record Answer(String question, String rewrittenQuestion, String answer, String mode, boolean abstained,
+                     List<Citation> citations, String notice, Timings timings) {
+
+    /** Milliseconds spent retrieving and answering. */
+    public record Timings(long retrieveMs, long answerMs) {
+    }
+}

@@ -1,0 +1,157 @@
+package io.footnote.index;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.model.TokenCountEstimator;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * The in-process ONNX embedding models Footnote can run, loaded from their LangChain4j Maven jars.
+ *
+ * <p>Why not {@code new AllMiniLmL6V2QuantizedEmbeddingModel()}: that shares one ONNX session whose
+ * intra-op thread pool spans every core, so two parallel {@code embed} calls fight over the same cores.
+ * Here the session runs each inference on one thread and the executor runs one inference per core,
+ * which embeds a batch faster on a small machine.
+ */
+public final class EmbeddingModels {
+
+    /** A model known to Footnote: resources in its jar, pooling, and the prefix a query needs. */
+    public enum Known {
+        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "/all-minilm-l6-v2-q.onnx",
+                "/all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, 384, ""),
+        BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", "/bge-small-en-v1.5-q.onnx",
+                "/bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, 384,
+                "Represent this sentence for searching relevant passages: ");
+
+        final String configName;
+        final String modelResource;
+        final String tokenizerResource;
+        final PoolingMode pooling;
+        final int dimension;
+        final String queryPrefix;
+
+        Known(String configName, String modelResource, String tokenizerResource, PoolingMode pooling,
+              int dimension, String queryPrefix) {
+            this.configName = configName;
+            this.modelResource = modelResource;
+            this.tokenizerResource = tokenizerResource;
+            this.pooling = pooling;
+            this.dimension = dimension;
+            this.queryPrefix = queryPrefix;
+        }
+
+        public String configName() {
+            return configName;
+        }
+
+        /** Text to put before a question so it is embedded as a search query (empty for symmetric models). */
+        public String queryPrefix() {
+            return queryPrefix;
+        }
+
+        public static Known byName(String name) {
+            for (Known k : values()) {
+                if (k.configName.equalsIgnoreCase(name)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("Unknown embedding model '" + name + "'; known: all-minilm-l6-v2-q, bge-small-en-v15-q");
+        }
+    }
+
+    private EmbeddingModels() {
+    }
+
+    /** Loads {@code model} with single-threaded inference; {@code executor} decides how many run at once. */
+    public static AbstractInProcessEmbeddingModel load(Known model, Executor executor) {
+        try {
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            OrtSession session = env.createSession(resourceBytes(model.modelResource), options);
+            OnnxBertBiEncoder encoder;
+            try (InputStream tokenizer = resource(model.tokenizerResource)) {
+                encoder = new OnnxBertBiEncoder(env, session, tokenizer, model.pooling);
+            }
+            return new Loaded(encoder, executor, model.dimension);
+        } catch (OrtException e) {
+            throw new IllegalStateException("Cannot load embedding model " + model.configName, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Counts the model's word-piece tokens of a text, special tokens included, without truncating. */
+    public static TokenCountEstimator tokenCounter(Known model) {
+        try (InputStream in = resource(model.tokenizerResource)) {
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(in,
+                    Map.of("padding", "false", "truncation", "false"));
+            return new TokenCountEstimator() {
+                @Override
+                public int estimateTokenCountInText(String text) {
+                    return tokenizer.encode(text).getIds().length;
+                }
+
+                @Override
+                public int estimateTokenCountInMessage(ChatMessage message) {
+                    throw new UnsupportedOperationException("counts plain text only");
+                }
+
+                @Override
+                public int estimateTokenCountInMessages(Iterable<ChatMessage> messages) {
+                    throw new UnsupportedOperationException("counts plain text only");
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = EmbeddingModels.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("Embedding model resource " + name + " is not on the classpath");
+        }
+        return in;
+    }
+
+    private static byte[] resourceBytes(String name) throws IOException {
+        try (InputStream in = resource(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static final class Loaded extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
+        private final int dimension;
+
+        Loaded(OnnxBertBiEncoder encoder, Executor executor, int dimension) {
+            super(executor);
+            this.encoder = encoder;
+            this.dimension = dimension;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return dimension;
+        }
+    }
+}

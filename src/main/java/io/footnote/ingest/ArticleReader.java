@@ -1,0 +1,76 @@
+package io.footnote.ingest;
+
+import dev.langchain4j.data.document.DocumentParser;
+import io.footnote.domain.Document;
+import io.footnote.domain.Sentence;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a file's bytes into a {@link Document}: parse, clean, split into sentences, and find the title
+ * (a short first line without end punctuation is a headline; otherwise the first sentence stands in).
+ */
+public final class ArticleReader {
+
+    private static final int MAX_HEADLINE = 160;
+
+    private final DocumentParser parser;
+    private final ArticleCleaner cleaner;
+    private final SentenceSplitter splitter;
+
+    public ArticleReader(DocumentParser parser, ArticleCleaner cleaner, SentenceSplitter splitter) {
+        this.parser = parser;
+        this.cleaner = cleaner;
+        this.splitter = splitter;
+    }
+
+    /**
+     * @param relativePath the file's path inside the corpus, with '/' separators; it names the document
+     * @throws UnreadableDocumentException when the file holds no indexable text
+     */
+    public Document read(String relativePath, byte[] bytes) {
+        String raw = parser.parse(new ByteArrayInputStream(bytes)).text();
+        ArticleCleaner.Cleaned cleaned = cleaner.clean(raw);
+        String text = cleaned.text();
+        List<Sentence> sentences = splitter.split(text);
+        if (sentences.isEmpty()) {
+            throw new UnreadableDocumentException("no sentences after cleaning");
+        }
+        return new Document(idOf(relativePath), titleOf(text, sentences), cleaned.date(), text, sentences,
+                relativePath, sha256(bytes));
+    }
+
+    /** A stable, URL-safe id: the relative path without its extension, '/' becoming "--". */
+    public static String idOf(String relativePath) {
+        String p = relativePath.replace('\\', '/');
+        int slash = p.lastIndexOf('/');
+        int dot = p.lastIndexOf('.');
+        if (dot > slash + 1) {
+            p = p.substring(0, dot);
+        }
+        return p.replace("/", "--").replaceAll("[^A-Za-z0-9_.-]", "_").toLowerCase(Locale.ROOT);
+    }
+
+    static String titleOf(String text, List<Sentence> sentences) {
+        int nl = text.indexOf('\n');
+        String firstLine = (nl < 0 ? text : text.substring(0, nl)).strip();
+        if (nl > 0 && !firstLine.isEmpty() && firstLine.length() <= MAX_HEADLINE
+                && !firstLine.matches(".*[.!?:;,\"”’]$")) {
+            return firstLine;
+        }
+        return sentences.get(0).textIn(text);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.footnote.retrieve;
+
+import dev.langchain4j.data.document.Metadata;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.ContentMetadata;
+import dev.langchain4j.rag.content.retriever.ContentRetriever;
+import dev.langchain4j.rag.query.Query;
+import io.footnote.domain.Chunk;
+import io.footnote.index.ChunkHit;
+import io.footnote.index.IndexedDocument;
+import io.footnote.index.LuceneIndex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hybrid chunk retrieval: BM25 and HNSW k-NN each return {@code candidates} chunks, fused by reciprocal
+ * rank. As a LangChain4j {@link ContentRetriever} it returns the top chunks as {@link Content} with
+ * {@code documentId}, {@code chunk}, {@code firstSentence} and {@code lastSentence} metadata.
+ */
+public final class HybridContentRetriever implements ContentRetriever {
+
+    private final LuceneIndex index;
+    private final EmbeddingModel embeddings;
+    private final String queryPrefix;
+    private final RankFusion fusion;
+    private final int candidates;
+    private final int maxResults;
+
+    public HybridContentRetriever(LuceneIndex index, EmbeddingModel embeddings, String queryPrefix,
+                                  RankFusion fusion, int candidates, int maxResults) {
+        this.index = index;
+        this.embeddings = embeddings;
+        this.queryPrefix = queryPrefix;
+        this.fusion = fusion;
+        this.candidates = candidates;
+        this.maxResults = maxResults;
+    }
+
+    @Override
+    public List<Content> retrieve(Query query) {
+        List<Content> out = new ArrayList<>();
+        for (FusedChunk f : search(query.text(), embed(query.text()), maxResults)) {
+            Chunk c = f.chunk();
+            IndexedDocument d = index.document(c.documentId()).orElseThrow();
+            Metadata md = new Metadata()
+                    .put("documentId", c.documentId())
+                    .put("chunk", c.ordinal())
+                    .put("firstSentence", c.firstSentence())
+                    .put("lastSentence", c.lastSentence());
+            out.add(Content.from(TextSegment.from(d.document().text().substring(c.start(), c.end()), md),
+                    Map.of(ContentMetadata.SCORE, f.score())));
+        }
+        return out;
+    }
+
+    /** Embeds a question as a search query (with the model's query prefix, if it has one). */
+    public float[] embed(String question) {
+        return embeddings.embed(queryPrefix + question).content().vector();
+    }
+
+    /** The {@code topK} best chunks for a question whose embedding is {@code vector}. */
+    public List<FusedChunk> search(String question, float[] vector, int topK) {
+        List<ChunkHit> text = index.searchText(question, candidates);
+        List<ChunkHit> knn = index.searchVector(vector, candidates);
+        List<FusedChunk> fused = fusion.fuse(text, knn);
+        return fused.subList(0, Math.min(topK, fused.size()));
+    }
+}

@@ -1,0 +1,47 @@
+package io.footnote.retrieve;
+
+import io.footnote.domain.Chunk;
+import io.footnote.index.ChunkHit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reciprocal rank fusion (Cormack et al. 2009): {@code score(d) = Σ 1 / (k + rank_i(d))}. It needs no
+ * score calibration between BM25 and cosine similarity, which live on unrelated scales.
+ */
+public final class RankFusion {
+
+    private final int k;
+
+    public RankFusion(int k) {
+        this.k = k;
+    }
+
+    public List<FusedChunk> fuse(List<ChunkHit> text, List<ChunkHit> vector) {
+        Map<String, int[]> ranks = new LinkedHashMap<>();
+        Map<String, Chunk> chunks = new LinkedHashMap<>();
+        for (int i = 0; i < text.size(); i++) {
+            Chunk c = text.get(i).chunk();
+            chunks.putIfAbsent(c.id(), c);
+            ranks.computeIfAbsent(c.id(), x -> new int[2])[0] = i + 1;
+        }
+        for (int i = 0; i < vector.size(); i++) {
+            Chunk c = vector.get(i).chunk();
+            chunks.putIfAbsent(c.id(), c);
+            ranks.computeIfAbsent(c.id(), x -> new int[2])[1] = i + 1;
+        }
+        List<FusedChunk> fused = new ArrayList<>(chunks.size());
+        for (var e : ranks.entrySet()) {
+            int[] r = e.getValue();
+            double score = (r[0] > 0 ? 1.0 / (k + r[0]) : 0) + (r[1] > 0 ? 1.0 / (k + r[1]) : 0);
+            fused.add(new FusedChunk(chunks.get(e.getKey()), score, r[0], r[1]));
+        }
+        // Ties (same ranks mirrored) fall back to insertion order, i.e. BM25 first: deterministic.
+        fused.sort(Comparator.comparingDouble(FusedChunk::score).reversed());
+        return fused;
+    }
+}

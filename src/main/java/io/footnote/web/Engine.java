@@ -1,0 +1,158 @@
+package io.footnote.web;
+
+import io.footnote.answer.AnswerService;
+import io.footnote.answer.ExtractiveAnswerer;
+import io.footnote.answer.FollowUpQueryTransformer;
+import io.footnote.config.FootnoteConfig;
+import io.footnote.domain.Document;
+import io.footnote.index.EmbeddingModels;
+import io.footnote.index.IndexedDocument;
+import io.footnote.index.LuceneIndex;
+import io.footnote.ingest.ArticleCleaner;
+import io.footnote.ingest.ArticleReader;
+import io.footnote.ingest.Chunker;
+import io.footnote.ingest.CorpusIngester;
+import io.footnote.ingest.IngestReport;
+import io.footnote.ingest.PlainTextDocumentParser;
+import io.footnote.ingest.SentenceSplitter;
+import io.footnote.retrieve.DefaultSentenceRetriever;
+import io.footnote.retrieve.HybridContentRetriever;
+import io.footnote.retrieve.RankFusion;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import org.jboss.logging.Logger;
+
+import java.lang.management.ManagementFactory;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds the pipeline from configuration and owns its lifecycle: at start-up it opens the index and brings
+ * it in line with the corpus folder on a background thread (the service is ready when that finishes); at
+ * shut-down it closes the index.
+ */
+@ApplicationScoped
+public class Engine {
+
+    private static final Logger LOG = Logger.getLogger(Engine.class);
+
+    private final FootnoteConfig config;
+    private volatile LuceneIndex index;
+    private volatile AnswerService answers;
+    private volatile IngestReport lastReport;
+    private volatile String failure;
+    private volatile CorpusIngester.Progress progress = new CorpusIngester.Progress(0, 0);
+    private ExecutorService embedPool;
+    private ExecutorService background;
+
+    public Engine(FootnoteConfig config) {
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        background = Executors.newSingleThreadExecutor(r -> new Thread(r, "footnote-ingest"));
+        background.submit(this::startUp);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (background != null) {
+            background.shutdownNow();
+        }
+        if (index != null) {
+            index.close();
+        }
+        if (embedPool != null) {
+            embedPool.shutdownNow();
+        }
+    }
+
+    private void startUp() {
+        try {
+            EmbeddingModels.Known model = EmbeddingModels.Known.byName(config.embedding().model());
+            int threads = config.embedding().threads() > 0 ? config.embedding().threads()
+                    : Runtime.getRuntime().availableProcessors();
+            AtomicInteger n = new AtomicInteger();
+            embedPool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "footnote-embed-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            AbstractInProcessEmbeddingModel embeddings = EmbeddingModels.load(model, embedPool);
+            LuceneIndex idx = LuceneIndex.open(config.data().path().resolve("index"),
+                    CorpusIngester.signature(model.configName(), config.chunking().maxTokens(),
+                            config.chunking().overlapSentences()),
+                    embeddings.dimension());
+            ArticleReader reader = new ArticleReader(new PlainTextDocumentParser(), new ArticleCleaner(),
+                    new SentenceSplitter());
+            Chunker chunker = new Chunker(EmbeddingModels.tokenCounter(model), config.chunking().maxTokens(),
+                    config.chunking().overlapSentences());
+            CorpusIngester ingester = new CorpusIngester(idx, embeddings, reader, chunker, config.embedding().batchSize());
+            IngestReport report = ingester.ingest(config.corpus().path(), p -> progress = p);
+            HybridContentRetriever chunks = new HybridContentRetriever(idx, embeddings, model.queryPrefix(),
+                    new RankFusion(config.retrieval().rrfK()), config.retrieval().candidates(), config.retrieval().topK());
+            this.answers = new AnswerService(new DefaultSentenceRetriever(idx, chunks),
+                    new ExtractiveAnswerer(config.answering().maxSentences(), config.answering().minScore(),
+                            config.answering().relativeScore()),
+                    new FollowUpQueryTransformer(), id -> idx.document(id).map(IndexedDocument::document),
+                    new AnswerService.Limits(config.question().maxLength(), config.question().maxHistory(),
+                            config.retrieval().topK(), config.retrieval().candidates()));
+            this.index = idx;
+            this.lastReport = report;
+            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.infof("Indexed %s: %d documents, %d sentences, %d chunks in %d ms (%d new or changed, %d unchanged, "
+                            + "%d removed, %d skipped); embedded %d chunks and %d sentences (%.1f chunks/s); "
+                            + "ready %d ms after JVM start",
+                    config.corpus().path(), report.documents(), report.sentences(), report.chunks(), report.millis(),
+                    report.indexed(), report.unchanged(), report.removed(), report.skipped().size(),
+                    report.chunksEmbedded(), report.sentencesEmbedded(), report.chunksPerSecond(), sinceJvmStart);
+            report.skipped().forEach(s -> LOG.warnf("Not indexed: %s (%s)", s.path(), s.reason()));
+        } catch (RuntimeException | Error e) {
+            failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+            LOG.error("Footnote could not load its index", e);
+        }
+    }
+
+    public boolean ready() {
+        return answers != null;
+    }
+
+    /** Why start-up failed, if it did. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    public CorpusIngester.Progress progress() {
+        return progress;
+    }
+
+    public Optional<IngestReport> lastReport() {
+        return Optional.ofNullable(lastReport);
+    }
+
+    /** @throws NotReadyException while the index is still loading */
+    public AnswerService answers() {
+        AnswerService a = answers;
+        if (a == null) {
+            throw new NotReadyException(this);
+        }
+        return a;
+    }
+
+    /** @throws NotReadyException while the index is still loading */
+    public LuceneIndex index() {
+        LuceneIndex i = index;
+        if (i == null || answers == null) {
+            throw new NotReadyException(this);
+        }
+        return i;
+    }
+
+    public Optional<Document> document(String id) {
+        return index().document(id).map(IndexedDocument::document);
+    }
+}

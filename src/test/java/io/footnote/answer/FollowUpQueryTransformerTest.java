@@ -1,0 +1,44 @@
+package io.footnote.answer;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.rag.query.Metadata;
+import dev.langchain4j.rag.query.Query;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class FollowUpQueryTransformerTest {
+
+    private final FollowUpQueryTransformer transformer = new FollowUpQueryTransformer();
+
+    private String transform(String question, List<ChatMessage> history) {
+        Query q = Query.from(question, Metadata.from(UserMessage.from(question), null, history));
+        return transformer.transform(q).iterator().next().text();
+    }
+
+    @Test
+    void rewrites_pronoun_follow_up_with_the_previous_question() {
+        List<ChatMessage> history = List.of(UserMessage.from("What did Mao Ning say about repatriation?"),
+                AiMessage.from("China will accept repatriation [1]"));
+
+        assertEquals("What did she say next? (context: What did Mao Ning say about repatriation?)",
+                transform("What did she say next?", history));
+    }
+
+    @Test
+    void leaves_standalone_question_alone() {
+        List<ChatMessage> history = List.of(UserMessage.from("What did Mao Ning say about repatriation?"));
+
+        assertEquals("How many deportations to China did ICE complete?",
+                transform("How many deportations to China did ICE complete?", history));
+    }
+
+    @Test
+    void leaves_question_alone_without_history() {
+        assertEquals("What did she say?", transform("What did she say?", List.of()));
+    }
+}

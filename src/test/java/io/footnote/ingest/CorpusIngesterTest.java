@@ -1,0 +1,154 @@
+package io.footnote.ingest;
+
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import io.footnote.domain.Document;
+import io.footnote.index.EmbeddingModels;
+import io.footnote.index.IndexedDocument;
+import io.footnote.index.LuceneIndex;
+import io.footnote.support.SeedCorpus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CorpusIngesterTest {
+
+    private static final EmbeddingModels.Known MODEL = EmbeddingModels.Known.ALL_MINILM_L6_V2_Q;
+    private static final String SIGNATURE = CorpusIngester.signature(MODEL.configName(), 120, 1);
+    private static ExecutorService pool;
+    private static AbstractInProcessEmbeddingModel embeddings;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void loadModel() {
+        pool = Executors.newFixedThreadPool(2);
+        embeddings = EmbeddingModels.load(MODEL, pool);
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.shutdownNow();
+    }
+
+    private IngestReport ingest(Path corpus, Path indexDir) {
+        return ingest(corpus, indexDir, SIGNATURE);
+    }
+
+    private IngestReport ingest(Path corpus, Path indexDir, String signature) {
+        try (LuceneIndex index = LuceneIndex.open(indexDir, signature, embeddings.dimension())) {
+            return ingester(index).ingest(corpus);
+        }
+    }
+
+    private static CorpusIngester ingester(LuceneIndex index) {
+        ArticleReader reader = new ArticleReader(new PlainTextDocumentParser(), new ArticleCleaner(), new SentenceSplitter());
+        return new CorpusIngester(index, embeddings, reader, new Chunker(EmbeddingModels.tokenCounter(MODEL), 120, 1), 64);
+    }
+
+    private Path seedCopy() throws IOException {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        for (Path p : Files.list(SeedCorpus.FOLDER).toList()) {
+            Files.copy(p, corpus.resolve(p.getFileName()));
+        }
+        return corpus;
+    }
+
+    private Map<String, Document> documents(Path indexDir) {
+        try (LuceneIndex index = LuceneIndex.open(indexDir, SIGNATURE, embeddings.dimension())) {
+            return index.documents().stream().map(IndexedDocument::document)
+                    .collect(Collectors.toMap(Document::id, d -> d));
+        }
+    }
+
+    @Test
+    void restart_with_unchanged_corpus_embeds_nothing_and_keeps_ids() throws IOException {
+        Path corpus = seedCopy();
+        Path indexDir = tmp.resolve("index");
+
+        IngestReport first = ingest(corpus, indexDir);
+        Map<String, Document> before = documents(indexDir);
+        IngestReport second = ingest(corpus, indexDir);
+        Map<String, Document> after = documents(indexDir);
+
+        assertEquals(2, first.indexed());
+        assertTrue(first.chunksEmbedded() > 0);
+        assertEquals(first.sentences(), first.sentencesEmbedded());
+        assertEquals(0, second.indexed());
+        assertEquals(0, second.chunksEmbedded());
+        assertEquals(0, second.sentencesEmbedded());
+        assertEquals(2, second.unchanged());
+        assertEquals(before, after, "same ids, text and sentence offsets after a restart");
+        assertEquals(first.chunks(), second.chunks());
+    }
+
+    @Test
+    void changed_file_is_replaced_and_deleted_file_removed() throws IOException {
+        Path corpus = seedCopy();
+        Path indexDir = tmp.resolve("index");
+        ingest(corpus, indexDir);
+
+        Files.writeString(corpus.resolve(SeedCorpus.MAO + ".txt"), "The ministry changed its mind on Tuesday.");
+        Files.delete(corpus.resolve(SeedCorpus.DINAN + ".txt"));
+        IngestReport report = ingest(corpus, indexDir);
+
+        assertEquals(1, report.indexed());
+        assertEquals(1, report.removed());
+        assertEquals(1, report.documents());
+        Map<String, Document> docs = documents(indexDir);
+        assertEquals(List.of(SeedCorpus.MAO), List.copyOf(docs.keySet()));
+        assertEquals("The ministry changed its mind on Tuesday.", docs.get(SeedCorpus.MAO).text());
+        assertEquals(1, docs.get(SeedCorpus.MAO).sentences().size());
+    }
+
+    @Test
+    void bad_files_are_skipped_with_a_reason_and_the_rest_indexed() throws IOException {
+        Path corpus = seedCopy();
+        Files.write(corpus.resolve("binary.txt"), new byte[]{1, 2, 0, 3});
+        Files.writeString(corpus.resolve("empty.txt"), "  \n");
+        Files.write(corpus.resolve("scan.pdf"), new byte[]{'%', 'P', 'D', 'F'});
+
+        IngestReport report = ingest(corpus, tmp.resolve("index"));
+
+        assertEquals(2, report.documents());
+        Map<String, String> reasons = report.skipped().stream()
+                .collect(Collectors.toMap(IngestReport.Skipped::path, IngestReport.Skipped::reason));
+        assertEquals(Map.of("binary.txt", "binary content (NUL bytes), not text", "empty.txt", "empty file",
+                "scan.pdf", "unsupported format (plain text and Markdown are indexed)"), reasons);
+    }
+
+    @Test
+    void index_built_under_another_signature_is_rebuilt() throws IOException {
+        Path corpus = seedCopy();
+        Path indexDir = tmp.resolve("index");
+        ingest(corpus, indexDir, "pipeline=0;model=old");
+
+        IngestReport report = ingest(corpus, indexDir);
+
+        assertEquals(2, report.indexed(), "everything re-embedded for the new signature");
+        assertEquals(0, report.unchanged());
+    }
+
+    @Test
+    void legacy_windows_1252_file_indexes_without_mojibake() throws IOException {
+        Path corpus = Files.createDirectories(tmp.resolve("legacy"));
+        Files.write(corpus.resolve("pound.txt"), "Shares rose to \u00a35 \u2013 a record.".getBytes("windows-1252"));
+
+        ingest(corpus, tmp.resolve("index"));
+
+        assertEquals("Shares rose to \u00a35 \u2013 a record.", documents(tmp.resolve("index")).get("pound").text());
+    }
+}

@@ -1,0 +1,94 @@
+package io.footnote.ingest;
+
+import io.footnote.domain.Sentence;
+import io.footnote.support.SeedCorpus;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SentenceSplitterTest {
+
+    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final ArticleCleaner cleaner = new ArticleCleaner();
+
+    private List<String> sentencesOf(String text) {
+        return splitter.split(text).stream().map(s -> s.textIn(text)).toList();
+    }
+
+    @Test
+    void keeps_quotation_with_its_attribution_and_us_inside_it() {
+        String text = cleaner.clean(SeedCorpus.raw(SeedCorpus.MAO)).text();
+
+        List<String> sentences = sentencesOf(text);
+
+        assertTrue(sentences.contains("We have also carried out pragmatic cooperation with the immigration law "
+                + "enforcement agencies of relevant countries, including the U.S., and achieved positive results,” said Mao."),
+                () -> String.join("\n", sentences));
+        assertTrue(sentences.contains("We will accept Chinese citizens who are verified to be from the Chinese "
+                + "mainland,” she said."));
+        assertEquals("Chinese Foreign Ministry spokeswoman Mao Ning said on Monday that China will accept repatriation "
+                + "of Chinese nationals who illegally entered the United States.", sentences.get(0));
+        assertEquals(25, sentences.size());
+    }
+
+    @Test
+    void does_not_end_sentences_at_mr_or_us() {
+        String text = cleaner.clean(SeedCorpus.raw(SeedCorpus.DINAN)).text();
+
+        List<String> sentences = sentencesOf(text);
+
+        assertTrue(sentences.contains("Mr. Wang also complained to Mr. Mayorkas that the U.S. lists China as a "
+                + "“major drug source country.”"), () -> String.join("\n", sentences));
+        assertTrue(sentences.contains("U.S. Immigration and Customs Enforcement said it completed just 288 "
+                + "deportations back to China."), () -> String.join("\n", sentences));
+        assertTrue(sentences.stream().noneMatch(s -> s.equals("U.S.") || s.equals("Mr.")));
+        assertEquals(18, sentences.size());
+    }
+
+    @Test
+    void line_breaks_end_sentences_and_headlines_stand_alone() {
+        String text = "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%. "
+                + "It sold more ads.";
+
+        assertEquals(List.of("Ad sales boost Time Warner profit",
+                "Quarterly profits at US media giant TimeWarner jumped 76%.", "It sold more ads."), sentencesOf(text));
+    }
+
+    @Test
+    void offsets_are_trimmed_ordered_and_cover_every_word() {
+        // Random texts built from seed sentences with random whitespace between them (fixed seed: reproducible).
+        List<String> pool = sentencesOf(cleaner.clean(SeedCorpus.raw(SeedCorpus.DINAN)).text());
+        Random random = new Random(20250128L);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder();
+            int n = 1 + random.nextInt(8);
+            for (int i = 0; i < n; i++) {
+                text.append(List.of(" ", "  ", "\n", "\n\n", "\t ").get(random.nextInt(5)));
+                text.append(pool.get(random.nextInt(pool.size())));
+            }
+            String t = text.toString();
+
+            List<Sentence> sentences = splitter.split(t);
+
+            int previousEnd = 0;
+            StringBuilder words = new StringBuilder();
+            for (int i = 0; i < sentences.size(); i++) {
+                Sentence s = sentences.get(i);
+                assertEquals(i, s.index());
+                assertTrue(s.start() >= previousEnd, "sentences overlap in: " + t);
+                assertFalse(Character.isWhitespace(t.charAt(s.start())));
+                assertFalse(Character.isWhitespace(t.charAt(s.end() - 1)));
+                previousEnd = s.end();
+                words.append(s.textIn(t)).append(' ');
+            }
+            assertEquals(t.strip().split("\\s+").length, words.toString().strip().split("\\s+").length,
+                    "every word belongs to a sentence");
+            assertEquals(n, sentences.size(), "each seed sentence stays one sentence: " + t);
+        }
+    }
+}

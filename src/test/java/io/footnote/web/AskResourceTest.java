@@ -1,0 +1,163 @@
+package io.footnote.web;
+
+import io.footnote.support.Ready;
+import io.footnote.support.SeedCorpus;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class AskResourceTest {
+
+    @BeforeEach
+    void indexLoaded() {
+        Ready.awaitIndex();
+    }
+
+    private static JsonPath ask(Object body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/ask")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().jsonPath();
+    }
+
+    /** The cited text must be exactly the document's text at the citation's offsets. */
+    private static void assertResolves(Map<String, Object> citation) {
+        JsonPath doc = given().get("/api/documents/" + citation.get("documentId")).then().statusCode(200)
+                .extract().jsonPath();
+        String text = doc.getString("text");
+        int start = (Integer) citation.get("start");
+        int end = (Integer) citation.get("end");
+        int index = (Integer) citation.get("sentenceIndex");
+        assertEquals(text.substring(start, end), citation.get("text"));
+        assertEquals(start, doc.getInt("sentences[" + index + "].start"));
+        assertEquals(end, doc.getInt("sentences[" + index + "].end"));
+    }
+
+    @Test
+    void answers_with_citation_to_supporting_sentence() {
+        // when
+        JsonPath answer = ask(Map.of("question", "How many deportations to China did ICE complete?"));
+
+        // then the answer states the fact and citation 1 is the sentence that says it
+        assertEquals("extractive", answer.getString("mode"));
+        assertFalse(answer.getBoolean("abstained"));
+        assertTrue(answer.getString("answer").contains("288"), answer.getString("answer"));
+        assertTrue(answer.getString("answer").contains("[1]"));
+        Map<String, Object> first = answer.getMap("citations[0]");
+        assertEquals(1, first.get("id"));
+        assertEquals(SeedCorpus.DINAN, first.get("documentId"));
+        assertEquals("U.S. Immigration and Customs Enforcement said it completed just 288 deportations back to China.",
+                first.get("text"));
+        assertResolves(first);
+    }
+
+    @Test
+    void answers_from_the_dated_article_with_its_date() {
+        JsonPath answer = ask(Map.of("question", "What tariffs did Trump threaten to put on Colombia?"));
+
+        Map<String, Object> first = answer.getMap("citations[0]");
+        assertEquals(SeedCorpus.MAO, first.get("documentId"));
+        assertEquals("2025-01-28", first.get("date"));
+        assertTrue(((String) first.get("text")).contains("25-percent tariffs"), (String) first.get("text"));
+        for (Map<String, Object> c : answer.<Map<String, Object>>getList("citations")) {
+            assertResolves(c);
+        }
+    }
+
+    @Test
+    void abstains_on_question_the_articles_do_not_cover() {
+        for (String q : List.of("Who won the 2022 FIFA World Cup?", "What is the capital of France?",
+                "How do I bake sourdough bread?")) {
+            JsonPath answer = ask(Map.of("question", q));
+
+            assertTrue(answer.getBoolean("abstained"), q + " → " + answer.getString("answer"));
+            assertTrue(answer.getList("citations").isEmpty());
+            assertFalse(answer.getString("answer").contains("["));
+        }
+    }
+
+    @Test
+    void rewrites_follow_up_with_history() {
+        JsonPath answer = ask(Map.of("question", "What did she say about repatriation?",
+                "history", List.of(
+                        Map.of("role", "user", "content", "What did the Chinese Foreign Ministry spokeswoman Mao Ning say?"),
+                        Map.of("role", "assistant", "content", "She said China will accept repatriation [1]"))));
+
+        assertEquals("What did she say about repatriation?", answer.getString("question"));
+        assertTrue(answer.getString("rewrittenQuestion").contains("Mao Ning"));
+        assertEquals(SeedCorpus.MAO, answer.getString("citations[0].documentId"));
+        assertTrue(answer.getString("answer").toLowerCase().contains("repatriat"));
+    }
+
+    @Test
+    void top_k_limits_the_chunks_considered() {
+        JsonPath answer = ask(Map.of("question", "What did Chen advise Chinese migrants?", "topK", 1));
+
+        assertTrue(answer.getString("citations[0].text").startsWith("Chen advised Chinese migrants"));
+    }
+
+    @Test
+    void rejects_blank_missing_and_overlong_questions() {
+        for (Object body : List.of(Map.of("question", "   "), Map.of("history", List.of()), Map.of(),
+                Map.of("question", "x".repeat(2001)))) {
+            given().contentType(ContentType.JSON).body(body)
+                    .when().post("/api/ask")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("detail", containsString("'question'"));
+        }
+    }
+
+    @Test
+    void rejects_malformed_json_with_problem_detail() {
+        given().contentType(ContentType.JSON).body("{\"question\": \"unterminated")
+                .when().post("/api/ask")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", startsWith("The request body is not valid JSON"));
+        given().contentType(ContentType.JSON).body("{\"question\": [1, 2]}")
+                .when().post("/api/ask")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("question"));
+        given().contentType(ContentType.JSON).body("")
+                .when().post("/api/ask")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void rejects_bad_history_and_top_k() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("question", "Who?", "history", List.of(Map.of("role", "system", "content", "x"))))
+                .when().post("/api/ask")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("history[0].role"));
+        given().contentType(ContentType.JSON).body(Map.of("question", "Who?", "topK", 0))
+                .when().post("/api/ask")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("topK"));
+        given().contentType(ContentType.JSON).body("{\"question\": \"Who?\", \"topK\": \"many\"}")
+                .when().post("/api/ask")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("topK"));
+    }
+
+    @Test
+    void rejects_wrong_content_type() {
+        given().contentType(ContentType.TEXT).body("How many?")
+                .when().post("/api/ask")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,66 @@
+package io.footnote.web;
+
+import io.footnote.support.Ready;
+import io.footnote.support.SeedCorpus;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class DocumentResourceTest {
+
+    @BeforeEach
+    void indexLoaded() {
+        Ready.awaitIndex();
+    }
+
+    @Test
+    void lists_the_seed_articles_with_counts_and_dates() {
+        JsonPath list = given().get("/api/documents").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(List.of(SeedCorpus.MAO, SeedCorpus.DINAN), list.getList("id"));
+        assertEquals("2025-01-28", list.getString("[0].date"));
+        assertEquals(25, list.getInt("[0].sentences"));
+        assertEquals(18, list.getInt("[1].sentences"));
+        assertTrue(list.getInt("[0].chunks") > 1);
+    }
+
+    @Test
+    void serves_cleaned_text_with_sentence_offsets() {
+        JsonPath doc = given().get("/api/documents/" + SeedCorpus.DINAN).then().statusCode(200).extract().jsonPath();
+
+        String text = doc.getString("text");
+        assertFalse(text.contains("can be reached at"), "author contact line is not content");
+        assertFalse(text.contains("comment policy"), "comment policy is not content");
+        List<Map<String, Integer>> sentences = doc.getList("sentences");
+        assertEquals(text.length(), sentences.get(sentences.size() - 1).get("end"));
+        assertTrue(doc.getString("title").startsWith("A top Chinese official demanded"));
+    }
+
+    @Test
+    void unknown_document_is_a_404_problem() {
+        given().get("/api/documents/no-such-doc")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", containsString("no-such-doc"));
+    }
+
+    @Test
+    void health_ready_and_openapi_are_served() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks[0].name", equalTo("index"))
+                .body("checks[0].data.documents", equalTo(2));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/ask"));
+    }
+}
