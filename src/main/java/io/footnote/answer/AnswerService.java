@@ -51,6 +51,15 @@ public final class AnswerService {
      *                                  {@code topK} out of range
      */
     public Answer ask(String question, List<Turn> history, Integer topK) {
+        return ask(question, history, topK, token -> { });
+    }
+
+    /**
+     * Like {@link #ask(String, List, Integer)}, handing the answer text to {@code onToken} piece by piece as
+     * it is written (the extractive answerer writes it in one go, so it arrives sentence by sentence).
+     * The pieces concatenated equal the returned answer's text.
+     */
+    public Answer ask(String question, List<Turn> history, Integer topK, java.util.function.Consumer<String> onToken) {
         String q = validate(question, history, topK);
         int k = topK == null ? limits.defaultTopK() : topK;
         long t0 = System.nanoTime();
@@ -66,9 +75,24 @@ public final class AnswerService {
         String notice = verified.rejected() == 0 ? null
                 : verified.rejected() + " citation(s) did not match their source and were removed.";
         long t2 = System.nanoTime();
+        pieces(draft.text()).forEach(onToken);
         return new Answer(q, standalone.equals(q) ? null : standalone, draft.text(), answerer.mode(),
                 draft.abstained(), verified.valid(), notice,
                 new Answer.Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
+    }
+
+    /** The text cut after each citation marker, separators kept, so the pieces join back to the text. */
+    static List<String> pieces(String text) {
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        for (int i = text.indexOf("] "); i >= 0; i = text.indexOf("] ", i + 2)) {
+            out.add(text.substring(from, i + 2));
+            from = i + 2;
+        }
+        if (from < text.length()) {
+            out.add(text.substring(from));
+        }
+        return out;
     }
 
     private String rewrite(String question, List<Turn> history) {
@@ -87,6 +111,15 @@ public final class AnswerService {
         Document d = documents.apply(s.documentId()).orElseThrow();
         return new Citation(id, d.id(), d.title(), d.date(), s.sentenceIndex(), s.start(), s.end(), s.text(),
                 Math.round(s.score() * 1000) / 1000.0);
+    }
+
+    /**
+     * Checks a request without answering it, so a streaming endpoint can refuse it before the stream opens.
+     *
+     * @throws InvalidQuestionException as {@link #ask(String, List, Integer)} would
+     */
+    public void check(String question, List<Turn> history, Integer topK) {
+        validate(question, history, topK);
     }
 
     private String validate(String question, List<Turn> history, Integer topK) {

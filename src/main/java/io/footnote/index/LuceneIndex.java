@@ -108,15 +108,15 @@ public final class LuceneIndex implements AutoCloseable {
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             cfg.setCommitOnClose(true);
             IndexWriter writer = new IndexWriter(dir, cfg);
-            String built = null;
             if (DirectoryReader.indexExists(dir)) {
+                String built;
                 try (DirectoryReader r = DirectoryReader.open(dir)) {
                     built = r.getIndexCommit().getUserData().get(COMMIT_SIGNATURE);
                 }
-            }
-            if (built != null && !built.equals(signature)) {
-                LOG.infof("Index was built as [%s]; rebuilding it as [%s]", built, signature);
-                writer.deleteAll();
+                if (!signature.equals(built)) {
+                    LOG.infof("Index was built as [%s]; rebuilding it as [%s]", built, signature);
+                    writer.deleteAll();
+                }
             }
             writer.setLiveCommitData(Map.of(COMMIT_SIGNATURE, signature).entrySet());
             LuceneIndex index = new LuceneIndex(dir, writer, dimension);

@@ -1,0 +1,80 @@
+package io.footnote.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.footnote.answer.Answer;
+import io.footnote.answer.AnswerService;
+import io.footnote.answer.InvalidQuestionException;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+
+/**
+ * {@code POST /api/ask/stream}: the same request as {@code /api/ask}, answered as server-sent events —
+ * {@code token} events ({@code {"text": "…"}}) as the answer is written, then one {@code done} event whose
+ * data is the full {@code /api/ask} response, citations verified. A failure after the stream opened is an
+ * {@code error} event holding a problem detail. A bad request is refused before the stream opens, with the
+ * same problem responses as {@code /api/ask}.
+ */
+@Path("/api/ask/stream")
+public class AskStreamResource {
+
+    private static final Logger LOG = Logger.getLogger(AskStreamResource.class);
+
+    private final Engine engine;
+    private final ObjectMapper json;
+
+    public AskStreamResource(Engine engine, ObjectMapper json) {
+        this.engine = engine;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @Operation(summary = "Answer a question as a stream of server-sent events: token…, then done")
+    public Multi<OutboundSseEvent> stream(AskResource.AskRequest request, Sse sse) {
+        if (request == null) {
+            throw new InvalidQuestionException("The request body is required: {\"question\": \"…\"}.");
+        }
+        AnswerService answers = engine.answers();
+        answers.check(request.question(), request.history(), request.topK());
+        return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
+            try {
+                Answer answer = answers.ask(request.question(), request.history(), request.topK(), token -> {
+                    if (!emitter.isCancelled()) {
+                        emitter.emit(event(sse, "token", Map.of("text", token)));
+                    }
+                });
+                emitter.emit(event(sse, "done", answer));
+                emitter.complete();
+            } catch (RuntimeException e) {
+                LOG.error("Streaming answer failed", e);
+                emitter.emit(event(sse, "error", Problem.of(500, "Internal error",
+                        "The answer could not be completed; the log has the details.", "/api/ask/stream")));
+                emitter.complete();
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private OutboundSseEvent event(Sse sse, String name, Object data) {
+        try {
+            return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(json.writeValueAsString(data)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.footnote.web;
+
+import io.footnote.support.Ready;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class AskStreamResourceTest {
+
+    @BeforeEach
+    void indexLoaded() {
+        Ready.awaitIndex();
+    }
+
+    /** A server-sent event: its name and its data. */
+    record Event(String name, String data) {
+    }
+
+    static List<Event> parse(String body) {
+        List<Event> events = new ArrayList<>();
+        for (String block : body.split("\n\n")) {
+            String name = "message";
+            StringBuilder data = new StringBuilder();
+            for (String line : block.split("\n")) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
+                }
+            }
+            if (!data.isEmpty()) {
+                events.add(new Event(name, data.toString()));
+            }
+        }
+        return events;
+    }
+
+    @Test
+    void streams_tokens_then_done_with_the_full_answer() {
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("question", "How many unauthorized migrants from China did CBP encounter?"))
+                .when().post("/api/ask/stream")
+                .then().statusCode(200).contentType(containsString("text/event-stream"))
+                .extract().asString();
+
+        List<Event> events = parse(body);
+
+        assertTrue(events.size() >= 2, body);
+        Event done = events.get(events.size() - 1);
+        assertEquals("done", done.name());
+        StringBuilder streamed = new StringBuilder();
+        for (Event e : events.subList(0, events.size() - 1)) {
+            assertEquals("token", e.name());
+            streamed.append(new JsonPath(e.data()).getString("text"));
+        }
+        JsonPath answer = new JsonPath(done.data());
+        assertEquals(answer.getString("answer"), streamed.toString());
+        assertFalse(answer.getBoolean("abstained"));
+        assertTrue(answer.getString("citations[0].text").contains("53,000"));
+    }
+
+    @Test
+    void refuses_a_bad_request_before_streaming() {
+        given().contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("question", ""))
+                .when().post("/api/ask/stream")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("'question'"));
+    }
+}
