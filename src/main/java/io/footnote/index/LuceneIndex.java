@@ -77,6 +77,8 @@ public final class LuceneIndex implements AutoCloseable {
     private static final String SENTENCE_VECTORS = "sentenceVectors";
     private static final String COMMIT_SIGNATURE = "buildSignature";
 
+    private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(DOC_ID, CHUNK_ORD, HASH);
+
     /** Weight of the title relative to the chunk text in BM25: a headline match is a weaker signal. */
     private static final float TITLE_BOOST = 0.3f;
 
@@ -162,6 +164,7 @@ public final class LuceneIndex implements AutoCloseable {
             ld.add(new StringField(KIND, KIND_CHUNK, Field.Store.NO));
             ld.add(new StringField(DOC_ID, doc.id(), Field.Store.YES));
             ld.add(new StoredField(CHUNK_ORD, c.ordinal()));
+            ld.add(new StoredField(HASH, doc.contentHash()));
             ld.add(new TextField(TEXT, doc.text().substring(c.start(), c.end()), Field.Store.NO));
             ld.add(new TextField(TITLE, doc.title(), Field.Store.NO));
             ld.add(new KnnFloatVectorField(VECTOR, chunkVectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
@@ -233,9 +236,11 @@ public final class LuceneIndex implements AutoCloseable {
                 StoredFields stored = s.storedFields();
                 List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
                 for (ScoreDoc sd : top.scoreDocs) {
-                    var ld = stored.document(sd.doc, java.util.Set.of(DOC_ID, CHUNK_ORD));
+                    var ld = stored.document(sd.doc, HIT_FIELDS);
                     IndexedDocument d = documents.get(ld.get(DOC_ID));
-                    if (d != null) { // null only while a delete is not yet committed
+                    // Between an update and the next commit the searcher still sees the article's previous
+                    // chunks: they are skipped (hash differs), never mapped onto the new version's chunks.
+                    if (d != null && d.document().contentHash().equals(ld.get(HASH))) {
                         hits.add(new ChunkHit(d.chunks().get(ld.getField(CHUNK_ORD).numericValue().intValue()), sd.score));
                     }
                 }

@@ -55,8 +55,9 @@ class CorpusIngesterTest {
     }
 
     private static CorpusIngester ingester(LuceneIndex index) {
-        ArticleReader reader = new ArticleReader(new PlainTextDocumentParser(), new ArticleCleaner(), new SentenceSplitter());
-        return new CorpusIngester(index, embeddings, reader, new Chunker(EmbeddingModels.tokenCounter(MODEL), 120, 1), 64);
+        ArticleReader reader = new ArticleReader(DocumentFormats.standard(), new ArticleCleaner(), new SentenceSplitter());
+        return new CorpusIngester(index, embeddings, reader, DocumentFormats.standard(),
+                new Chunker(EmbeddingModels.tokenCounter(MODEL), 120, 1), 64, CorpusIngester.Limits.DEFAULT);
     }
 
     private Path seedCopy() throws IOException {
@@ -120,14 +121,18 @@ class CorpusIngesterTest {
         Files.write(corpus.resolve("binary.txt"), new byte[]{1, 2, 0, 3});
         Files.writeString(corpus.resolve("empty.txt"), "  \n");
         Files.write(corpus.resolve("scan.pdf"), new byte[]{'%', 'P', 'D', 'F'});
+        Files.write(corpus.resolve("photo.jpg"), new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
 
         IngestReport report = ingest(corpus, tmp.resolve("index"));
 
         assertEquals(2, report.documents());
         Map<String, String> reasons = report.skipped().stream()
                 .collect(Collectors.toMap(IngestReport.Skipped::path, IngestReport.Skipped::reason));
-        assertEquals(Map.of("binary.txt", "binary content (NUL bytes), not text", "empty.txt", "empty file",
-                "scan.pdf", "unsupported format (plain text and Markdown are indexed)"), reasons);
+        assertEquals("binary content, not text", reasons.get("binary.txt"));
+        assertEquals("empty file", reasons.get("empty.txt"));
+        assertTrue(reasons.get("scan.pdf").startsWith("corrupt or unreadable PDF file"), reasons.get("scan.pdf"));
+        assertTrue(reasons.get("photo.jpg").startsWith("unsupported format"), reasons.get("photo.jpg"));
+        assertEquals(4, reasons.size());
     }
 
     @Test
