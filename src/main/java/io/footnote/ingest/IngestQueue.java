@@ -35,6 +35,7 @@ public final class IngestQueue implements AutoCloseable {
     private static final long LOG_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
     private static final int BAR_WIDTH = 24;
     private static final int MAX_FAILURES = 20;
+    private static final int MAX_RECENT = 10;
 
     private final Path corpus;
     private final CorpusIngester ingester;
@@ -50,6 +51,8 @@ public final class IngestQueue implements AutoCloseable {
     private Instant lastStarted;
     private IngestReport lastReport;
     private Instant lastFinished;
+    private final Deque<IngestStatus.Pass> recent = new ArrayDeque<>();
+    private volatile boolean closing;
 
     public IngestQueue(Path corpus, CorpusIngester ingester) {
         this.corpus = corpus;
@@ -106,17 +109,19 @@ public final class IngestQueue implements AutoCloseable {
             List<IngestReport.Skipped> notIndexed = skipped.entrySet().stream()
                     .map(e -> new IngestReport.Skipped(e.getKey(), e.getValue())).toList();
             List<IngestStatus.Failure> errors = List.copyOf(failures);
+            List<IngestStatus.Pass> history = List.copyOf(recent);
             int waiting = Math.max(0, queued.get() - (pass != null ? 1 : 0));
             if (pass == null) {
                 return new IngestStatus(false, lastJob, 0, 0, 0, 0, 0, 0, null, lastStarted, waiting, notIndexed,
-                        errors, lastReport, lastFinished);
+                        errors, lastReport, lastFinished, history);
             }
             Pass p = pass;
             double secs = Math.max(1e-3, (System.nanoTime() - p.t0) / 1e9);
             double filesPerSec = p.done / secs;
             Long eta = p.done == 0 ? null : Math.round((p.total - p.done) / Math.max(filesPerSec, 1e-9));
             return new IngestStatus(true, p.job, p.done, p.total, round1(filesPerSec), round1(p.chunks / secs),
-                    p.chunks, p.sentences, eta, p.started, waiting, notIndexed, errors, lastReport, lastFinished);
+                    p.chunks, p.sentences, eta, p.started, waiting, notIndexed, errors, lastReport, lastFinished,
+                    history);
         }
     }
 
@@ -134,6 +139,7 @@ public final class IngestQueue implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         thread.shutdownNow();
         try {
             // Let the running pass stop before the index is closed under it.
@@ -161,6 +167,14 @@ public final class IngestQueue implements AutoCloseable {
                 p.indexedOrUnchanged.forEach(skipped::remove);
                 report.skipped().forEach(s -> skipped.put(s.path(), s.reason()));
                 lastReport = report;
+                boolean noOp = job.equals("rescan") && report.indexed() == 0 && report.removed() == 0
+                        && report.skipped().isEmpty();
+                if (!noOp) { // a rescan that found nothing to do would crowd out the passes that mattered
+                    recent.addFirst(new IngestStatus.Pass(job, p.started, Instant.now(), report));
+                    while (recent.size() > MAX_RECENT) {
+                        recent.removeLast();
+                    }
+                }
             }
             p.logEnd(report);
             return report;
@@ -180,6 +194,10 @@ public final class IngestQueue implements AutoCloseable {
                 try {
                     result.complete(work.call());
                 } catch (Exception | Error e) {
+                    if (closing) { // shut-down interrupts the running pass; the index keeps its last commit
+                        result.completeExceptionally(e);
+                        return;
+                    }
                     String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
                     LOG.errorf(e, "Ingest job '%s' failed: %s", job, message);
                     synchronized (lock) {

@@ -23,11 +23,17 @@ import java.util.List;
  * @param errors            recent passes that failed as a whole (e.g. the corpus folder is missing)
  * @param lastReport        summary of the last finished pass; null before the first one ends
  * @param lastFinishedAt    when the last pass finished
+ * @param recent            the last passes that changed something or were asked for, newest first (rescans
+ *                          that found nothing to do are left out)
  */
 public record IngestStatus(boolean running, String job, int done, int total, double filesPerSecond,
                            double chunksPerSecond, int chunksEmbedded, int sentencesEmbedded, Long etaSeconds,
                            Instant startedAt, int queued, List<IngestReport.Skipped> skipped, List<Failure> errors,
-                           IngestReport lastReport, Instant lastFinishedAt) {
+                           IngestReport lastReport, Instant lastFinishedAt, List<Pass> recent) {
+
+    /** A finished pass. */
+    public record Pass(String job, Instant startedAt, Instant finishedAt, IngestReport report) {
+    }
 
     /** A pass that failed as a whole. */
     public record Failure(Instant at, String job, String message) {

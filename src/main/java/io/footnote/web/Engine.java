@@ -183,7 +183,7 @@ public class Engine {
             // The model and index are still loading; the start-up pass has not begun.
             return new IngestStatus(failure == null, "start-up", 0, 0, 0, 0, 0, 0, null, constructed, 0, List.of(),
                     failure == null ? List.of() : List.of(new IngestStatus.Failure(Instant.now(), "start-up", failure)),
-                    null, null);
+                    null, null, List.of());
         }
         return q.status();
     }
