@@ -57,9 +57,18 @@ public interface FootnoteConfig {
         @WithDefault("0")
         int threads();
 
-        /** Texts embedded per batch during ingestion. */
+        /** Chunks embedded per batch during ingestion (one batch is embedded while the previous is written). */
         @WithDefault("64")
         int batchSize();
+
+        /**
+         * Where each sentence's vector (used to rank sentences for citation) comes from: {@code from-chunks}
+         * pools it from the chunk's own inference, so each chunk costs one inference (mean-pooled models
+         * only; others use {@code separate}); {@code separate} embeds every sentence on its own, twice the
+         * model work. Changing it rebuilds the index.
+         */
+        @WithDefault("from-chunks")
+        String sentenceVectors();
     }
 
     interface Chunking {

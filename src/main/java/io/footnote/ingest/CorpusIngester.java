@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.footnote.domain.Chunk;
 import io.footnote.domain.Document;
 import io.footnote.index.IndexedDocument;
+import io.footnote.index.OnnxEncoder;
 import io.footnote.index.LuceneIndex;
 
 import java.io.IOException;
@@ -22,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -78,8 +83,36 @@ public final class CorpusIngester {
     private record Stamp(long size, long modified, String hash) {
     }
 
+    /**
+     * Where sentence vectors come from: pooled from the chunk's own forward pass (one inference per chunk;
+     * mean-pooled models only), or embedded one sentence at a time (twice the model work).
+     */
+    public enum SentenceVectors {
+        FROM_CHUNKS("from-chunks"), SEPARATE("separate");
+
+        private final String configName;
+
+        SentenceVectors(String configName) {
+            this.configName = configName;
+        }
+
+        public String configName() {
+            return configName;
+        }
+
+        public static SentenceVectors byName(String name) {
+            for (SentenceVectors v : values()) {
+                if (v.configName.equalsIgnoreCase(name)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("Unknown sentence-vectors mode '" + name + "'; known: from-chunks, separate");
+        }
+    }
+
     private final LuceneIndex index;
     private final EmbeddingModel embeddings;
+    private final SentenceVectors sentenceVectors;
     private final ArticleReader reader;
     private final DocumentFormats formats;
     private final Chunker chunker;
@@ -88,10 +121,16 @@ public final class CorpusIngester {
     /** Size, modification time and hash of each file as last read, by relative path. */
     private final Map<String, Stamp> stamps = new ConcurrentHashMap<>();
 
-    public CorpusIngester(LuceneIndex index, EmbeddingModel embeddings, ArticleReader reader, DocumentFormats formats,
-                          Chunker chunker, int batchSize, Limits limits) {
+    /**
+     * @param sentenceVectors {@link SentenceVectors#FROM_CHUNKS} needs an {@link OnnxEncoder} of a mean-pooled
+     *                        model; with any other model it falls back to {@link SentenceVectors#SEPARATE}
+     * @param batchSize       chunks embedded per batch; one batch is embedded while the previous one is written
+     */
+    public CorpusIngester(LuceneIndex index, EmbeddingModel embeddings, SentenceVectors sentenceVectors,
+                          ArticleReader reader, DocumentFormats formats, Chunker chunker, int batchSize, Limits limits) {
         this.index = index;
         this.embeddings = embeddings;
+        this.sentenceVectors = effective(embeddings, sentenceVectors);
         this.reader = reader;
         this.formats = formats;
         this.chunker = chunker;
@@ -99,9 +138,19 @@ public final class CorpusIngester {
         this.limits = limits;
     }
 
-    /** What an index built by this ingester depends on; see {@link LuceneIndex#open}. */
-    public static String signature(String embeddingModel, int maxTokens, int overlap) {
-        return "pipeline=" + PIPELINE_VERSION + ";model=" + embeddingModel + ";chunk=" + maxTokens + "/" + overlap;
+    /** The mode actually used: sentence vectors from chunks only where the model allows it. */
+    public static SentenceVectors effective(EmbeddingModel embeddings, SentenceVectors wanted) {
+        return wanted == SentenceVectors.FROM_CHUNKS && embeddings instanceof OnnxEncoder e && e.pooledSentences()
+                ? SentenceVectors.FROM_CHUNKS : SentenceVectors.SEPARATE;
+    }
+
+    /**
+     * What an index built by this ingester depends on; see {@link LuceneIndex#open}. Pass the
+     * {@link #effective} sentence-vector mode.
+     */
+    public static String signature(String embeddingModel, int maxTokens, int overlap, SentenceVectors sentences) {
+        return "pipeline=" + PIPELINE_VERSION + ";model=" + embeddingModel + ";chunk=" + maxTokens + "/" + overlap
+                + ";sentences=" + sentences.configName();
     }
 
     public IngestReport ingest(Path corpus) {
@@ -148,87 +197,92 @@ public final class CorpusIngester {
         Set<String> seen = new HashSet<>();
         List<IngestReport.Skipped> skipped = new ArrayList<>();
         List<Document> pending = new ArrayList<>();
-        List<String> pendingPaths = new ArrayList<>();
-        int pendingTexts = 0;
+        List<List<Chunk>> pendingChunkLists = new ArrayList<>();
+        int pendingChunks = 0;
         int indexed = 0;
         int unchanged = 0;
         int[] embedded = new int[2];
-        long lastCommit = System.nanoTime();
-        for (Path file : files) {
-            String rel = corpus.relativize(file).toString().replace('\\', '/');
-            String id = ArticleReader.idOf(rel);
-            boolean ownsId = seen.add(id);
-            try {
-                if (!ownsId) {
-                    throw new UnreadableDocumentException("another file already has document id " + id);
-                }
-                if (!fullPass) {
-                    String owner = index.document(id).map(d -> d.document().source()).orElse(rel);
-                    if (!owner.equals(rel) && Files.exists(corpus.resolve(owner))) {
-                        throw new UnreadableDocumentException("document id " + id + " already belongs to " + owner);
+        long[] lastCommit = {System.nanoTime()};
+        Batches batches = new Batches(listener, embedded);
+        try {
+            for (Path file : files) {
+                String rel = corpus.relativize(file).toString().replace('\\', '/');
+                String id = ArticleReader.idOf(rel);
+                boolean ownsId = seen.add(id);
+                try {
+                    if (!ownsId) {
+                        throw new UnreadableDocumentException("another file already has document id " + id);
                     }
-                }
-                if (!formats.supports(rel)) {
-                    throw new UnreadableDocumentException(
-                            "unsupported format (indexed: " + String.join(", ", formats.extensions()) + ")");
-                }
-                BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-                if (attrs.size() > limits.maxFileBytes()) {
-                    throw new UnreadableDocumentException("larger than footnote.ingest.max-file-size ("
-                            + attrs.size() + " > " + limits.maxFileBytes() + " bytes)");
-                }
-                Stamp stamp = stamps.get(rel);
-                String knownHash = known.get(id);
-                if (!force && stamp != null && knownHash != null && stamp.hash().equals(knownHash)
-                        && stamp.size() == attrs.size() && stamp.modified() == attrs.lastModifiedTime().toMillis()) {
-                    unchanged++;
-                    listener.fileDone(rel, Outcome.UNCHANGED, null);
-                } else {
-                    byte[] bytes = Files.readAllBytes(file);
-                    String hash = ArticleReader.sha256(bytes);
-                    if (hash.equals(knownHash)) {
+                    if (!fullPass) {
+                        String owner = index.document(id).map(d -> d.document().source()).orElse(rel);
+                        if (!owner.equals(rel) && Files.exists(corpus.resolve(owner))) {
+                            throw new UnreadableDocumentException("document id " + id + " already belongs to " + owner);
+                        }
+                    }
+                    if (!formats.supports(rel)) {
+                        throw new UnreadableDocumentException(
+                                "unsupported format (indexed: " + String.join(", ", formats.extensions()) + ")");
+                    }
+                    BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                    if (attrs.size() > limits.maxFileBytes()) {
+                        throw new UnreadableDocumentException("larger than footnote.ingest.max-file-size ("
+                                + attrs.size() + " > " + limits.maxFileBytes() + " bytes)");
+                    }
+                    Stamp stamp = stamps.get(rel);
+                    String knownHash = known.get(id);
+                    if (!force && stamp != null && knownHash != null && stamp.hash().equals(knownHash)
+                            && stamp.size() == attrs.size() && stamp.modified() == attrs.lastModifiedTime().toMillis()) {
                         unchanged++;
                         listener.fileDone(rel, Outcome.UNCHANGED, null);
                     } else {
-                        Document doc = reader.read(rel, bytes);
-                        pending.add(doc);
-                        pendingPaths.add(rel);
-                        pendingTexts += doc.sentences().size() * 2;
-                        indexed++;
+                        byte[] bytes = Files.readAllBytes(file);
+                        String hash = ArticleReader.sha256(bytes);
+                        if (hash.equals(knownHash)) {
+                            unchanged++;
+                            listener.fileDone(rel, Outcome.UNCHANGED, null);
+                        } else {
+                            Document doc = reader.read(rel, bytes);
+                            List<Chunk> chunks = chunker.chunk(doc);
+                            pending.add(doc);
+                            pendingChunkLists.add(chunks);
+                            pendingChunks += chunks.size();
+                            indexed++;
+                        }
+                        stamps.put(rel, new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis(), hash));
                     }
-                    stamps.put(rel, new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis(), hash));
+                } catch (IOException | RuntimeException e) {
+                    String reason = e instanceof UnreadableDocumentException ? e.getMessage()
+                            : e instanceof NoSuchFileException ? "file not found"
+                            : e.getClass().getSimpleName() + ": " + e.getMessage();
+                    skipped.add(new IngestReport.Skipped(rel, reason));
+                    stamps.remove(rel);
+                    // The file no longer holds what the index has under its id (it changed into something
+                    // unreadable, or is gone): the stale article goes, so nothing cites text that is not there.
+                    if (ownsId) {
+                        seen.remove(id);
+                    }
+                    if (!fullPass && index.document(id).map(d -> d.document().source().equals(rel)).orElse(false)) {
+                        index.delete(id);
+                    }
+                    listener.fileDone(rel, Outcome.SKIPPED, reason);
                 }
-            } catch (IOException | RuntimeException e) {
-                String reason = e instanceof UnreadableDocumentException ? e.getMessage()
-                        : e instanceof NoSuchFileException ? "file not found"
-                        : e.getClass().getSimpleName() + ": " + e.getMessage();
-                skipped.add(new IngestReport.Skipped(rel, reason));
-                stamps.remove(rel);
-                // The file no longer holds what the index has under its id (it changed into something
-                // unreadable, or is gone): the stale article goes, so nothing cites text that is not there.
-                if (ownsId) {
-                    seen.remove(id);
-                }
-                if (!fullPass && index.document(id).map(d -> d.document().source().equals(rel)).orElse(false)) {
-                    index.delete(id);
-                }
-                listener.fileDone(rel, Outcome.SKIPPED, reason);
-            }
-            if (pendingTexts >= batchSize) {
-                flush(pending, embedded, listener);
-                pendingPaths.forEach(p -> listener.fileDone(p, Outcome.INDEXED, null));
-                pending.clear();
-                pendingPaths.clear();
-                pendingTexts = 0;
-                if (System.nanoTime() - lastCommit >= limits.commitInterval().toNanos()) {
-                    // Progress survives a crash: a restart re-embeds only what came after this commit.
-                    index.commit();
-                    lastCommit = System.nanoTime();
+                if (pendingChunks >= batchSize) {
+                    batches.submit(List.copyOf(pending), List.copyOf(pendingChunkLists));
+                    pending.clear();
+                    pendingChunkLists.clear();
+                    pendingChunks = 0;
+                    if (System.nanoTime() - lastCommit[0] >= limits.commitInterval().toNanos()) {
+                        // Progress survives a crash: a restart re-embeds only what came after this commit.
+                        index.commit();
+                        lastCommit[0] = System.nanoTime();
+                    }
                 }
             }
+            batches.submit(List.copyOf(pending), List.copyOf(pendingChunkLists));
+            batches.finish();
+        } finally {
+            batches.close();
         }
-        flush(pending, embedded, listener);
-        pendingPaths.forEach(p -> listener.fileDone(p, Outcome.INDEXED, null));
         int removed = 0;
         if (fullPass) {
             for (String id : known.keySet()) {
@@ -252,17 +306,153 @@ public final class CorpusIngester {
                 embedded[0], embedded[1], millis);
     }
 
-    /** Embeds the chunks and sentences of {@code docs} in one batch and writes them to the index. */
-    private void flush(List<Document> docs, int[] embedded, Listener listener) {
-        if (docs.isEmpty()) {
-            return;
+    /** An article ready to be written: its chunks and their vectors, and its sentence vectors. */
+    private record Embedded(Document doc, List<Chunk> chunks, List<float[]> chunkVectors, float[][] sentenceVectors) {
+    }
+
+    /**
+     * Embeds one batch of articles while the previous batch is written to the index, so the embedding
+     * threads do not wait for Lucene (and Lucene not for them). One batch is in flight at a time.
+     */
+    private final class Batches {
+        private final Listener listener;
+        private final int[] embedded;
+        private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "footnote-embed-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        private Future<List<Embedded>> inFlight;
+
+        Batches(Listener listener, int[] embedded) {
+            this.listener = listener;
+            this.embedded = embedded;
         }
-        List<TextSegment> texts = new ArrayList<>();
-        List<List<Chunk>> chunksPerDoc = new ArrayList<>();
-        for (Document doc : docs) {
-            List<Chunk> chunks = chunker.chunk(doc);
-            chunksPerDoc.add(chunks);
+
+        void submit(List<Document> docs, List<List<Chunk>> chunks) {
+            Future<List<Embedded>> previous = inFlight;
+            inFlight = docs.isEmpty() ? null : worker.submit(() -> embed(docs, chunks));
+            write(previous);
+        }
+
+        void finish() {
+            Future<List<Embedded>> last = inFlight;
+            inFlight = null;
+            write(last);
+        }
+
+        void close() {
+            worker.shutdownNow();
+        }
+
+        private void write(Future<List<Embedded>> batch) {
+            if (batch == null) {
+                return;
+            }
+            List<Embedded> done;
+            try {
+                done = batch.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                worker.shutdownNow();
+                throw new IllegalStateException("Ingestion interrupted", e);
+            } catch (ExecutionException e) {
+                worker.shutdownNow();
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+            int chunkCount = 0;
+            int sentenceCount = 0;
+            for (Embedded e : done) {
+                index.upsert(new IndexedDocument(e.doc(), e.chunks(), e.sentenceVectors()), e.chunkVectors());
+                chunkCount += e.chunks().size();
+                sentenceCount += e.sentenceVectors().length;
+            }
+            embedded[0] += chunkCount;
+            embedded[1] += sentenceCount;
+            listener.embedded(chunkCount, sentenceCount);
+            for (Embedded e : done) {
+                listener.fileDone(e.doc().source(), Outcome.INDEXED, null);
+            }
+        }
+    }
+
+    /** Embeds a batch of chunked articles: one vector per chunk and one per sentence. */
+    private List<Embedded> embed(List<Document> docs, List<List<Chunk>> chunksPerDoc) {
+        return sentenceVectors == SentenceVectors.FROM_CHUNKS
+                ? embedFromChunks(docs, chunksPerDoc) : embedSeparately(docs, chunksPerDoc);
+    }
+
+    /** One inference per chunk; a sentence's vector is pooled from the chunks that hold it. */
+    private List<Embedded> embedFromChunks(List<Document> docs, List<List<Chunk>> chunksPerDoc) {
+        List<OnnxEncoder.ChunkText> texts = new ArrayList<>();
+        for (int d = 0; d < docs.size(); d++) {
+            Document doc = docs.get(d);
+            for (Chunk c : chunksPerDoc.get(d)) {
+                int n = c.lastSentence() - c.firstSentence() + 1;
+                int[] starts = new int[n];
+                int[] ends = new int[n];
+                for (int i = 0; i < n; i++) {
+                    starts[i] = doc.sentences().get(c.firstSentence() + i).start() - c.start();
+                    ends[i] = doc.sentences().get(c.firstSentence() + i).end() - c.start();
+                }
+                texts.add(new OnnxEncoder.ChunkText(doc.text().substring(c.start(), c.end()), starts, ends));
+            }
+        }
+        List<OnnxEncoder.ChunkVectors> vectors = ((OnnxEncoder) embeddings).embedChunks(texts);
+        List<Embedded> out = new ArrayList<>(docs.size());
+        List<TextSegment> leftOver = new ArrayList<>();
+        List<float[][]> leftOverTargets = new ArrayList<>();
+        List<Integer> leftOverIndex = new ArrayList<>();
+        int at = 0;
+        for (int d = 0; d < docs.size(); d++) {
+            Document doc = docs.get(d);
+            List<Chunk> chunks = chunksPerDoc.get(d);
+            float[][] sums = new float[doc.sentences().size()][];
+            List<float[]> chunkVectors = new ArrayList<>(chunks.size());
             for (Chunk c : chunks) {
+                OnnxEncoder.ChunkVectors v = vectors.get(at++);
+                chunkVectors.add(v.chunk());
+                for (int i = 0; i < v.sentences().length; i++) {
+                    float[] sv = v.sentences()[i];
+                    if (sv == null) {
+                        continue;
+                    }
+                    int s = c.firstSentence() + i;
+                    if (sums[s] == null) {
+                        sums[s] = sv.clone();
+                    } else { // a sentence shared by two overlapping chunks: both readings count
+                        for (int k = 0; k < sv.length; k++) {
+                            sums[s][k] += sv[k];
+                        }
+                    }
+                }
+            }
+            for (int s = 0; s < sums.length; s++) {
+                if (sums[s] == null) { // no token of it was read off a chunk (a chunk longer than the window)
+                    leftOver.add(TextSegment.from(doc.sentenceText(s)));
+                    leftOverTargets.add(sums);
+                    leftOverIndex.add(s);
+                } else {
+                    normalize(sums[s]);
+                }
+            }
+            out.add(new Embedded(doc, chunks, chunkVectors, sums));
+        }
+        if (!leftOver.isEmpty()) {
+            List<Embedding> extra = embeddings.embedAll(leftOver).content();
+            for (int i = 0; i < extra.size(); i++) {
+                leftOverTargets.get(i)[leftOverIndex.get(i)] = extra.get(i).vector();
+            }
+        }
+        return out;
+    }
+
+    /** Every chunk and every sentence embedded on its own. */
+    private List<Embedded> embedSeparately(List<Document> docs, List<List<Chunk>> chunksPerDoc) {
+        List<TextSegment> texts = new ArrayList<>();
+        for (int d = 0; d < docs.size(); d++) {
+            Document doc = docs.get(d);
+            for (Chunk c : chunksPerDoc.get(d)) {
                 texts.add(TextSegment.from(doc.text().substring(c.start(), c.end())));
             }
             for (int i = 0; i < doc.sentences().size(); i++) {
@@ -270,9 +460,8 @@ public final class CorpusIngester {
             }
         }
         List<Embedding> vectors = embeddings.embedAll(texts).content();
+        List<Embedded> out = new ArrayList<>(docs.size());
         int at = 0;
-        int chunkCount = 0;
-        int sentenceCount = 0;
         for (int d = 0; d < docs.size(); d++) {
             Document doc = docs.get(d);
             List<Chunk> chunks = chunksPerDoc.get(d);
@@ -280,17 +469,24 @@ public final class CorpusIngester {
             for (int i = 0; i < chunks.size(); i++) {
                 chunkVectors.add(vectors.get(at++).vector());
             }
-            float[][] sentenceVectors = new float[doc.sentences().size()][];
-            for (int i = 0; i < sentenceVectors.length; i++) {
-                sentenceVectors[i] = vectors.get(at++).vector();
+            float[][] sentences = new float[doc.sentences().size()][];
+            for (int i = 0; i < sentences.length; i++) {
+                sentences[i] = vectors.get(at++).vector();
             }
-            index.upsert(new IndexedDocument(doc, chunks, sentenceVectors), chunkVectors);
-            chunkCount += chunks.size();
-            sentenceCount += sentenceVectors.length;
+            out.add(new Embedded(doc, chunks, chunkVectors, sentences));
         }
-        embedded[0] += chunkCount;
-        embedded[1] += sentenceCount;
-        listener.embedded(chunkCount, sentenceCount);
+        return out;
+    }
+
+    private static void normalize(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        float norm = (float) Math.sqrt(sum);
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= norm;
+        }
     }
 
     /** Files of the corpus folder, recursively, in path order; hidden files and folders are left out. */

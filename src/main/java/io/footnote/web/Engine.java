@@ -8,6 +8,7 @@ import io.footnote.domain.Document;
 import io.footnote.index.EmbeddingModels;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
+import io.footnote.index.OnnxEncoder;
 import io.footnote.ingest.ArticleCleaner;
 import io.footnote.ingest.ArticleReader;
 import io.footnote.ingest.Chunker;
@@ -25,7 +26,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import org.jboss.logging.Logger;
 
 import java.lang.management.ManagementFactory;
@@ -99,16 +99,18 @@ public class Engine {
                 t.setDaemon(true);
                 return t;
             });
-            AbstractInProcessEmbeddingModel embeddings = EmbeddingModels.load(model, embedPool);
+            OnnxEncoder embeddings = EmbeddingModels.load(model, embedPool);
+            CorpusIngester.SentenceVectors sentenceVectors = CorpusIngester.effective(embeddings,
+                    CorpusIngester.SentenceVectors.byName(config.embedding().sentenceVectors()));
             LuceneIndex idx = LuceneIndex.open(config.data().path().resolve("index"),
                     CorpusIngester.signature(model.configName(), config.chunking().maxTokens(),
-                            config.chunking().overlapSentences()),
+                            config.chunking().overlapSentences(), sentenceVectors),
                     embeddings.dimension());
             this.index = idx;
             ArticleReader reader = new ArticleReader(formats, new ArticleCleaner(), new SentenceSplitter());
             Chunker chunker = new Chunker(EmbeddingModels.tokenCounter(model), config.chunking().maxTokens(),
                     config.chunking().overlapSentences());
-            CorpusIngester ingester = new CorpusIngester(idx, embeddings, reader, formats, chunker,
+            CorpusIngester ingester = new CorpusIngester(idx, embeddings, sentenceVectors, reader, formats, chunker,
                     config.embedding().batchSize(), new CorpusIngester.Limits(
                     config.ingest().maxFileSize().asLongValue(), config.ingest().commitInterval()));
             IngestQueue queue = new IngestQueue(config.corpus().path(), ingester);

@@ -1,10 +1,10 @@
 package io.footnote.ingest;
 
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import io.footnote.domain.Document;
 import io.footnote.index.EmbeddingModels;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
+import io.footnote.index.OnnxEncoder;
 import io.footnote.support.SeedCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CorpusIngesterTest {
 
     private static final EmbeddingModels.Known MODEL = EmbeddingModels.Known.ALL_MINILM_L6_V2_Q;
-    private static final String SIGNATURE = CorpusIngester.signature(MODEL.configName(), 120, 1);
+    private static final String SIGNATURE = CorpusIngester.signature(MODEL.configName(), 120, 1,
+            CorpusIngester.SentenceVectors.FROM_CHUNKS);
     private static ExecutorService pool;
-    private static AbstractInProcessEmbeddingModel embeddings;
+    private static OnnxEncoder embeddings;
 
     @TempDir
     Path tmp;
@@ -56,7 +57,8 @@ class CorpusIngesterTest {
 
     private static CorpusIngester ingester(LuceneIndex index) {
         ArticleReader reader = new ArticleReader(DocumentFormats.standard(), new ArticleCleaner(), new SentenceSplitter());
-        return new CorpusIngester(index, embeddings, reader, DocumentFormats.standard(),
+        return new CorpusIngester(index, embeddings, CorpusIngester.SentenceVectors.FROM_CHUNKS, reader,
+                DocumentFormats.standard(),
                 new Chunker(EmbeddingModels.tokenCounter(MODEL), 120, 1), 64, CorpusIngester.Limits.DEFAULT);
     }
 
