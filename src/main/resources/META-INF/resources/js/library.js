@@ -1,0 +1,25 @@
+// The library: every indexed article, each a link to its text in the article panel.
+import { h, clear, formatDate } from './dom.js';
+import { listDocuments } from './api.js';
+
+export async function renderLibrary() {
+  const list = document.getElementById('library-list');
+  const summary = document.getElementById('library-summary');
+  summary.textContent = 'Loading the list of articles…';
+  let docs;
+  try {
+    docs = await listDocuments();
+  } catch (e) {
+    summary.textContent = '';
+    clear(list).append(h('li', { class: 'error', role: 'alert' }, h('p', { class: 'error-text' }, e.message)));
+    return;
+  }
+  summary.textContent = docs.length === 1 ? '1 article is indexed. Open it to read it in full.'
+    : `${docs.length} articles are indexed. Open one to read it in full; every sentence in it can be linked to.`;
+  clear(list).append(docs.map((d) => h('li', { class: 'doc' },
+    h('a', { class: 'doc-link', href: `#/library/${encodeURIComponent(d.id)}`, dataset: { document: d.id } }, d.title || d.id),
+    h('p', { class: 'doc-meta' },
+      h('span', {}, d.date ? formatDate(d.date) : 'Undated'),
+      h('span', {}, d.source || d.id),
+      h('span', {}, `${d.sentences} sentences`)))));
+}
