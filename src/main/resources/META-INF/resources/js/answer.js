@@ -1,6 +1,6 @@
 // One exchange in the conversation: the question, then the answer as it streams in and, once complete, with
 // every [n] marker turned into a citation button, its sources listed, and what produced it.
-import { h, clear, formatDate } from './dom.js';
+import { h, append, clear, formatDate } from './dom.js';
 import { attachCard, hideCard } from './tooltip.js';
 
 export function questionView(question) {
@@ -36,7 +36,7 @@ export function answerView({ onCite }) {
     },
     finish(answer) {
       el.setAttribute('aria-busy', 'false');
-      clear(body).append(answer.abstained ? abstention(answer) : complete(answer, onCite));
+      append(clear(body), [answer.abstained ? abstention(answer) : complete(answer, onCite)]);
       el.classList.toggle('msg-abstained', Boolean(answer.abstained));
       el.append(footer(answer));
     },
@@ -60,7 +60,7 @@ function abstention(answer) {
   return [
     h('p', { class: 'abstain-title' }, 'The articles don’t say.'),
     h('p', { class: 'answer-text' }, answer.answer),
-    h('p', { class: 'hint' }, 'Nothing in the indexed articles answers this, so nothing is cited. Try other words, or see what the ',
+    h('p', { class: 'hint' }, 'Nothing is cited because no sentence in the articles answers it. Try other words, or see what the ',
       h('a', { href: '#/library' }, 'library'), ' covers.'),
   ];
 }
@@ -107,7 +107,7 @@ function sources(citations, button, open) {
     h('ul', { class: 'source-list' }, [...groups.values()].map((cs) => h('li', { class: 'source' },
       h('p', { class: 'source-head' },
         h('button', { type: 'button', class: 'link source-open', on: { click: (e) => open(cs[0], e.currentTarget) } },
-          cs[0].title || cs[0].documentId),
+          h('span', { class: 'clamp' }, cs[0].title || cs[0].documentId)),
         h('span', { class: 'source-date' }, cs[0].date ? formatDate(cs[0].date) : 'undated')),
       h('ul', { class: 'quotes' }, cs.map((c) => h('li', { class: `quote${unsupported(c) ? ' quote-unsupported' : ''}` },
         button(c), ' ', h('q', {}, c.text),
@@ -119,7 +119,7 @@ function citeButton(c, open) {
     type: 'button',
     class: `cite${unsupported(c) ? ' cite-unsupported' : ''}`,
     dataset: { cite: String(c.id), document: c.documentId, sentence: String(c.sentenceIndex) },
-    'aria-label': `Citation ${c.id}${unsupported(c) ? ', flagged unsupported' : ''}: ${c.title || c.documentId}. Opens the article.`,
+    'aria-label': `Citation ${c.id}${unsupported(c) ? ', flagged unsupported' : ''}: ${c.title || c.documentId}`,
     on: {
       click: (e) => {
         hideCard();

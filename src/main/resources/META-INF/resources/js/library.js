@@ -1,5 +1,5 @@
 // The library: every indexed article, each a link to its text in the article panel.
-import { h, clear, formatDate } from './dom.js';
+import { h, append, clear, formatDate } from './dom.js';
 import { listDocuments } from './api.js';
 
 export async function renderLibrary() {
@@ -16,7 +16,7 @@ export async function renderLibrary() {
   }
   summary.textContent = docs.length === 1 ? '1 article is indexed. Open it to read it in full.'
     : `${docs.length} articles are indexed. Open one to read it in full; every sentence in it can be linked to.`;
-  clear(list).append(docs.map((d) => h('li', { class: 'doc' },
+  append(clear(list), docs.map((d) => h('li', { class: 'doc' },
     h('a', { class: 'doc-link', href: `#/library/${encodeURIComponent(d.id)}`, dataset: { document: d.id } }, d.title || d.id),
     h('p', { class: 'doc-meta' },
       h('span', {}, d.date ? formatDate(d.date) : 'Undated'),
