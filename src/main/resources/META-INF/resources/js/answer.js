@@ -48,8 +48,9 @@ export function answerView({ onCite }) {
           h('p', { class: 'answer-status' }, 'The answer above is incomplete.'));
       }
       const stopped = error.kind === 'aborted';
+      const waiting = error.status === 503; // the index is loading: a matter of time, not a fault
       el.classList.add(stopped ? 'msg-stopped' : 'msg-error');
-      body.append(h('div', { class: stopped ? 'stopped' : 'error', role: stopped ? null : 'alert' },
+      body.append(h('div', { class: stopped ? 'stopped' : `error${waiting ? ' waiting' : ''}`, role: stopped ? null : 'alert' },
         h('p', { class: 'error-text' }, stopped ? 'You stopped this answer.' : error.message),
         h('button', { type: 'button', class: 'secondary retry', on: { click: retry } }, 'Ask again')));
     },

@@ -3,7 +3,7 @@ import { h, clear } from './dom.js';
 import { askStream, ApiError, readiness } from './api.js';
 import { questionView, answerView } from './answer.js';
 import { openArticle, closeReader, initReader, isOpen } from './reader.js';
-import { renderLibrary } from './library.js';
+import { renderLibrary, filterLibrary } from './library.js';
 
 const MAX_QUESTION = 2000; // the service's default limit; it checks again and says so if configured lower
 const MAX_HISTORY = 20; // turns sent as context: enough for follow-ups, well under the service's limit
@@ -224,10 +224,25 @@ async function watchReadiness() {
   watching = false;
 }
 
+function initShortcuts() {
+  // The newest answer is at the end of a long log; this skip link takes keyboard users straight to it.
+  $('skip-latest').addEventListener('click', (e) => {
+    e.preventDefault();
+    if ($('chat-view').hidden) location.hash = '#/';
+    const answers = document.querySelectorAll('#log .msg-answer');
+    const target = answers.length ? answers[answers.length - 1] : $('question');
+    if (target !== $('question')) target.setAttribute('tabindex', '-1');
+    target.focus();
+    target.scrollIntoView({ block: 'start' });
+  });
+  $('library-filter').addEventListener('input', (e) => filterLibrary(e.target.value));
+}
+
 // ---- start -----------------------------------------------------------------------------------------------
 
 initReader();
 initComposer();
+initShortcuts();
 clear($('log')).append(intro());
 window.addEventListener('hashchange', route);
 route();

@@ -179,6 +179,13 @@ class ChatPageTest {
         assertThat(second.locator(".sources .source-open").first())
                 .hasText(first.locator(".sources .source-open").first().textContent());
         Chromium.screenshot(page, "04-follow-up-1440");
+
+        // and the skip link takes a keyboard user to the latest answer, whose citation is the next stop
+        page.focus("#skip-latest");
+        page.keyboard().press("Enter");
+        assertThat(second).isFocused();
+        page.keyboard().press("Tab");
+        assertThat(ChatPage.citation(second, 1)).isFocused();
     }
 
     @Test
@@ -336,6 +343,26 @@ class ChatPageTest {
     }
 
     @Test
+    void stop_ends_an_answer_that_is_taking_too_long_and_keeps_the_question() {
+        // given a service that never answers (the request is held, neither fulfilled nor failed)
+        open(1440, 900);
+        page.route("**/api/ask/stream", route -> { });
+        chat.questionBox().fill(ICE);
+        chat.questionBox().press("Enter");
+        assertThat(page.locator("#stop")).isVisible();
+        assertThat(page.locator("#send")).isHidden();
+
+        // when
+        page.locator("#stop").click();
+
+        // then
+        Locator answer = chat.finished(0);
+        assertThat(answer.locator(".stopped .error-text")).hasText("You stopped this answer.");
+        assertThat(page.locator("#send")).isVisible();
+        assertThat(chat.questionBox()).hasValue(ICE);
+    }
+
+    @Test
     void a_citation_flagged_unsupported_looks_different_and_says_so() {
         // given the service's real answer, with its first citation marked unsupported as the LLM check would
         open(1440, 900);
@@ -399,6 +426,15 @@ class ChatPageTest {
             assertThat(links.nth(i)).hasText((String) docs.get(i).get("title"));
         }
         Chromium.screenshot(page, "11-library-1440");
+
+        // and the filter narrows the list to the titles that match
+        page.locator("#library-filter").fill("mao ning");
+        long matching = docs.stream().filter(d -> ((String) d.get("title")).toLowerCase().contains("mao ning")).count();
+        assertTrue(matching > 0 && matching < docs.size());
+        assertThat(page.locator("#library-list .doc:visible")).hasCount((int) matching);
+        assertThat(page.locator("#library-summary")).hasText(matching + " of " + docs.size() + " articles match.");
+        page.locator("#library-filter").fill("");
+        assertThat(page.locator("#library-list .doc:visible")).hasCount(docs.size());
 
         // and opening one shows its text with each sentence its own element, at its offsets
         page.locator("#library-list a[data-document=\"" + SeedCorpus.MAO + "\"]").click();
