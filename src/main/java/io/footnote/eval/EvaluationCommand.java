@@ -5,6 +5,7 @@ import io.footnote.config.FootnoteConfig;
 import io.footnote.index.IndexedDocument;
 import io.footnote.ingest.ArticleReader;
 import io.footnote.ingest.IngestReport;
+import io.footnote.retrieve.DefaultSentenceRetriever;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -70,6 +71,12 @@ public final class EvaluationCommand {
             dataset.files().forEach((name, text) -> raw.put(ArticleReader.idOf(name), text));
             List<QuestionResult> results = evaluator.run(dataset.cases(),
                     Evaluator.resolver(id -> docs.document(id).map(IndexedDocument::document), raw::get), System.out);
+            String features = System.getProperty("eval.features");
+            if (features != null && pipeline.retriever() instanceof DefaultSentenceRetriever ranker) {
+                dumpFeatures(Path.of(features), dataset, ranker, id -> docs.document(id).map(IndexedDocument::document),
+                        Evaluator.resolver(id -> docs.document(id).map(IndexedDocument::document), raw::get),
+                        config.retrieval().topK());
+            }
             Map<String, String> shown = new LinkedHashMap<>();
             shown.put("mode", probe.retrieval().mode().name().toLowerCase(Locale.ROOT));
             shown.put("model", probe.embedding().model());
@@ -85,6 +92,39 @@ public final class EvaluationCommand {
                 System.exit(1);
             }
         }
+    }
+
+    /**
+     * Writes, one JSON line per question, every candidate sentence's ranking signals and whether it holds
+     * the answer: the data for fitting the ranker's weights ({@code -Deval.features=file.jsonl}).
+     */
+    private static void dumpFeatures(Path file, EvalDataset dataset, DefaultSentenceRetriever ranker,
+                                     java.util.function.Function<String, java.util.Optional<io.footnote.domain.Document>> docs,
+                                     java.util.function.Function<EvalCase.Support, java.util.Optional<String>> gold, int topK) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var out = Files.newBufferedWriter(file)) {
+            for (EvalCase c : dataset.cases()) {
+                java.util.Set<String> goldKeys = new java.util.HashSet<>();
+                c.support().forEach(s -> gold.apply(s).ifPresent(goldKeys::add));
+                List<Map<String, Object>> cands = new java.util.ArrayList<>();
+                for (var k : ranker.candidates(c.question(), topK).candidates()) {
+                    String text = docs.apply(k.documentId()).orElseThrow().sentenceText(k.sentenceIndex());
+                    String key = k.documentId() + "#" + k.sentenceIndex();
+                    boolean holds = goldKeys.contains(key) || c.answers().stream().anyMatch(a -> Metrics.containsNormalized(text, a));
+                    cands.add(Map.ofEntries(Map.entry("sim", k.similarity()), Map.entry("ov", k.overlap()),
+                            Map.entry("nov", k.neighbourOverlap()), Map.entry("ctx", k.context()),
+                            Map.entry("type", k.typeMatch()), Map.entry("gold", goldKeys.contains(key)),
+                            Map.entry("holds", holds), Map.entry("len", text.length()), Map.entry("bi", k.bigrams()),
+                            Map.entry("prox", k.proximity()), Map.entry("text", text)));
+                }
+                out.write(json.writeValueAsString(Map.of("id", c.id(), "q", c.question(), "answerable", c.answerable(),
+                        "cands", cands)));
+                out.newLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("Features: " + file.toAbsolutePath());
     }
 
     /** Checks {@code eval.min.<metric>} properties; returns how many metrics fell short. */

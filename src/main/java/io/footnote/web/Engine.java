@@ -104,6 +104,15 @@ public class Engine {
         return a;
     }
 
+    /** The assembled pipeline (for in-process evaluation). @throws NotReadyException while loading */
+    public Pipeline pipeline() {
+        Pipeline p = pipeline;
+        if (p == null || answers == null) {
+            throw new NotReadyException(this);
+        }
+        return p;
+    }
+
     /** @throws NotReadyException while the index is still loading */
     public LuceneIndex index() {
         LuceneIndex i = index;
