@@ -1,35 +1,23 @@
 package io.footnote.web;
 
+import io.footnote.Pipeline;
 import io.footnote.answer.AnswerService;
-import io.footnote.answer.ExtractiveAnswerer;
-import io.footnote.answer.FollowUpQueryTransformer;
 import io.footnote.config.FootnoteConfig;
 import io.footnote.domain.Document;
-import io.footnote.index.EmbeddingModels;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
-import io.footnote.ingest.ArticleCleaner;
-import io.footnote.ingest.ArticleReader;
-import io.footnote.ingest.Chunker;
 import io.footnote.ingest.CorpusIngester;
 import io.footnote.ingest.IngestReport;
-import io.footnote.ingest.PlainTextDocumentParser;
-import io.footnote.ingest.SentenceSplitter;
-import io.footnote.retrieve.DefaultSentenceRetriever;
-import io.footnote.retrieve.HybridContentRetriever;
-import io.footnote.retrieve.RankFusion;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import org.jboss.logging.Logger;
 
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds the pipeline from configuration and owns its lifecycle: at start-up it opens the index and brings
@@ -47,7 +35,7 @@ public class Engine {
     private volatile IngestReport lastReport;
     private volatile String failure;
     private volatile CorpusIngester.Progress progress = new CorpusIngester.Progress(0, 0);
-    private ExecutorService embedPool;
+    private volatile Pipeline pipeline;
     private ExecutorService background;
 
     public Engine(FootnoteConfig config) {
@@ -63,46 +51,19 @@ public class Engine {
         if (background != null) {
             background.shutdownNow();
         }
-        if (index != null) {
-            index.close();
-        }
-        if (embedPool != null) {
-            embedPool.shutdownNow();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
     private void startUp() {
         try {
-            EmbeddingModels.Known model = EmbeddingModels.Known.byName(config.embedding().model());
-            int threads = config.embedding().threads() > 0 ? config.embedding().threads()
-                    : Runtime.getRuntime().availableProcessors();
-            AtomicInteger n = new AtomicInteger();
-            embedPool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "footnote-embed-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            AbstractInProcessEmbeddingModel embeddings = EmbeddingModels.load(model, embedPool);
-            LuceneIndex idx = LuceneIndex.open(config.data().path().resolve("index"),
-                    CorpusIngester.signature(model.configName(), config.chunking().maxTokens(),
-                            config.chunking().overlapSentences()),
-                    embeddings.dimension());
-            ArticleReader reader = new ArticleReader(new PlainTextDocumentParser(), new ArticleCleaner(),
-                    new SentenceSplitter());
-            Chunker chunker = new Chunker(EmbeddingModels.tokenCounter(model), config.chunking().maxTokens(),
-                    config.chunking().overlapSentences());
-            CorpusIngester ingester = new CorpusIngester(idx, embeddings, reader, chunker, config.embedding().batchSize());
-            IngestReport report = ingester.ingest(config.corpus().path(), p -> progress = p);
-            HybridContentRetriever chunks = new HybridContentRetriever(idx, embeddings, model.queryPrefix(),
-                    new RankFusion(config.retrieval().rrfK()), config.retrieval().candidates(), config.retrieval().topK());
-            this.answers = new AnswerService(new DefaultSentenceRetriever(idx, chunks),
-                    new ExtractiveAnswerer(config.answering().maxSentences(), config.answering().minScore(),
-                            config.answering().relativeScore()),
-                    new FollowUpQueryTransformer(), id -> idx.document(id).map(IndexedDocument::document),
-                    new AnswerService.Limits(config.question().maxLength(), config.question().maxHistory(),
-                            config.retrieval().topK(), config.retrieval().candidates()));
-            this.index = idx;
+            Pipeline p = Pipeline.open(config);
+            this.pipeline = p;
+            IngestReport report = p.ingest(progress -> this.progress = progress);
+            this.index = p.index();
             this.lastReport = report;
+            this.answers = p.answers(); // last: ready() keys on it
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.infof("Indexed %s: %d documents, %d sentences, %d chunks in %d ms (%d new or changed, %d unchanged, "
                             + "%d removed, %d skipped); embedded %d chunks and %d sentences (%.1f chunks/s); "
@@ -141,6 +102,15 @@ public class Engine {
             throw new NotReadyException(this);
         }
         return a;
+    }
+
+    /** The assembled pipeline (for in-process evaluation). @throws NotReadyException while loading */
+    public Pipeline pipeline() {
+        Pipeline p = pipeline;
+        if (p == null || answers == null) {
+            throw new NotReadyException(this);
+        }
+        return p;
     }
 
     /** @throws NotReadyException while the index is still loading */
