@@ -147,13 +147,16 @@ function show() {
 export function closeReader() {
   if (!isOpen()) return;
   opened++;
+  // Give focus back only if it was in the panel: someone typing their next question keeps their place.
+  const active = document.activeElement;
+  const focusWasInside = !active || active === document.body || $('reader').contains(active);
   $('reader').hidden = true;
   $('reader-backdrop').hidden = true;
   document.body.classList.remove('reading');
   syncInert();
   const back = returnFocus;
   returnFocus = null;
-  if (back && back.isConnected) back.focus();
+  if (focusWasInside && back && back.isConnected) back.focus();
   const done = onClose;
   onClose = null;
   if (done) done();

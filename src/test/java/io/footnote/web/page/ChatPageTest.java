@@ -367,7 +367,7 @@ class ChatPageTest {
 
     @Test
     void a_citation_flagged_unsupported_looks_different_and_says_so() {
-        // given the service's real answer, with its first citation marked unsupported as the LLM check would
+        // given the service's real answer, as a model's answer whose first citation the check flagged
         open(1440, 900);
         page.route("**/api/ask/stream", route -> {
             String sse = route.fetch().text();
@@ -384,6 +384,8 @@ class ChatPageTest {
         assertTrue(button.getAttribute("aria-label").startsWith("Citation 1, flagged unsupported: "), button.getAttribute("aria-label"));
         assertThat(answer.locator(".quote-unsupported .flag")).hasText("Flagged: may not support the claim");
         assertThat(answer.locator(".unsupported-claims summary")).hasText("1 statement is not supported by its sources");
+        assertThat(answer.locator(".mode")).hasText("Written by test-model-7b");
+        assertThat(answer.locator(".notice")).hasText("The answer was checked with a smaller model than usual.");
         button.hover();
         assertThat(page.locator("#cite-card .card-warning")).containsText("may not support");
         Chromium.screenshot(page, "10-unsupported-citation-1440");
@@ -535,7 +537,10 @@ class ChatPageTest {
         }
     }
 
-    /** The SSE body with the done event's first citation marked unsupported, as the LLM's check would. */
+    /**
+     * The SSE body with the done event rewritten as a language model's answer would come: its first citation
+     * flagged unsupported by the check, a model name as mode, and a notice.
+     */
     private static String markFirstCitationUnsupported(String sse) {
         StringBuilder out = new StringBuilder();
         for (String block : sse.split("\n\n")) {
@@ -546,6 +551,8 @@ class ChatPageTest {
                         ObjectNode answer = (ObjectNode) read(line.substring(5));
                         ObjectNode first = (ObjectNode) answer.get("citations").get(0);
                         first.put("supported", false).put("support", 0.12);
+                        answer.put("mode", "test-model-7b");
+                        answer.put("notice", "The answer was checked with a smaller model than usual.");
                         ArrayNode claims = answer.putArray("unsupportedClaims");
                         claims.add(first.get("text").asText());
                         line = "data:" + answer;
