@@ -1,8 +1,15 @@
 package io.footnote.web;
 
+import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import io.footnote.answer.AnswerService;
+import io.footnote.answer.Answerer;
+import io.footnote.answer.CitationPrompt;
 import io.footnote.answer.ExtractiveAnswerer;
 import io.footnote.answer.FollowUpQueryTransformer;
+import io.footnote.answer.LlmAnswerer;
+import io.footnote.answer.LlmFollowUpTransformer;
+import io.footnote.cite.ClaimVerifier;
+import io.footnote.cite.SupportScorer;
 import io.footnote.config.FootnoteConfig;
 import io.footnote.domain.Document;
 import io.footnote.index.EmbeddingModels;
@@ -18,6 +25,11 @@ import io.footnote.ingest.SentenceSplitter;
 import io.footnote.retrieve.DefaultSentenceRetriever;
 import io.footnote.retrieve.HybridContentRetriever;
 import io.footnote.retrieve.RankFusion;
+import io.footnote.llm.GuardedChatModel;
+import io.footnote.llm.GuardedModelCalls;
+import io.footnote.llm.LlmClients;
+import io.footnote.llm.LlmProvider;
+import io.footnote.llm.LlmStatus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +57,7 @@ public class Engine {
     private volatile LuceneIndex index;
     private volatile AnswerService answers;
     private volatile IngestReport lastReport;
+    private volatile LlmStatus llm;
     private volatile String failure;
     private volatile CorpusIngester.Progress progress = new CorpusIngester.Progress(0, 0);
     private ExecutorService embedPool;
@@ -55,6 +68,7 @@ public class Engine {
     }
 
     void onStart(@Observes StartupEvent event) {
+        LlmProvider.byName(config.llm().provider()); // an unknown provider stops start-up with a clear message
         background = Executors.newSingleThreadExecutor(r -> new Thread(r, "footnote-ingest"));
         background.submit(this::startUp);
     }
@@ -95,12 +109,36 @@ public class Engine {
             IngestReport report = ingester.ingest(config.corpus().path(), p -> progress = p);
             HybridContentRetriever chunks = new HybridContentRetriever(idx, embeddings, model.queryPrefix(),
                     new RankFusion(config.retrieval().rrfK()), config.retrieval().candidates(), config.retrieval().topK());
-            this.answers = new AnswerService(new DefaultSentenceRetriever(idx, chunks),
-                    new ExtractiveAnswerer(config.answering().maxSentences(), config.answering().minScore(),
-                            config.answering().relativeScore()),
-                    new FollowUpQueryTransformer(), id -> idx.document(id).map(IndexedDocument::document),
+            var documents = (java.util.function.Function<String, Optional<Document>>)
+                    id -> idx.document(id).map(IndexedDocument::document);
+            ExtractiveAnswerer extractive = new ExtractiveAnswerer(config.answering().maxSentences(),
+                    config.answering().minScore(), config.answering().relativeScore());
+            Answerer answerer = extractive;
+            Answerer fallback = null;
+            QueryTransformer rewriter = new FollowUpQueryTransformer();
+            LlmStatus status = null;
+            if (LlmProvider.byName(config.llm().provider()) != LlmProvider.NONE) {
+                LlmClients clients = LlmClients.of(config.llm());
+                GuardedModelCalls calls = new GuardedModelCalls(config.llm());
+                answerer = new LlmAnswerer(clients.chat(), clients.streaming(), calls,
+                        new CitationPrompt(documents, config.llm().maxSources(), config.llm().minSourceScore()),
+                        clients.mode(), config.llm().timeout());
+                fallback = extractive;
+                if (config.llm().rewriteFollowUps()) {
+                    rewriter = new LlmFollowUpTransformer(new GuardedChatModel(clients.chat(), calls), rewriter,
+                            config.question().maxLength());
+                }
+                status = new LlmStatus(clients, calls);
+                LOG.infof("Answers are written by %s model %s%s", clients.provider(), clients.model(),
+                        clients.baseUrl() == null ? "" : " at " + clients.baseUrl());
+            }
+            SupportScorer scorer = new SupportScorer(text -> embeddings.embed(text).content().vector());
+            SentenceSplitter splitter = new SentenceSplitter();
+            this.answers = new AnswerService(new DefaultSentenceRetriever(idx, chunks), answerer, fallback, rewriter,
+                    documents, splitter::split, new ClaimVerifier(scorer, config.verification().minSupport()),
                     new AnswerService.Limits(config.question().maxLength(), config.question().maxHistory(),
                             config.retrieval().topK(), config.retrieval().candidates()));
+            this.llm = status;
             this.index = idx;
             this.lastReport = report;
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -111,10 +149,18 @@ public class Engine {
                     report.indexed(), report.unchanged(), report.removed(), report.skipped().size(),
                     report.chunksEmbedded(), report.sentencesEmbedded(), report.chunksPerSecond(), sinceJvmStart);
             report.skipped().forEach(s -> LOG.warnf("Not indexed: %s (%s)", s.path(), s.reason()));
+            if (status != null) {
+                status.probe();
+            }
         } catch (RuntimeException | Error e) {
             failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             LOG.error("Footnote could not load its index", e);
         }
+    }
+
+    /** The language model's status, when one is configured. */
+    public Optional<LlmStatus> llm() {
+        return Optional.ofNullable(llm);
     }
 
     public boolean ready() {
