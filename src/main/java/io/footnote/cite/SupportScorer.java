@@ -17,13 +17,16 @@ import java.util.regex.Pattern;
  * </pre>
  * <ul>
  *   <li>{@code cosine}: similarity of the two sentence embeddings (negative counts as 0);</li>
- *   <li>{@code coverage}: share of the claim's content words found in the source (crude stemming, so
- *       "deported" meets "deportations");</li>
+ *   <li>{@code coverage}: share of the claim's content words found in the source, a word matching its other
+ *       forms ({@link #contains});</li>
  *   <li>{@code numbers}: {@link #NUMBER_PENALTY} when the claim states a number the source does not
  *       ("2,880" against "288");</li>
- *   <li>{@code names}: for capitalised names in the claim that the source lacks, down to
- *       {@code 1 - NAME_PENALTY} when none is there ("Mayorkas" against a sentence about Wang);</li>
- *   <li>{@code negation}: {@link #NEGATION_PENALTY} when exactly one of the two is negated.</li>
+ *   <li>{@code names}: {@link #NAME_PENALTY} for each capitalised name of the claim that the source lacks
+ *       ("Mexico" against a sentence about Colombia); an acronym counts as found when the source's capitalised
+ *       words have those initials ("CBP");</li>
+ *   <li>{@code negation}: {@link #NEGATION_PENALTY} when the claim is negated (an odd number of "not",
+ *       "never", "refused", …) and the source is not. Only this way round: a source often negates something
+ *       in a side clause the claim leaves out.</li>
  * </ul>
  * A claim identical to its source (the extractive answerer quotes) scores 1 without embedding. The weights and
  * the threshold a caller applies were set on the labelled pairs in
@@ -40,8 +43,8 @@ public final class SupportScorer {
     static final double W_SIMILARITY = 0.55;
     static final double W_COVERAGE = 0.45;
     static final double NUMBER_PENALTY = 0.35;
-    static final double NAME_PENALTY = 0.5;
-    static final double NEGATION_PENALTY = 0.55;
+    static final double NAME_PENALTY = 0.6;
+    static final double NEGATION_PENALTY = 0.45;
 
     private static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at",
             "by", "for", "with", "from", "as", "into", "over", "after", "before", "about", "than", "that", "this",
@@ -52,8 +55,10 @@ public final class SupportScorer {
             "where", "why", "how", "there", "here", "so", "such", "some", "any", "all", "more", "most", "other",
             "just", "very", "up", "out", "if", "then", "because", "while", "during", "since", "not", "no", "never",
             "one", "mr", "ms", "mrs", "s");
+    /** Negating words; "never refuses" holds two, which cancel out. */
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "neither", "nor", "none", "cannot",
-            "without", "refused", "refuses", "refuse", "denied", "denies", "rejected", "rejects");
+            "without", "rarely", "seldom", "hardly", "refuse", "refused", "refuses", "refusing", "deny", "denied",
+            "denies", "reject", "rejected", "rejects", "fail", "failed", "fails");
     private static final Map<String, String> NUMBER_WORDS = numberWords();
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?(?:[.,]\\d+)*");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
@@ -72,13 +77,12 @@ public final class SupportScorer {
         }
         double similarity = Math.max(0, cosine(embedder.embed(claim), embedder.embed(source)));
         Set<String> sourceWords = words(source);
-        Set<String> sourceStems = stems(sourceWords);
         Set<String> claimContent = content(words(claim));
         double coverage = 1;
         if (!claimContent.isEmpty()) {
             int found = 0;
             for (String w : claimContent) {
-                if (sourceWords.contains(w) || sourceStems.contains(stem(w))) {
+                if (contains(sourceWords, w)) {
                     found++;
                 }
             }
@@ -88,17 +92,16 @@ public final class SupportScorer {
         if (!numbers(source).containsAll(numbers(claim))) {
             score *= NUMBER_PENALTY;
         }
-        Set<String> names = names(claim);
-        if (!names.isEmpty()) {
-            int missing = 0;
-            for (String n : names) {
-                if (!sourceStems.contains(stem(n))) {
-                    missing++;
-                }
+        String initials = initials(source);
+        int missing = 0;
+        for (String n : names(claim)) {
+            boolean acronym = n.length() >= 2 && n.chars().allMatch(Character::isUpperCase);
+            if (!contains(sourceWords, n.toLowerCase(Locale.ROOT)) && !(acronym && initials.contains(n))) {
+                missing++;
             }
-            score *= 1 - NAME_PENALTY * missing / names.size();
         }
-        if (negated(claim) != negated(source)) {
+        score *= Math.pow(NAME_PENALTY, missing);
+        if (negated(claim) && !negated(source)) {
             score *= NEGATION_PENALTY;
         }
         return Math.max(0, Math.min(1, score));
@@ -131,27 +134,42 @@ public final class SupportScorer {
         return out;
     }
 
-    private static Set<String> stems(Set<String> words) {
-        Set<String> out = new HashSet<>();
+    /**
+     * True when {@code words} holds {@code word} or a form of it: alphabetic words match when they share a
+     * prefix of at least {@code max(4, shorter length - 2)} letters ("deported"/"deportations",
+     * "China"/"Chinese", "Colombia"/"Colombian"; not "law"/"lawyer"). Numbers match only exactly.
+     */
+    static boolean contains(Set<String> words, String word) {
+        if (words.contains(word)) {
+            return true;
+        }
+        if (word.length() < 4 || !word.chars().allMatch(Character::isLetter)) {
+            return false;
+        }
         for (String w : words) {
-            out.add(stem(w));
-        }
-        return out;
-    }
-
-    /** A crude stem: the first six letters of the word after common suffixes are cut. */
-    static String stem(String word) {
-        String w = word.toLowerCase(Locale.ROOT).replace('’', '\'');
-        if (w.endsWith("'s")) {
-            w = w.substring(0, w.length() - 2);
-        }
-        for (String suffix : new String[] {"ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"}) {
-            if (w.length() > suffix.length() + 3 && w.endsWith(suffix)) {
-                w = w.substring(0, w.length() - suffix.length());
-                break;
+            if (w.length() < 4 || !w.chars().allMatch(Character::isLetter)) {
+                continue;
+            }
+            int need = Math.max(4, Math.min(w.length(), word.length()) - 2);
+            int common = 0;
+            while (common < w.length() && common < word.length() && w.charAt(common) == word.charAt(common)) {
+                common++;
+            }
+            if (common >= need) {
+                return true;
             }
         }
-        return w.length() > 6 ? w.substring(0, 6) : w;
+        return false;
+    }
+
+    /** Initials of the source's capitalised words, so "CBP" is found in "Customs and Border Protection". */
+    static String initials(String text) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = NAME.matcher(text);
+        while (m.find()) {
+            out.append(m.group().charAt(0));
+        }
+        return out.toString();
     }
 
     /** The numbers a sentence states, digits only ("53,000" → "53000"; "two" → "2"). */
@@ -170,27 +188,34 @@ public final class SupportScorer {
     }
 
     /**
-     * Capitalised words, which are most likely names (a capitalised common word opening the claim is kept
-     * too: it is usually in a source that backs the claim, so it costs little).
+     * Capitalised words other than the claim's first word, which are most likely names. (The first word is
+     * capitalised anyway; when it is a name, it is usually the subject, which the source names too or refers
+     * to by pronoun.)
      */
     static Set<String> names(String text) {
         Set<String> out = new HashSet<>();
         Matcher m = NAME.matcher(text);
+        boolean first = true;
         while (m.find()) {
-            if (!STOP.contains(m.group().toLowerCase(Locale.ROOT))) {
+            boolean atStart = first && text.substring(0, m.start()).chars().noneMatch(Character::isLetterOrDigit);
+            first = false;
+            if (!atStart && !STOP.contains(m.group().toLowerCase(Locale.ROOT))) {
                 out.add(m.group());
             }
         }
         return out;
     }
 
+    /** True when the sentence holds an odd number of negating words ("did not cooperate", "refused"). */
     static boolean negated(String text) {
-        for (String w : words(text)) {
-            if (NEGATIONS.contains(w) || w.endsWith("n't")) {
-                return true;
+        int n = 0;
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
+        while (m.find()) {
+            if (NEGATIONS.contains(m.group()) || m.group().endsWith("n't")) {
+                n++;
             }
         }
-        return false;
+        return n % 2 == 1;
     }
 
     private static double cosine(float[] a, float[] b) {
