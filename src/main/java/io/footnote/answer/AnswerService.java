@@ -279,15 +279,17 @@ public final class AnswerService {
         if (kind != null) {
             return kind;
         }
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof java.net.ConnectException || root instanceof java.nio.channels.UnresolvedAddressException) {
-            return "it could not be reached";
-        }
-        if (root instanceof java.net.http.HttpTimeoutException) {
-            return "it timed out";
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.ConnectException || c instanceof java.nio.channels.UnresolvedAddressException
+                    || c instanceof java.net.UnknownHostException) {
+                return "it could not be reached";
+            }
+            if (c instanceof java.net.http.HttpTimeoutException) {
+                return "it timed out";
+            }
+            if (c instanceof com.fasterxml.jackson.core.JacksonException) {
+                return "its reply could not be read";
+            }
         }
         String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return "error: " + (msg.length() > 160 ? msg.substring(0, 160) + "…" : msg);

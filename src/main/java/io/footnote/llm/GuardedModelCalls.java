@@ -1,5 +1,6 @@
 package io.footnote.llm;
 
+import com.fasterxml.jackson.core.JacksonException;
 import dev.langchain4j.exception.RetriableException;
 import io.footnote.answer.ModelCalls;
 import io.footnote.answer.ModelPausedException;
@@ -81,6 +82,9 @@ public final class GuardedModelCalls implements ModelCalls {
             return true;
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JacksonException) {
+                return false; // an unreadable reply is not a network hiccup
+            }
             if (t instanceof IOException || t instanceof RetriableException) {
                 return true;
             }
