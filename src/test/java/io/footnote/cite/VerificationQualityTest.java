@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * How well the support score separates true citations from false ones, on the labelled pairs in
  * {@code src/test/resources/verification/labelled.json}: claims an answer might make, each with the seed-article
  * sentence it cites, labelled true (the sentence states the claim) or false (wrong sentence, altered number,
- * swapped name, reversed meaning, or an addition the sentence does not state). The pairs are split in two:
- * {@code dev} (the weights and threshold were tuned looking at it) and {@code test} (held out).
+ * swapped name, reversed meaning, or an addition the sentence does not state). The pairs are split in three:
+ * {@code dev} (the weights and threshold were tuned looking at it), {@code test} (meant as held out, but its
+ * scores were seen while tuning) and {@code fresh} (24 pairs written after tuning ended, never tuned on).
  *
  * <p>"Positive" is "supported". Precision: of the citations marked supported, the share that truly are.
  * Recall: of the true citations, the share marked supported. The figures are printed;
@@ -117,9 +118,10 @@ class VerificationQualityTest {
         double threshold = configuredThreshold();
         Figures dev = figures(split("dev"), threshold);
         Figures test = figures(split("test"), threshold);
+        Figures fresh = figures(split("fresh"), threshold);
         Figures all = figures(split("all"), threshold);
-        System.out.printf(Locale.ROOT, "Verification at min-support %.2f%n  dev:  %s%n  test: %s%n  all:  %s%n",
-                threshold, dev, test, all);
+        System.out.printf(Locale.ROOT, "Verification at min-support %.2f%n  dev:   %s%n  test:  %s%n  fresh: %s%n"
+                + "  all:   %s%n", threshold, dev, test, fresh, all);
         for (double t = 0.30; t <= 0.801; t += 0.05) {
             Figures d = figures(split("dev"), t);
             Figures h = figures(split("test"), t);
@@ -132,8 +134,9 @@ class VerificationQualityTest {
                             s.item().kind(), s.item().claim(), s.item().sourceId()));
         }
         // Gates a little under the measured figures (see README), so a change that makes verification worse fails.
-        // Measured at 0.50: dev P 0.871 R 0.964, test P 0.813 R 0.929.
+        // Measured at 0.50: dev P 0.871 R 0.964, test P 0.813 R 0.929, fresh P 0.833 R 0.833.
         assertTrue(test.precision() >= 0.78 && test.recall() >= 0.88, "held-out: " + test);
+        assertTrue(fresh.precision() >= 0.75 && fresh.recall() >= 0.75, "fresh: " + fresh);
         assertTrue(dev.precision() >= 0.85 && dev.recall() >= 0.90, "dev: " + dev);
     }
 }
