@@ -73,6 +73,10 @@ public interface FootnoteConfig {
     }
 
     interface Retrieval {
+        /** Which searches feed the chunk ranking: {@code hybrid} (BM25 and k-NN, fused), {@code bm25} or {@code vector}. */
+        @WithDefault("hybrid")
+        io.footnote.retrieve.RetrievalMode mode();
+
         /** Chunks fetched from each of BM25 and k-NN before fusion. */
         @WithDefault("40")
         int candidates();

@@ -37,7 +37,7 @@ public final class CorpusIngester {
      * Bump when parsing, cleaning or sentence splitting changes what is indexed: the index records it and
      * rebuilds itself when it differs, so sentence ids always match the code that cites them.
      */
-    public static final int PIPELINE_VERSION = 2;
+    public static final int PIPELINE_VERSION = 3;
     private static final long PROGRESS_EVERY_MS = 5_000;
 
     private final LuceneIndex index;
