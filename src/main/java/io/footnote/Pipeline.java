@@ -1,9 +1,16 @@
 package io.footnote;
 
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import io.footnote.answer.AnswerService;
+import io.footnote.answer.Answerer;
+import io.footnote.answer.CitationPrompt;
 import io.footnote.answer.ExtractiveAnswerer;
 import io.footnote.answer.FollowUpQueryTransformer;
+import io.footnote.answer.LlmAnswerer;
+import io.footnote.answer.LlmFollowUpTransformer;
+import io.footnote.cite.ClaimVerifier;
+import io.footnote.cite.SupportScorer;
 import io.footnote.config.FootnoteConfig;
 import io.footnote.index.EmbeddingModels;
 import io.footnote.index.IndexedDocument;
@@ -19,8 +26,16 @@ import io.footnote.retrieve.DefaultSentenceRetriever;
 import io.footnote.retrieve.HybridContentRetriever;
 import io.footnote.retrieve.RankFusion;
 import io.footnote.retrieve.SentenceRetriever;
+import io.footnote.llm.GuardedChatModel;
+import io.footnote.llm.GuardedModelCalls;
+import io.footnote.llm.LlmClients;
+import io.footnote.llm.LlmProvider;
+import io.footnote.llm.LlmStatus;
+import io.footnote.domain.Document;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +54,7 @@ public final class Pipeline implements AutoCloseable {
     private final CorpusIngester ingester;
     private final SentenceRetriever retriever;
     private final AnswerService answers;
+    private final LlmStatus llm;
 
     private Pipeline(FootnoteConfig config) {
         this.config = config;
@@ -66,10 +82,32 @@ public final class Pipeline implements AutoCloseable {
                     new RankFusion(config.retrieval().rrfK()), config.retrieval().mode(),
                     config.retrieval().candidates(), config.retrieval().topK());
             this.retriever = new DefaultSentenceRetriever(index, chunks);
-            this.answers = new AnswerService(retriever,
-                    new ExtractiveAnswerer(config.answering().maxSentences(), config.answering().minScore(),
-                            config.answering().relativeScore()),
-                    new FollowUpQueryTransformer(), id -> index.document(id).map(IndexedDocument::document),
+            Function<String, Optional<Document>> documents = id -> index.document(id).map(IndexedDocument::document);
+            ExtractiveAnswerer extractive = new ExtractiveAnswerer(config.answering().maxSentences(),
+                    config.answering().minScore(), config.answering().relativeScore());
+            Answerer answerer = extractive;
+            Answerer fallback = null;
+            QueryTransformer rewriter = new FollowUpQueryTransformer();
+            LlmStatus status = null;
+            if (LlmProvider.byName(config.llm().provider()) != LlmProvider.NONE) {
+                // The model writes; the extractive answerer stands in whenever the model fails.
+                LlmClients clients = LlmClients.of(config.llm());
+                GuardedModelCalls calls = new GuardedModelCalls(config.llm());
+                answerer = new LlmAnswerer(clients.chat(), clients.streaming(), calls,
+                        new CitationPrompt(documents, config.llm().maxSources(), config.llm().minSourceScore()),
+                        clients.mode(), config.llm().timeout());
+                fallback = extractive;
+                if (config.llm().rewriteFollowUps()) {
+                    rewriter = new LlmFollowUpTransformer(new GuardedChatModel(clients.chat(), calls), rewriter,
+                            config.question().maxLength());
+                }
+                status = new LlmStatus(clients, calls);
+            }
+            this.llm = status;
+            SupportScorer scorer = new SupportScorer(text -> embeddings.embed(text).content().vector());
+            SentenceSplitter splitter = new SentenceSplitter();
+            this.answers = new AnswerService(retriever, answerer, fallback, rewriter, documents, splitter::split,
+                    new ClaimVerifier(scorer, config.verification().minSupport()),
                     new AnswerService.Limits(config.question().maxLength(), config.question().maxHistory(),
                             config.retrieval().topK(), config.retrieval().candidates()));
         } catch (RuntimeException | Error e) {
@@ -103,6 +141,11 @@ public final class Pipeline implements AutoCloseable {
 
     public AnswerService answers() {
         return answers;
+    }
+
+    /** The language model's status, when one is configured ({@code footnote.llm.provider} not {@code none}). */
+    public Optional<LlmStatus> llm() {
+        return Optional.ofNullable(llm);
     }
 
     @Override

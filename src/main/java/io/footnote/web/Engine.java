@@ -3,6 +3,8 @@ package io.footnote.web;
 import io.footnote.Pipeline;
 import io.footnote.answer.AnswerService;
 import io.footnote.config.FootnoteConfig;
+import io.footnote.llm.LlmProvider;
+import io.footnote.llm.LlmStatus;
 import io.footnote.domain.Document;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
@@ -36,6 +38,7 @@ public class Engine {
     private volatile String failure;
     private volatile CorpusIngester.Progress progress = new CorpusIngester.Progress(0, 0);
     private volatile Pipeline pipeline;
+    private volatile LlmStatus llm;
     private ExecutorService background;
 
     public Engine(FootnoteConfig config) {
@@ -43,6 +46,7 @@ public class Engine {
     }
 
     void onStart(@Observes StartupEvent event) {
+        LlmProvider.byName(config.llm().provider()); // an unknown provider stops start-up with a clear message
         background = Executors.newSingleThreadExecutor(r -> new Thread(r, "footnote-ingest"));
         background.submit(this::startUp);
     }
@@ -72,10 +76,21 @@ public class Engine {
                     report.indexed(), report.unchanged(), report.removed(), report.skipped().size(),
                     report.chunksEmbedded(), report.sentencesEmbedded(), report.chunksPerSecond(), sinceJvmStart);
             report.skipped().forEach(s -> LOG.warnf("Not indexed: %s (%s)", s.path(), s.reason()));
+            p.llm().ifPresent(status -> {
+                LOG.infof("Answers are written by %s model %s%s", status.clients().provider(), status.clients().model(),
+                        status.clients().baseUrl() == null ? "" : " at " + status.clients().baseUrl());
+                status.probe();
+                this.llm = status;
+            });
         } catch (RuntimeException | Error e) {
             failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             LOG.error("Footnote could not load its index", e);
         }
+    }
+
+    /** The language model's status, when one is configured. */
+    public Optional<LlmStatus> llm() {
+        return Optional.ofNullable(llm);
     }
 
     public boolean ready() {
