@@ -23,16 +23,25 @@ export function answerView({ onCite }) {
   const el = h('article', { class: 'msg msg-answer', 'aria-busy': 'true', 'aria-label': 'Footnote’s answer' }, body);
   let streamed = '';
   let live = null;
+  let note = null; // why the answer started over, shown above the new attempt
 
   return {
     el,
     token(text) {
       if (!live) {
         live = h('p', { class: 'answer-text streaming' });
-        clear(body).append(live);
+        append(clear(body), [note, live]);
       }
       streamed += text;
       live.textContent = streamed;
+    },
+    /** The service withdrew what it had sent: drop it, and say why the answer is starting over. */
+    reset(reason) {
+      streamed = '';
+      live = null;
+      note = h('p', { class: 'answer-status restart' },
+        `Starting over, quoting the articles instead${reason ? `: ${reason}` : '.'}`);
+      append(clear(body), [note]);
     },
     finish(answer) {
       el.setAttribute('aria-busy', 'false');
@@ -43,6 +52,7 @@ export function answerView({ onCite }) {
     fail(error, retry) {
       el.setAttribute('aria-busy', 'false');
       clear(body);
+      if (note) body.append(note);
       if (streamed) {
         body.append(h('p', { class: 'answer-text incomplete' }, streamed),
           h('p', { class: 'answer-status' }, 'The answer above is incomplete.'));

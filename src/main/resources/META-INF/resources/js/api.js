@@ -55,10 +55,12 @@ async function problem(response) {
 
 /**
  * Asks a question over POST /api/ask/stream. Calls onToken(text) for each piece of the answer as it is
- * written and resolves to the final answer (the JSON of /api/ask) from the stream's done event.
+ * written, onReset(reason) when the service withdraws the pieces sent so far (a language model failed midway
+ * and the extractive answerer starts over), and resolves to the final answer (the JSON of /api/ask) from the
+ * stream's done event.
  * @throws ApiError
  */
-export async function askStream({ question, history }, { onToken = () => {}, signal } = {}) {
+export async function askStream({ question, history }, { onToken = () => {}, onReset = () => {}, signal } = {}) {
   const response = await send('api/ask/stream', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
@@ -71,6 +73,10 @@ export async function askStream({ question, history }, { onToken = () => {}, sig
     for await (const { event, data } of readEvents(response.body)) {
       if (event === 'token') {
         onToken(JSON.parse(data).text ?? '');
+      } else if (event === 'reset') {
+        let reason = null;
+        try { reason = JSON.parse(data).reason; } catch { /* no reason given */ }
+        onReset(reason);
       } else if (event === 'done') {
         return JSON.parse(data);
       } else if (event === 'error') {

@@ -346,6 +346,38 @@ class ChatPageTest {
     }
 
     @Test
+    void tokens_withdrawn_by_a_reset_are_dropped_and_the_reason_is_shown() {
+        // given a model that wrote a sentence, then failed, so the service withdrew it and answered again
+        open(1440, 900);
+        JsonPath expected = apiAnswer(ICE);
+        String withdrawn = "event:token\ndata:{\"text\":\"Withdrawn model words [1] \"}\n\n"
+                + "event:reset\ndata:{\"reason\":\"the model timed out\"}\n\n";
+        page.route("**/api/ask/stream", route -> {
+            String sse = route.fetch().text();
+            route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/event-stream")
+                    .setBody(withdrawn + sse));
+        });
+
+        // when
+        Locator answer = chat.ask(ICE);
+
+        // then the answer is the one after the reset, without the withdrawn words
+        assertThat(answer.locator(".answer-text"))
+                .hasText(expected.getString("answer").replaceAll("\\[(\\d+)]", "$1"));
+        assertThat(answer).not().containsText("Withdrawn");
+
+        // and when the stream breaks after a reset, the reason stays and only the new words are kept
+        page.unroute("**/api/ask/stream");
+        page.route("**/api/ask/stream", route -> route.fulfill(new Route.FulfillOptions().setStatus(200)
+                .setContentType("text/event-stream")
+                .setBody(withdrawn + "event:token\ndata:{\"text\":\"Kept words \"}\n\n")));
+        Locator broken = chat.ask(ICE);
+        assertThat(broken.locator(".restart")).hasText("Starting over, quoting the articles instead: the model timed out");
+        assertThat(broken.locator(".answer-text.incomplete")).hasText("Kept words ");
+        assertThat(broken).not().containsText("Withdrawn");
+    }
+
+    @Test
     void stop_ends_an_answer_that_is_taking_too_long_and_keeps_the_question() {
         // given a service that never answers (the request is held, neither fulfilled nor failed)
         open(1440, 900);
