@@ -15,7 +15,7 @@ const unsupported = (c) => c.supported === false;
 /**
  * A placeholder answer that fills in as tokens arrive.
  * @param onCite called with (answer, citation, element chosen) when a citation is chosen
- * @returns {{el, token(text), finish(answer), fail(error, retry)}}
+ * @returns {{el, token(text), reset(), finish(answer), fail(error, retry)}}
  */
 export function answerView({ onCite }) {
   const body = h('div', { class: 'answer-body' },
@@ -33,6 +33,10 @@ export function answerView({ onCite }) {
       }
       streamed += text;
       live.textContent = streamed;
+    },
+    reset() { // the streamed text was withdrawn; the replacement streams next
+      streamed = '';
+      if (live) live.textContent = '';
     },
     finish(answer) {
       el.setAttribute('aria-busy', 'false');

@@ -55,10 +55,11 @@ async function problem(response) {
 
 /**
  * Asks a question over POST /api/ask/stream. Calls onToken(text) for each piece of the answer as it is
- * written and resolves to the final answer (the JSON of /api/ask) from the stream's done event.
+ * written, onReset(reason) when the text so far is withdrawn (the language model failed midway and the
+ * quoted answer follows), and resolves to the final answer (the JSON of /api/ask) from the stream's done event.
  * @throws ApiError
  */
-export async function askStream({ question, history }, { onToken = () => {}, signal } = {}) {
+export async function askStream({ question, history }, { onToken = () => {}, onReset = () => {}, signal } = {}) {
   const response = await send('api/ask/stream', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
@@ -71,6 +72,8 @@ export async function askStream({ question, history }, { onToken = () => {}, sig
     for await (const { event, data } of readEvents(response.body)) {
       if (event === 'token') {
         onToken(JSON.parse(data).text ?? '');
+      } else if (event === 'reset') {
+        onReset(JSON.parse(data).reason ?? '');
       } else if (event === 'done') {
         return JSON.parse(data);
       } else if (event === 'error') {

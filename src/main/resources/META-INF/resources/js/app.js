@@ -53,6 +53,7 @@ async function ask(question) {
         view.token(t);
         if (stick) toBottom();
       },
+      onReset: () => view.reset(),
     });
     view.finish(answer);
     history.push({ role: 'user', content: question }, { role: 'assistant', content: answer.answer });
