@@ -115,10 +115,10 @@ public final class AnswerService {
     /**
      * Like {@link #ask(String, List, Integer)}, handing the answer text to {@code onToken} piece by piece as it
      * is written, one finished sentence at a time with its markers renumbered. Unless a reset happened (see
-     * {@link #ask(String, List, Integer, Listener)}), the pieces concatenated equal the returned answer's text.
+     * {@link #stream(String, List, Integer, Listener)}), the pieces concatenated equal the returned answer's text.
      */
     public Answer ask(String question, List<Turn> history, Integer topK, Consumer<String> onToken) {
-        return ask(question, history, topK, (Listener) onToken::accept);
+        return stream(question, history, topK, onToken::accept);
     }
 
     /**
@@ -127,7 +127,7 @@ public final class AnswerService {
      *
      * @throws CancellationException when the listener reported the client gone
      */
-    public Answer ask(String question, List<Turn> history, Integer topK, Listener listener) {
+    public Answer stream(String question, List<Turn> history, Integer topK, Listener listener) {
         return run(question, history, topK, listener);
     }
 

@@ -61,7 +61,7 @@ public class AskStreamResource {
             AtomicBoolean gone = new AtomicBoolean();
             emitter.onTermination(() -> gone.set(true));
             try {
-                Answer answer = answers.ask(request.question(), request.history(), request.topK(),
+                Answer answer = answers.stream(request.question(), request.history(), request.topK(),
                         new AnswerService.Listener() {
                             @Override
                             public void text(String piece) {

@@ -67,6 +67,7 @@ public class Engine {
             IngestReport report = p.ingest(progress -> this.progress = progress);
             this.index = p.index();
             this.lastReport = report;
+            this.llm = p.llm().orElse(null); // before answers: the health check shows the model once ready
             this.answers = p.answers(); // last: ready() keys on it
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.infof("Indexed %s: %d documents, %d sentences, %d chunks in %d ms (%d new or changed, %d unchanged, "
@@ -79,8 +80,7 @@ public class Engine {
             p.llm().ifPresent(status -> {
                 LOG.infof("Answers are written by %s model %s%s", status.clients().provider(), status.clients().model(),
                         status.clients().baseUrl() == null ? "" : " at " + status.clients().baseUrl());
-                status.probe();
-                this.llm = status;
+                status.probe(); // until it returns, the health check says reachable: unknown
             });
         } catch (RuntimeException | Error e) {
             failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();

@@ -93,10 +93,25 @@ public final class LlmCalls {
         assertTrue(userMessage.substring(end).contains("Question: " + question), userMessage);
     }
 
-    /** The data of the {@code llm} health check. */
+    /**
+     * The data of the {@code llm} health check, once the start-up check of the model server has returned
+     * (it runs right after the index is ready; {@code reachable} is {@code unknown} until then).
+     */
     public static JsonPath llmHealth() {
-        JsonPath health = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
-        return new JsonPath(health.prettify()).setRootPath("checks.find { it.name == 'llm' }.data");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            JsonPath health = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+            JsonPath llm = new JsonPath(health.prettify()).setRootPath("checks.find { it.name == 'llm' }.data");
+            if (!"unknown".equals(llm.getString("reachable")) || System.currentTimeMillis() > deadline) {
+                return llm;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return llm;
+            }
+        }
     }
 
     /** The answer text rebuilt from the token events after the last reset. */
