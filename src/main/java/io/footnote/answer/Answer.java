@@ -12,12 +12,15 @@ import java.util.List;
  * @param answer            the answer text, with a {@code [n]} marker after each cited claim
  * @param mode              {@code extractive}, or the name of the language model that wrote the answer
  * @param abstained         true when the sources do not answer the question (then nothing is cited)
- * @param citations         the cited sentences, numbered as in the answer text
+ * @param citations         the cited sentences, numbered as in the answer text, each with its support verdict
+ * @param unsupportedClaims answer sentences (as they appear in {@code answer}) that no citation backs
+ * @param removedMarkers    citation numbers the model wrote that named no source and were removed
  * @param notice            a message for the reader (e.g. a fallback), else null
  * @param timings           where the time went
  */
 public record Answer(String question, String rewrittenQuestion, String answer, String mode, boolean abstained,
-                     List<Citation> citations, String notice, Timings timings) {
+                     List<Citation> citations, List<String> unsupportedClaims, int removedMarkers, String notice,
+                     Timings timings) {
 
     /** Milliseconds spent retrieving and answering. */
     public record Timings(long retrieveMs, long answerMs) {

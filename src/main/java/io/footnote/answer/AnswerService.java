@@ -8,42 +8,100 @@ import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import io.footnote.cite.Citation;
 import io.footnote.cite.CitationVerifier;
+import io.footnote.cite.CitedAnswerBuilder;
+import io.footnote.cite.ClaimVerifier;
 import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
+import io.footnote.domain.Sentence;
 import io.footnote.retrieve.Retrieval;
 import io.footnote.retrieve.SentenceRetriever;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Answers one question: validate it, make a follow-up standalone, retrieve sentences, let the answerer
- * write, and verify every citation before the answer is returned.
+ * write, then check every citation before the answer is returned.
+ *
+ * <p>Checking means: markers are parsed and renumbered in order of first use, markers naming no source are
+ * removed and counted ({@link CitedAnswerBuilder}); each citation must resolve to its exact source sentence
+ * ({@link CitationVerifier}); each answer sentence is scored against the sentences it cites
+ * ({@link ClaimVerifier}), and sentences no citation backs are listed as {@code unsupportedClaims}.
+ *
+ * <p>With a fallback answerer (the extractive one, behind a language model), any failure of the primary one
+ * — error, timeout, open circuit breaker, empty or cut-off output, or an answer of which no sentence is backed
+ * by its citations — is replaced by the fallback's answer, with a {@code notice} saying why. A client being
+ * gone ({@link CancellationException}) is not a failure: it ends the work.
  */
 public final class AnswerService {
+
+    private static final Logger LOG = Logger.getLogger(AnswerService.class);
 
     /** Limits on a request, from configuration. */
     public record Limits(int maxQuestionLength, int maxHistory, int defaultTopK, int maxTopK) {
     }
 
+    /** Receives a streamed answer. */
+    public interface Listener {
+
+        /** The next piece of the answer text. */
+        void text(String piece);
+
+        /**
+         * The text so far is withdrawn (the model failed midway); the pieces that follow, from the fallback,
+         * make up the answer.
+         */
+        default void reset(String reason) {
+        }
+
+        /** True once the client has gone, so the work can stop. */
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
     private final SentenceRetriever retriever;
     private final Answerer answerer;
+    private final Answerer fallback;
     private final QueryTransformer rewriter;
-    private final CitationVerifier verifier;
+    private final CitationVerifier resolver;
+    private final ClaimVerifier claims;
+    private final Function<String, List<Sentence>> splitter;
     private final Function<String, Optional<Document>> documents;
     private final Limits limits;
 
-    public AnswerService(SentenceRetriever retriever, Answerer answerer, QueryTransformer rewriter,
-                         Function<String, Optional<Document>> documents, Limits limits) {
+    /**
+     * @param answerer  writes answers
+     * @param fallback  answers when {@code answerer} fails, or {@code null} for none (when {@code answerer} is
+     *                  itself the extractive one)
+     * @param rewriter  makes follow-ups standalone
+     * @param documents looks up indexed articles
+     * @param splitter  splits answer text into sentences
+     * @param claims    scores answer sentences against the sentences they cite
+     */
+    public AnswerService(SentenceRetriever retriever, Answerer answerer, Answerer fallback, QueryTransformer rewriter,
+                         Function<String, Optional<Document>> documents, Function<String, List<Sentence>> splitter,
+                         ClaimVerifier claims, Limits limits) {
         this.retriever = retriever;
         this.answerer = answerer;
+        this.fallback = fallback;
         this.rewriter = rewriter;
         this.documents = documents;
-        this.verifier = new CitationVerifier(documents);
+        this.resolver = new CitationVerifier(documents);
+        this.splitter = splitter;
+        this.claims = claims;
         this.limits = limits;
+    }
+
+    /** The answerer's mode: {@code extractive} or the language model's name. */
+    public String mode() {
+        return answerer.mode();
     }
 
     /**
@@ -51,48 +109,190 @@ public final class AnswerService {
      *                                  {@code topK} out of range
      */
     public Answer ask(String question, List<Turn> history, Integer topK) {
-        return ask(question, history, topK, token -> { });
+        return run(question, history, topK, null);
     }
 
     /**
-     * Like {@link #ask(String, List, Integer)}, handing the answer text to {@code onToken} piece by piece as
-     * it is written (the extractive answerer writes it in one go, so it arrives sentence by sentence).
-     * The pieces concatenated equal the returned answer's text.
+     * Like {@link #ask(String, List, Integer)}, handing the answer text to {@code onToken} piece by piece as it
+     * is written, one finished sentence at a time with its markers renumbered. Unless a reset happened (see
+     * {@link #stream(String, List, Integer, Listener)}), the pieces concatenated equal the returned answer's text.
      */
-    public Answer ask(String question, List<Turn> history, Integer topK, java.util.function.Consumer<String> onToken) {
+    public Answer ask(String question, List<Turn> history, Integer topK, Consumer<String> onToken) {
+        return stream(question, history, topK, onToken::accept);
+    }
+
+    /**
+     * Streams the answer to {@code listener}. The pieces after the last {@link Listener#reset reset}
+     * concatenated equal the returned answer's text.
+     *
+     * @throws CancellationException when the listener reported the client gone
+     */
+    public Answer stream(String question, List<Turn> history, Integer topK, Listener listener) {
+        return run(question, history, topK, listener);
+    }
+
+    private Answer run(String question, List<Turn> history, Integer topK, Listener listener) {
         String q = validate(question, history, topK);
         int k = topK == null ? limits.defaultTopK() : topK;
         long t0 = System.nanoTime();
         String standalone = rewrite(q, history == null ? List.of() : history);
         Retrieval retrieval = retriever.retrieve(standalone, k);
         long t1 = System.nanoTime();
-        Answerer.Draft draft = answerer.answer(standalone, retrieval);
-        List<Citation> citations = new ArrayList<>();
-        for (int i = 0; i < draft.cited().size(); i++) {
-            citations.add(toCitation(i + 1, draft.cited().get(i)));
+        Outcome outcome;
+        ReleasingSink sink = new ReleasingSink(listener);
+        try {
+            outcome = attempt(answerer, standalone, retrieval, sink);
+            if (fallback != null && !outcome.abstained && outcome.verdict.supportedClaims() == 0) {
+                throw new ModelOutputException("none of the model's sentences is backed by the source it cites");
+            }
+        } catch (CancellationException | InvalidQuestionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (fallback == null) {
+                throw e;
+            }
+            String reason = reason(e);
+            LOG.warnf("The language model's answer was replaced by the extractive one: %s", reason);
+            if (listener != null && sink.releasedAny) {
+                listener.reset(reason);
+            }
+            outcome = attempt(fallback, standalone, retrieval, new ReleasingSink(listener));
+            outcome.notices.add(0, "The language model could not answer (" + reason + "), so the answer quotes the "
+                    + "best-matching source sentences instead.");
         }
-        CitationVerifier.Result verified = verifier.verify(citations);
-        String notice = verified.rejected() == 0 ? null
-                : verified.rejected() + " citation(s) did not match their source and were removed.";
         long t2 = System.nanoTime();
-        pieces(draft.text()).forEach(onToken);
-        return new Answer(q, standalone.equals(q) ? null : standalone, draft.text(), answerer.mode(),
-                draft.abstained(), verified.valid(), notice,
+        return new Answer(q, standalone.equals(q) ? null : standalone, outcome.text, outcome.mode, outcome.abstained,
+                outcome.citations, outcome.verdict.unsupportedClaims(), outcome.removedMarkers,
+                outcome.notices.isEmpty() ? null : String.join(" ", outcome.notices),
                 new Answer.Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
     }
 
-    /** The text cut after each citation marker, separators kept, so the pieces join back to the text. */
-    static List<String> pieces(String text) {
-        List<String> out = new ArrayList<>();
-        int from = 0;
-        for (int i = text.indexOf("] "); i >= 0; i = text.indexOf("] ", i + 2)) {
-            out.add(text.substring(from, i + 2));
-            from = i + 2;
+    /** What one answerer produced, checked. */
+    private static final class Outcome {
+        String text;
+        String mode;
+        boolean abstained;
+        List<Citation> citations = List.of();
+        ClaimVerifier.Result verdict = new ClaimVerifier.Result(List.of(), List.of(), List.of(), 0);
+        int removedMarkers;
+        final List<String> notices = new ArrayList<>();
+    }
+
+    /** Feeds the answer text to a {@link CitedAnswerBuilder} and the finished sentences to the listener. */
+    private final class ReleasingSink implements Answerer.Sink {
+        private final Listener listener;
+        CitedAnswerBuilder builder;
+        boolean releasedAny;
+
+        ReleasingSink(Listener listener) {
+            this.listener = listener;
         }
-        if (from < text.length()) {
-            out.add(text.substring(from));
+
+        @Override
+        public void sources(List<ScoredSentence> sources) {
+            builder = new CitedAnswerBuilder(splitter, sources.size());
         }
-        return out;
+
+        @Override
+        public void text(String delta) {
+            if (cancelled()) {
+                throw new CancellationException("the client went away");
+            }
+            release(builder.append(delta));
+        }
+
+        void release(String piece) {
+            if (listener != null && !piece.isEmpty()) {
+                releasedAny = true;
+                listener.text(piece);
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return listener != null && listener.cancelled();
+        }
+    }
+
+    private Outcome attempt(Answerer a, String question, Retrieval retrieval, ReleasingSink sink) {
+        Answerer.Draft draft;
+        if (sink.listener == null) {
+            draft = a.answer(question, retrieval);
+            sink.sources(draft.cited());
+            if (!draft.abstained()) {
+                sink.text(draft.text());
+            }
+        } else {
+            draft = a.answer(question, retrieval, sink);
+        }
+        Outcome o = new Outcome();
+        o.mode = a.mode();
+        if (draft.abstained()) {
+            o.abstained = true;
+            o.text = draft.text();
+            sink.release(draft.text());
+            return o;
+        }
+        CitedAnswerBuilder builder = sink.builder;
+        sink.release(builder.finish(draft.complete()));
+        o.text = builder.text();
+        if (o.text.isBlank()) {
+            throw new ModelOutputException(draft.complete() ? "the answer was empty"
+                    : "the answer was cut off before its first sentence ended");
+        }
+        if (!draft.complete()) {
+            o.notices.add("The answer reached the model's length limit; its unfinished last sentence was left out.");
+        }
+        o.removedMarkers = builder.removedMarkers();
+        if (o.removedMarkers > 0) {
+            o.notices.add(o.removedMarkers + " citation marker(s) named no source and were removed.");
+        }
+        List<Citation> citations = new ArrayList<>();
+        List<Integer> numbers = builder.sourceNumbers();
+        for (int i = 0; i < numbers.size(); i++) {
+            citations.add(toCitation(i + 1, draft.cited().get(numbers.get(i) - 1)));
+        }
+        o.verdict = claims.verify(builder.claims(), citations.stream().map(Citation::text).toList());
+        List<Citation> checked = new ArrayList<>(citations.size());
+        for (int i = 0; i < citations.size(); i++) {
+            checked.add(citations.get(i).withSupport(o.verdict.supported().get(i), o.verdict.support().get(i)));
+        }
+        CitationVerifier.Result resolved = resolver.verify(checked);
+        if (resolved.rejected() > 0) {
+            o.notices.add(resolved.rejected() + " citation(s) did not match their source and were removed.");
+        }
+        o.citations = resolved.valid();
+        return o;
+    }
+
+    private static String reason(Throwable e) {
+        Throwable t = e instanceof StreamBrokenException && e.getCause() != null ? e.getCause() : e;
+        String kind = switch (t) {
+            case ModelPausedException p -> "it failed repeatedly and calls to it are paused";
+            case dev.langchain4j.exception.TimeoutException x -> "it timed out";
+            case dev.langchain4j.exception.RateLimitException x -> "rate limited";
+            case dev.langchain4j.exception.InternalServerException x -> "server error";
+            case dev.langchain4j.exception.AuthenticationException x -> "authentication failed";
+            case ModelOutputException x -> "unusable output: " + x.getMessage();
+            default -> null;
+        };
+        if (kind != null) {
+            return kind;
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.ConnectException || c instanceof java.nio.channels.UnresolvedAddressException
+                    || c instanceof java.net.UnknownHostException) {
+                return "it could not be reached";
+            }
+            if (c instanceof java.net.http.HttpTimeoutException) {
+                return "it timed out";
+            }
+            if (c instanceof com.fasterxml.jackson.core.JacksonException) {
+                return "its reply could not be read";
+            }
+        }
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return "error: " + (msg.length() > 160 ? msg.substring(0, 160) + "…" : msg);
     }
 
     private String rewrite(String question, List<Turn> history) {

@@ -27,15 +27,17 @@ public final class HybridContentRetriever implements ContentRetriever {
     private final EmbeddingModel embeddings;
     private final String queryPrefix;
     private final RankFusion fusion;
+    private final RetrievalMode mode;
     private final int candidates;
     private final int maxResults;
 
     public HybridContentRetriever(LuceneIndex index, EmbeddingModel embeddings, String queryPrefix,
-                                  RankFusion fusion, int candidates, int maxResults) {
+                                  RankFusion fusion, RetrievalMode mode, int candidates, int maxResults) {
         this.index = index;
         this.embeddings = embeddings;
         this.queryPrefix = queryPrefix;
         this.fusion = fusion;
+        this.mode = mode;
         this.candidates = candidates;
         this.maxResults = maxResults;
     }
@@ -64,8 +66,8 @@ public final class HybridContentRetriever implements ContentRetriever {
 
     /** The {@code topK} best chunks for a question whose embedding is {@code vector}. */
     public List<FusedChunk> search(String question, float[] vector, int topK) {
-        List<ChunkHit> text = index.searchText(question, candidates);
-        List<ChunkHit> knn = index.searchVector(vector, candidates);
+        List<ChunkHit> text = mode == RetrievalMode.VECTOR ? List.of() : index.searchText(question, candidates);
+        List<ChunkHit> knn = mode == RetrievalMode.BM25 ? List.of() : index.searchVector(vector, candidates);
         List<FusedChunk> fused = fusion.fuse(text, knn);
         return fused.subList(0, Math.min(topK, fused.size()));
     }

@@ -8,6 +8,7 @@ import io.footnote.answer.InvalidQuestionException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,12 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code POST /api/ask/stream}: the same request as {@code /api/ask}, answered as server-sent events —
- * {@code token} events ({@code {"text": "…"}}) as the answer is written, then one {@code done} event whose
- * data is the full {@code /api/ask} response, citations verified. A failure after the stream opened is an
- * {@code error} event holding a problem detail. A bad request is refused before the stream opens, with the
+ * {@code token} events ({@code {"text": "…"}}) as the answer is written, one finished sentence at a time with
+ * its markers renumbered, then one {@code done} event whose data is the full {@code /api/ask} response,
+ * citations verified. When a language model fails midway and the extractive answerer takes over, a
+ * {@code reset} event ({@code {"reason": "…"}}) withdraws the tokens sent so far; the tokens after the last
+ * {@code reset} make up the answer. A client that disconnects cancels the model call. A failure after the
+ * stream opened is an {@code error} event holding a problem detail. A bad request is refused before the stream opens, with the
  * same problem responses as {@code /api/ask}.
  */
 @Path("/api/ask/stream")
@@ -52,21 +58,44 @@ public class AskStreamResource {
         AnswerService answers = engine.answers();
         answers.check(request.question(), request.history(), request.topK());
         return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
+            AtomicBoolean gone = new AtomicBoolean();
+            emitter.onTermination(() -> gone.set(true));
             try {
-                Answer answer = answers.ask(request.question(), request.history(), request.topK(), token -> {
-                    if (!emitter.isCancelled()) {
-                        emitter.emit(event(sse, "token", Map.of("text", token)));
-                    }
-                });
-                emitter.emit(event(sse, "done", answer));
+                Answer answer = answers.stream(request.question(), request.history(), request.topK(),
+                        new AnswerService.Listener() {
+                            @Override
+                            public void text(String piece) {
+                                emit(emitter, event(sse, "token", Map.of("text", piece)));
+                            }
+
+                            @Override
+                            public void reset(String reason) {
+                                emit(emitter, event(sse, "reset", Map.of("reason", reason)));
+                            }
+
+                            @Override
+                            public boolean cancelled() {
+                                return gone.get() || emitter.isCancelled();
+                            }
+                        });
+                emit(emitter, event(sse, "done", answer));
+                emitter.complete();
+            } catch (CancellationException e) {
+                LOG.debug("Client left before the answer was complete; the model call was cancelled");
                 emitter.complete();
             } catch (RuntimeException e) {
                 LOG.error("Streaming answer failed", e);
-                emitter.emit(event(sse, "error", Problem.of(500, "Internal error",
+                emit(emitter, event(sse, "error", Problem.of(500, "Internal error",
                         "The answer could not be completed; the log has the details.", "/api/ask/stream")));
                 emitter.complete();
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static void emit(MultiEmitter<? super OutboundSseEvent> emitter, OutboundSseEvent event) {
+        if (!emitter.isCancelled()) {
+            emitter.emit(event);
+        }
     }
 
     private OutboundSseEvent event(Sse sse, String name, Object data) {

@@ -1,27 +1,18 @@
 package io.footnote.web;
 
+import io.footnote.Pipeline;
 import io.footnote.answer.AnswerService;
-import io.footnote.answer.ExtractiveAnswerer;
-import io.footnote.answer.FollowUpQueryTransformer;
 import io.footnote.config.FootnoteConfig;
 import io.footnote.domain.Document;
-import io.footnote.index.EmbeddingModels;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
-import io.footnote.index.OnnxEncoder;
-import io.footnote.ingest.ArticleCleaner;
-import io.footnote.ingest.ArticleReader;
-import io.footnote.ingest.Chunker;
-import io.footnote.ingest.CorpusIngester;
-import io.footnote.ingest.IngestReport;
 import io.footnote.ingest.CorpusFolder;
-import io.footnote.ingest.DocumentFormats;
+import io.footnote.ingest.CorpusIngester;
 import io.footnote.ingest.IngestQueue;
+import io.footnote.ingest.IngestReport;
 import io.footnote.ingest.IngestStatus;
-import io.footnote.ingest.SentenceSplitter;
-import io.footnote.retrieve.DefaultSentenceRetriever;
-import io.footnote.retrieve.HybridContentRetriever;
-import io.footnote.retrieve.RankFusion;
+import io.footnote.llm.LlmProvider;
+import io.footnote.llm.LlmStatus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds the pipeline from configuration and owns its lifecycle: at start-up it opens the index and brings
@@ -51,13 +42,13 @@ public class Engine {
     private static final Logger LOG = Logger.getLogger(Engine.class);
 
     private final FootnoteConfig config;
-    private final DocumentFormats formats = DocumentFormats.standard();
+    private final Instant constructed = Instant.now();
     private volatile LuceneIndex index;
     private volatile AnswerService answers;
-    private volatile IngestQueue ingest;
     private volatile String failure;
-    private final Instant constructed = Instant.now();
-    private ExecutorService embedPool;
+    private volatile Pipeline pipeline;
+    private volatile IngestQueue ingest;
+    private volatile LlmStatus llm;
     private ExecutorService background;
     private ScheduledExecutorService rescans;
 
@@ -66,6 +57,7 @@ public class Engine {
     }
 
     void onStart(@Observes StartupEvent event) {
+        LlmProvider.byName(config.llm().provider()); // an unknown provider stops start-up with a clear message
         background = Executors.newSingleThreadExecutor(r -> new Thread(r, "footnote-start"));
         background.submit(this::startUp);
     }
@@ -78,57 +70,33 @@ public class Engine {
             background.shutdownNow();
         }
         if (ingest != null) {
-            ingest.close();
+            ingest.close(); // lets the running pass stop before the index closes under it
         }
-        if (index != null) {
-            index.close();
-        }
-        if (embedPool != null) {
-            embedPool.shutdownNow();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
     private void startUp() {
         try {
-            EmbeddingModels.Known model = EmbeddingModels.Known.byName(config.embedding().model());
-            int threads = config.embedding().threads() > 0 ? config.embedding().threads()
-                    : Runtime.getRuntime().availableProcessors();
-            AtomicInteger n = new AtomicInteger();
-            embedPool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "footnote-embed-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            OnnxEncoder embeddings = EmbeddingModels.load(model, embedPool);
-            CorpusIngester.SentenceVectors sentenceVectors = CorpusIngester.effective(embeddings,
-                    CorpusIngester.SentenceVectors.byName(config.embedding().sentenceVectors()));
-            LuceneIndex idx = LuceneIndex.open(config.data().path().resolve("index"),
-                    CorpusIngester.signature(model.configName(), config.chunking().maxTokens(),
-                            config.chunking().overlapSentences(), sentenceVectors),
-                    embeddings.dimension());
-            this.index = idx;
-            ArticleReader reader = new ArticleReader(formats, new ArticleCleaner(), new SentenceSplitter());
-            Chunker chunker = new Chunker(EmbeddingModels.tokenCounter(model), config.chunking().maxTokens(),
-                    config.chunking().overlapSentences());
-            CorpusIngester ingester = new CorpusIngester(idx, embeddings, sentenceVectors, reader, formats, chunker,
-                    config.embedding().batchSize(), new CorpusIngester.Limits(
-                    config.ingest().maxFileSize().asLongValue(), config.ingest().commitInterval()));
-            IngestQueue queue = new IngestQueue(config.corpus().path(), ingester);
+            Pipeline p = Pipeline.open(config);
+            this.pipeline = p;
+            IngestQueue queue = new IngestQueue(config.corpus().path(), p.ingester());
             this.ingest = queue;
             IngestReport report = queue.sync("start-up", false).get();
-            HybridContentRetriever chunks = new HybridContentRetriever(idx, embeddings, model.queryPrefix(),
-                    new RankFusion(config.retrieval().rrfK()), config.retrieval().candidates(), config.retrieval().topK());
-            this.answers = new AnswerService(new DefaultSentenceRetriever(idx, chunks),
-                    new ExtractiveAnswerer(config.answering().maxSentences(), config.answering().minScore(),
-                            config.answering().relativeScore()),
-                    new FollowUpQueryTransformer(), id -> idx.document(id).map(IndexedDocument::document),
-                    new AnswerService.Limits(config.question().maxLength(), config.question().maxHistory(),
-                            config.retrieval().topK(), config.retrieval().candidates()));
+            this.index = p.index();
+            this.llm = p.llm().orElse(null); // before answers: the health check shows the model once ready
+            this.answers = p.answers(); // last: ready() keys on it
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.infof("Ready %d ms after JVM start: %s indexed (%d documents, %d sentences, %d chunks; "
-                            + "%d chunks re-embedded)",
+                            + "%d chunks embedded at start-up)",
                     sinceJvmStart, config.corpus().path(), report.documents(), report.sentences(), report.chunks(),
                     report.chunksEmbedded());
+            p.llm().ifPresent(status -> {
+                LOG.infof("Answers are written by %s model %s%s", status.clients().provider(), status.clients().model(),
+                        status.clients().baseUrl() == null ? "" : " at " + status.clients().baseUrl());
+                status.probe(); // until it returns, the health check says reachable: unknown
+            });
             scheduleRescans(queue);
         } catch (ExecutionException e) {
             fail(e.getCause());
@@ -155,6 +123,11 @@ public class Engine {
             return t;
         });
         rescans.scheduleWithFixedDelay(queue::rescanIfIdle, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The language model's status, when one is configured. */
+    public Optional<LlmStatus> llm() {
+        return Optional.ofNullable(llm);
     }
 
     public boolean ready() {
@@ -201,7 +174,7 @@ public class Engine {
 
     /** The corpus folder, to write uploads into. */
     public CorpusFolder corpusFolder() {
-        return new CorpusFolder(config.corpus().path(), formats);
+        return new CorpusFolder(config.corpus().path(), pipeline().formats());
     }
 
     /** Largest file indexed, in bytes. */
@@ -210,7 +183,7 @@ public class Engine {
     }
 
     /** How long an upload request waits for its files to be indexed. */
-    public java.time.Duration uploadWait() {
+    public Duration uploadWait() {
         return config.ingest().uploadWait();
     }
 
@@ -221,6 +194,15 @@ public class Engine {
             throw new NotReadyException(this);
         }
         return a;
+    }
+
+    /** The assembled pipeline (for in-process evaluation). @throws NotReadyException while loading */
+    public Pipeline pipeline() {
+        Pipeline p = pipeline;
+        if (p == null || answers == null) {
+            throw new NotReadyException(this);
+        }
+        return p;
     }
 
     /** @throws NotReadyException while the index is still loading */

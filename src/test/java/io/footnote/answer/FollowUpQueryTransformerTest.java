@@ -25,8 +25,23 @@ class FollowUpQueryTransformerTest {
         List<ChatMessage> history = List.of(UserMessage.from("What did Mao Ning say about repatriation?"),
                 AiMessage.from("China will accept repatriation [1]"));
 
-        assertEquals("What did she say next? (context: What did Mao Ning say about repatriation?)",
-                transform("What did she say next?", history));
+        assertEquals("What did she say next? (context: Mao Ning)", transform("What did she say next?", history));
+    }
+
+    @Test
+    void carries_names_from_question_and_answer_but_not_sentence_initial_words() {
+        List<ChatMessage> history = List.of(UserMessage.from("Who is the Chinese minister of public security?"),
+                AiMessage.from("Wang Xiaohong, minister of public security, met Alejandro Mayorkas. More later."));
+
+        assertEquals("What did he ask for? (context: Chinese, Wang Xiaohong, Alejandro Mayorkas)",
+                transform("What did he ask for?", history));
+    }
+
+    @Test
+    void falls_back_to_the_previous_question_when_it_names_nothing() {
+        List<ChatMessage> history = List.of(UserMessage.from("how many deportations were completed?"));
+
+        assertEquals("and to where? (context: how many deportations were completed?)", transform("and to where?", history));
     }
 
     @Test

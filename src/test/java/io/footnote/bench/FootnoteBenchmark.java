@@ -158,7 +158,7 @@ class FootnoteBenchmark {
             try (LuceneIndex index = LuceneIndex.open(data.resolve("index"), signature, encoder.dimension())) {
                 assertEquals(articles, index.documents().size(), "index opened under the service's signature");
                 HybridContentRetriever retriever = new HybridContentRetriever(index, encoder, model.queryPrefix(),
-                        new RankFusion(60), 40, 10);
+                        new RankFusion(60), io.footnote.retrieve.RetrievalMode.HYBRID, 40, 10);
                 int sentenceHits = 0;
                 int documentHits = 0;
                 for (Golden g : golden) {

@@ -1,13 +1,13 @@
 package io.footnote.web;
 
 import io.footnote.support.Ready;
+import io.footnote.support.SseEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,27 +25,11 @@ class AskStreamResourceTest {
         Ready.awaitIndex();
     }
 
-    /** A server-sent event: its name and its data. */
     record Event(String name, String data) {
     }
 
     static List<Event> parse(String body) {
-        List<Event> events = new ArrayList<>();
-        for (String block : body.split("\n\n")) {
-            String name = "message";
-            StringBuilder data = new StringBuilder();
-            for (String line : block.split("\n")) {
-                if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
-                }
-            }
-            if (!data.isEmpty()) {
-                events.add(new Event(name, data.toString()));
-            }
-        }
-        return events;
+        return SseEvents.parse(body).stream().map(e -> new Event(e.name(), e.data())).toList();
     }
 
     @Test

@@ -1,0 +1,8 @@
+package io.footnote.answer;
+
+/** The model is not called for a while because it failed repeatedly (its circuit breaker is open). */
+public class ModelPausedException extends RuntimeException {
+    public ModelPausedException(Throwable cause) {
+        super("the language model failed repeatedly; calls are paused", cause);
+    }
+}

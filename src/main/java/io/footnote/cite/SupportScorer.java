@@ -1,0 +1,244 @@
+package io.footnote.cite;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How well one source sentence backs one answer sentence (a claim), in [0, 1].
+ *
+ * <p>The score blends meaning and wording, then penalises the mismatches small embedding models miss:
+ * <pre>
+ *   support = (W_SIMILARITY · cosine(claim, source) + W_COVERAGE · coverage) · numbers · names · negation
+ * </pre>
+ * <ul>
+ *   <li>{@code cosine}: similarity of the two sentence embeddings (negative counts as 0);</li>
+ *   <li>{@code coverage}: share of the claim's content words found in the source, a word matching its other
+ *       forms ({@link #contains});</li>
+ *   <li>{@code numbers}: {@link #NUMBER_PENALTY} when the claim states a number the source does not
+ *       ("2,880" against "288");</li>
+ *   <li>{@code names}: {@link #NAME_PENALTY} for each capitalised name of the claim that the source lacks
+ *       ("Mexico" against a sentence about Colombia); an acronym counts as found when the source's capitalised
+ *       words have those initials ("CBP");</li>
+ *   <li>{@code negation}: {@link #NEGATION_PENALTY} when the claim is negated (an odd number of "not",
+ *       "never", "refused", …) and the source is not. Only this way round: a source often negates something
+ *       in a side clause the claim leaves out.</li>
+ * </ul>
+ * A claim identical to its source (the extractive answerer quotes) scores 1 without embedding. The weights and
+ * the threshold a caller applies were set on the labelled pairs in
+ * {@code src/test/resources/verification/labelled.json} (see {@code VerificationQualityTest}).
+ */
+public final class SupportScorer {
+
+    /** Embeds a text as a vector; the scorer takes the cosine of two, so the length need not be 1. */
+    @FunctionalInterface
+    public interface Embedder {
+        float[] embed(String text);
+    }
+
+    static final double W_SIMILARITY = 0.55;
+    static final double W_COVERAGE = 0.45;
+    static final double NUMBER_PENALTY = 0.35;
+    static final double NAME_PENALTY = 0.6;
+    static final double NEGATION_PENALTY = 0.45;
+
+    private static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at",
+            "by", "for", "with", "from", "as", "into", "over", "after", "before", "about", "than", "that", "this",
+            "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+            "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "shall", "he", "she",
+            "they", "them", "their", "his", "her", "hers", "him", "we", "our", "us", "you", "your", "i", "me", "my",
+            "said", "says", "say", "told", "according", "also", "which", "who", "whom", "whose", "what", "when",
+            "where", "why", "how", "there", "here", "so", "such", "some", "any", "all", "more", "most", "other",
+            "just", "very", "up", "out", "if", "then", "because", "while", "during", "since", "not", "no", "never",
+            "one", "mr", "ms", "mrs", "s");
+    /** Negating words; "never refuses" holds two, which cancel out. */
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "neither", "nor", "none", "cannot",
+            "without", "rarely", "seldom", "hardly", "refuse", "refused", "refuses", "refusing", "deny", "denied",
+            "denies", "reject", "rejected", "rejects", "fail", "failed", "fails");
+    private static final Map<String, String> NUMBER_WORDS = numberWords();
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?(?:[.,]\\d+)*");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    private static final Pattern NAME = Pattern.compile("\\b\\p{Lu}[\\p{L}’'-]+");
+
+    private final Embedder embedder;
+
+    public SupportScorer(Embedder embedder) {
+        this.embedder = embedder;
+    }
+
+    /** The support score of {@code source} for {@code claim}; both are plain sentences (no markers). */
+    public double score(String claim, String source) {
+        if (normalise(claim).equals(normalise(source))) {
+            return 1.0;
+        }
+        double similarity = Math.max(0, cosine(embedder.embed(claim), embedder.embed(source)));
+        Set<String> sourceWords = words(source);
+        Set<String> claimContent = content(words(claim));
+        double coverage = 1;
+        if (!claimContent.isEmpty()) {
+            int found = 0;
+            for (String w : claimContent) {
+                if (contains(sourceWords, w)) {
+                    found++;
+                }
+            }
+            coverage = (double) found / claimContent.size();
+        }
+        double score = W_SIMILARITY * similarity + W_COVERAGE * coverage;
+        if (!numbers(source).containsAll(numbers(claim))) {
+            score *= NUMBER_PENALTY;
+        }
+        String initials = initials(source);
+        int missing = 0;
+        for (String n : names(claim)) {
+            boolean acronym = n.length() >= 2 && n.chars().allMatch(Character::isUpperCase);
+            if (!contains(sourceWords, n.toLowerCase(Locale.ROOT)) && !(acronym && initials.contains(n))) {
+                missing++;
+            }
+        }
+        score *= Math.pow(NAME_PENALTY, missing);
+        if (negated(claim) && !negated(source)) {
+            score *= NEGATION_PENALTY;
+        }
+        return Math.max(0, Math.min(1, score));
+    }
+
+    static String normalise(String s) {
+        return s.replaceAll("[“”\"‘’']", "").replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
+        while (m.find()) {
+            String w = m.group();
+            if (w.endsWith("'s")) {
+                w = w.substring(0, w.length() - 2);
+            }
+            out.add(NUMBER_WORDS.getOrDefault(w, w));
+        }
+        return out;
+    }
+
+    private static Set<String> content(Set<String> words) {
+        Set<String> out = new HashSet<>();
+        for (String w : words) {
+            if (!STOP.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when {@code words} holds {@code word} or a form of it: alphabetic words match when they share a
+     * prefix of at least {@code max(4, shorter length - 2)} letters ("deported"/"deportations",
+     * "China"/"Chinese", "Colombia"/"Colombian"; not "law"/"lawyer"). Numbers match only exactly.
+     */
+    static boolean contains(Set<String> words, String word) {
+        if (words.contains(word)) {
+            return true;
+        }
+        if (word.length() < 4 || !word.chars().allMatch(Character::isLetter)) {
+            return false;
+        }
+        for (String w : words) {
+            if (w.length() < 4 || !w.chars().allMatch(Character::isLetter)) {
+                continue;
+            }
+            int need = Math.max(4, Math.min(w.length(), word.length()) - 2);
+            int common = 0;
+            while (common < w.length() && common < word.length() && w.charAt(common) == word.charAt(common)) {
+                common++;
+            }
+            if (common >= need) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Initials of the source's capitalised words, so "CBP" is found in "Customs and Border Protection". */
+    static String initials(String text) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = NAME.matcher(text);
+        while (m.find()) {
+            out.append(m.group().charAt(0));
+        }
+        return out.toString();
+    }
+
+    /** The numbers a sentence states, digits only ("53,000" → "53000"; "two" → "2"). */
+    static Set<String> numbers(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            out.add(m.group().replace(",", ""));
+        }
+        for (String w : words(text)) {
+            if (w.chars().allMatch(Character::isDigit) && !w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Capitalised words other than the claim's first word, which are most likely names. (The first word is
+     * capitalised anyway; when it is a name, it is usually the subject, which the source names too or refers
+     * to by pronoun.)
+     */
+    static Set<String> names(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = NAME.matcher(text);
+        boolean first = true;
+        while (m.find()) {
+            boolean atStart = first && text.substring(0, m.start()).chars().noneMatch(Character::isLetterOrDigit);
+            first = false;
+            if (!atStart && !STOP.contains(m.group().toLowerCase(Locale.ROOT))) {
+                out.add(m.group());
+            }
+        }
+        return out;
+    }
+
+    /** True when the sentence holds an odd number of negating words ("did not cooperate", "refused"). */
+    static boolean negated(String text) {
+        int n = 0;
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
+        while (m.find()) {
+            if (NEGATIONS.contains(m.group()) || m.group().endsWith("n't")) {
+                n++;
+            }
+        }
+        return n % 2 == 1;
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    private static Map<String, String> numberWords() {
+        String[] names = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                "twenty"};
+        Map<String, String> out = new HashMap<>();
+        // "zero" and "one" are left out: "one of the officials" states no number.
+        for (int i = 2; i < names.length; i++) {
+            out.put(names[i], Integer.toString(i));
+        }
+        return Map.copyOf(out);
+    }
+}

@@ -1,0 +1,169 @@
+package io.footnote.eval;
+
+import io.footnote.Pipeline;
+import io.footnote.config.FootnoteConfig;
+import io.footnote.index.IndexedDocument;
+import io.footnote.ingest.ArticleReader;
+import io.footnote.ingest.IngestReport;
+import io.footnote.retrieve.DefaultSentenceRetriever;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The evaluation command: indexes a SQuAD-format dataset into its own index and asks its questions through
+ * the same pipeline the service runs, then writes {@code report.json} and {@code report.html}.
+ *
+ * <p>System properties: {@code eval.dataset} (SQuAD JSON file, required), {@code eval.limit} (questions,
+ * default 1000; 0 = all), {@code eval.seed} (sampling seed, default 42), {@code eval.out} (report folder,
+ * default {@code target/eval/<dataset>-<settings>}), {@code eval.min.<metric>} (fail when a metric is lower).
+ * Any {@code footnote.*} property changes the pipeline, e.g. {@code -Dfootnote.retrieval.mode=bm25},
+ * {@code -Dfootnote.chunking.max-tokens=64}, {@code -Dfootnote.embedding.model=bge-small-en-v15-q}.
+ */
+public final class EvaluationCommand {
+
+    private EvaluationCommand() {
+    }
+
+    public static void main(String[] args) {
+        String datasetPath = System.getProperty("eval.dataset");
+        if (datasetPath == null || datasetPath.isBlank()) {
+            System.err.println("Set -Deval.dataset=<SQuAD JSON file>, e.g. ../shared/eval/squad-v1.1-dev/dev-v1.1.json");
+            System.exit(2);
+        }
+        int limit = Integer.parseInt(System.getProperty("eval.limit", "1000"));
+        long seed = Long.parseLong(System.getProperty("eval.seed", "42"));
+        Path work = Path.of(System.getProperty("eval.work", "target/eval"));
+
+        EvalDataset dataset = SquadLoader.load(Path.of(datasetPath), limit, seed);
+        String datasetName = dataset.name().replaceAll("\\.json$", "");
+        Path corpus = work.resolve("corpus").resolve(datasetName);
+        writeCorpus(corpus, dataset.files());
+
+        FootnoteConfig probe = config(Map.of());
+        String settings = String.format(Locale.ROOT, "%s-%s-%d-%d", probe.retrieval().mode().name().toLowerCase(Locale.ROOT),
+                probe.embedding().model(), probe.chunking().maxTokens(), probe.chunking().overlapSentences());
+        Path data = work.resolve("data").resolve(datasetName + "-" + probe.embedding().model() + "-"
+                + probe.chunking().maxTokens() + "-" + probe.chunking().overlapSentences());
+        FootnoteConfig config = config(Map.of("footnote.corpus.path", corpus.toString(), "footnote.data.path", data.toString()));
+        Path out = Path.of(System.getProperty("eval.out", work.resolve(datasetName + "-" + settings).toString()));
+
+        try (Pipeline pipeline = Pipeline.open(config)) {
+            System.out.printf(Locale.ROOT, "Indexing %d articles of %s …%n", dataset.files().size(), datasetName);
+            IngestReport report = pipeline.ingest(p -> { });
+            System.out.printf(Locale.ROOT, "Indexed %d documents, %d sentences, %d chunks in %d ms (%d embedded chunks, "
+                            + "%.1f chunks/s)%n", report.documents(), report.sentences(), report.chunks(), report.millis(),
+                    report.chunksEmbedded(), report.chunksPerSecond());
+            var docs = pipeline.index();
+            Evaluator evaluator = new Evaluator(pipeline.answers(), pipeline.retriever(),
+                    id -> docs.document(id).map(IndexedDocument::document), config.retrieval().topK());
+            Map<String, String> raw = new HashMap<>();
+            dataset.files().forEach((name, text) -> raw.put(ArticleReader.idOf(name), text));
+            List<QuestionResult> results = evaluator.run(dataset.cases(),
+                    Evaluator.resolver(id -> docs.document(id).map(IndexedDocument::document), raw::get), System.out);
+            String features = System.getProperty("eval.features");
+            if (features != null && pipeline.retriever() instanceof DefaultSentenceRetriever ranker) {
+                dumpFeatures(Path.of(features), dataset, ranker, id -> docs.document(id).map(IndexedDocument::document),
+                        Evaluator.resolver(id -> docs.document(id).map(IndexedDocument::document), raw::get),
+                        config.retrieval().topK());
+            }
+            Map<String, String> shown = new LinkedHashMap<>();
+            shown.put("mode", probe.retrieval().mode().name().toLowerCase(Locale.ROOT));
+            shown.put("model", probe.embedding().model());
+            shown.put("chunk", probe.chunking().maxTokens() + "/" + probe.chunking().overlapSentences());
+            shown.put("limit", String.valueOf(limit));
+            shown.put("seed", String.valueOf(seed));
+            Summary summary = Summary.of(datasetName, shown, results);
+            ReportWriter.write(out, summary, results);
+            System.out.print(ReportWriter.table(summary));
+            System.out.println("Report: " + out.resolve("report.html").toAbsolutePath());
+            int failed = gate(summary);
+            if (failed > 0) {
+                System.exit(1);
+            }
+        }
+    }
+
+    /**
+     * Writes, one JSON line per question, every candidate sentence's ranking signals and whether it holds
+     * the answer: the data for fitting the ranker's weights ({@code -Deval.features=file.jsonl}).
+     */
+    private static void dumpFeatures(Path file, EvalDataset dataset, DefaultSentenceRetriever ranker,
+                                     java.util.function.Function<String, java.util.Optional<io.footnote.domain.Document>> docs,
+                                     java.util.function.Function<EvalCase.Support, java.util.Optional<String>> gold, int topK) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var out = Files.newBufferedWriter(file)) {
+            for (EvalCase c : dataset.cases()) {
+                java.util.Set<String> goldKeys = new java.util.HashSet<>();
+                c.support().forEach(s -> gold.apply(s).ifPresent(goldKeys::add));
+                List<Map<String, Object>> cands = new java.util.ArrayList<>();
+                for (var k : ranker.candidates(c.question(), topK).candidates()) {
+                    String text = docs.apply(k.documentId()).orElseThrow().sentenceText(k.sentenceIndex());
+                    String key = k.documentId() + "#" + k.sentenceIndex();
+                    boolean holds = goldKeys.contains(key) || c.answers().stream().anyMatch(a -> Metrics.containsNormalized(text, a));
+                    cands.add(Map.ofEntries(Map.entry("sim", k.similarity()), Map.entry("ov", k.overlap()),
+                            Map.entry("nov", k.neighbourOverlap()), Map.entry("ctx", k.context()),
+                            Map.entry("type", k.typeMatch()), Map.entry("gold", goldKeys.contains(key)),
+                            Map.entry("holds", holds), Map.entry("len", text.length()), Map.entry("bi", k.bigrams()),
+                            Map.entry("prox", k.proximity()), Map.entry("text", text)));
+                }
+                out.write(json.writeValueAsString(Map.of("id", c.id(), "q", c.question(), "answerable", c.answerable(),
+                        "cands", cands)));
+                out.newLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("Features: " + file.toAbsolutePath());
+    }
+
+    /** Checks {@code eval.min.<metric>} properties; returns how many metrics fell short. */
+    private static int gate(Summary summary) {
+        int failed = 0;
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("eval.min.")) {
+                String metric = name.substring("eval.min.".length());
+                double min = Double.parseDouble(System.getProperty(name));
+                if (summary.metric(metric) < min) {
+                    System.out.printf(Locale.ROOT, "FAILED: %s = %.3f < %.3f%n", metric, summary.metric(metric), min);
+                    failed++;
+                }
+            }
+        }
+        return failed;
+    }
+
+    /** The service's configuration from system properties and environment, with {@code overrides} on top. */
+    static FootnoteConfig config(Map<String, String> overrides) {
+        SmallRyeConfig c = new SmallRyeConfigBuilder()
+                .addDefaultSources()
+                .withSources(new PropertiesConfigSource(overrides, "eval-overrides", 1000))
+                .withMapping(FootnoteConfig.class)
+                .build();
+        return c.getConfigMapping(FootnoteConfig.class);
+    }
+
+    private static void writeCorpus(Path dir, Map<String, String> files) {
+        try {
+            Files.createDirectories(dir);
+            for (var e : files.entrySet()) {
+                Path f = dir.resolve(e.getKey());
+                if (!Files.exists(f) || !Files.readString(f).equals(e.getValue())) {
+                    Files.writeString(f, e.getValue());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

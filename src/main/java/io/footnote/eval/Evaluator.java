@@ -1,0 +1,153 @@
+package io.footnote.eval;
+
+import io.footnote.answer.Answer;
+import io.footnote.answer.AnswerService;
+import io.footnote.cite.Citation;
+import io.footnote.cite.CitationVerifier;
+import io.footnote.domain.Document;
+import io.footnote.domain.ScoredSentence;
+import io.footnote.domain.Sentence;
+import io.footnote.retrieve.Retrieval;
+import io.footnote.retrieve.SentenceRetriever;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Asks every case of a dataset and measures the answer, its citations and the retrieval behind it.
+ * A citation "holds the answer" when its sentence contains a reference answer or a required fact, or is a
+ * gold supporting sentence; citation precision is the share of citations that do.
+ */
+public final class Evaluator {
+
+    private final AnswerService answers;
+    private final SentenceRetriever retriever;
+    private final Function<String, Optional<Document>> documents;
+    private final CitationVerifier verifier;
+    private final int topK;
+
+    public Evaluator(AnswerService answers, SentenceRetriever retriever, Function<String, Optional<Document>> documents,
+                     int topK) {
+        this.answers = answers;
+        this.retriever = retriever;
+        this.documents = documents;
+        this.verifier = new CitationVerifier(documents);
+        this.topK = topK;
+    }
+
+    /** Runs every case, printing a progress line (count, rate, ETA) to {@code progress} every few seconds. */
+    public List<QuestionResult> run(List<EvalCase> cases, Function<EvalCase.Support, Optional<String>> goldResolver,
+                                    PrintStream progress) {
+        List<QuestionResult> results = new ArrayList<>(cases.size());
+        long t0 = System.nanoTime();
+        long lastPrint = 0;
+        for (EvalCase c : cases) {
+            results.add(evaluate(c, goldResolver));
+            long now = System.nanoTime();
+            if (progress != null && (now - lastPrint > 3e9 || results.size() == cases.size())) {
+                lastPrint = now;
+                double secs = (now - t0) / 1e9;
+                double rate = results.size() / secs;
+                int width = 30;
+                int filled = (int) Math.round(width * results.size() / (double) cases.size());
+                progress.printf(Locale.ROOT, "[%s%s] %d/%d questions, %.1f q/s, ETA %.0f s%n", "#".repeat(filled),
+                        ".".repeat(width - filled), results.size(), cases.size(), rate,
+                        (cases.size() - results.size()) / Math.max(rate, 1e-9));
+            }
+        }
+        return results;
+    }
+
+    QuestionResult evaluate(EvalCase c, Function<EvalCase.Support, Optional<String>> goldResolver) {
+        Set<String> gold = new HashSet<>();
+        for (EvalCase.Support s : c.support()) {
+            goldResolver.apply(s).ifPresent(gold::add);
+        }
+        long t0 = System.nanoTime();
+        Answer answer = answers.ask(c.question(), c.history(), null);
+        long latency = (System.nanoTime() - t0) / 1_000_000;
+        String query = answer.rewrittenQuestion() != null ? answer.rewrittenQuestion() : answer.question();
+        Retrieval retrieval = retriever.retrieve(query, topK);
+        int goldRank = 0;
+        List<String> retrieved = new ArrayList<>();
+        for (int i = 0; i < retrieval.sentences().size(); i++) {
+            ScoredSentence s = retrieval.sentences().get(i);
+            if (goldRank == 0 && gold.contains(key(s.documentId(), s.sentenceIndex()))) {
+                goldRank = i + 1;
+            }
+            if (i < 5) {
+                retrieved.add(String.format(Locale.ROOT, "%.3f (sim %.2f, overlap %.2f) %s", s.score(), s.similarity(),
+                        s.overlap(), s.text()));
+            }
+        }
+        List<QuestionResult.Cited> cited = new ArrayList<>();
+        List<Boolean> good = new ArrayList<>();
+        Set<String> citedKeys = new HashSet<>();
+        int valid = 0;
+        for (Citation ct : answer.citations()) {
+            String k = key(ct.documentId(), ct.sentenceIndex());
+            citedKeys.add(k);
+            boolean isGold = gold.contains(k);
+            boolean holds = isGold || holdsAnswer(ct.text(), c);
+            cited.add(new QuestionResult.Cited(ct.documentId(), ct.sentenceIndex(), ct.text(), isGold, holds));
+            good.add(holds);
+            if (verifier.resolves(ct)) {
+                valid++;
+            }
+        }
+        String plain = Metrics.stripMarkers(answer.answer());
+        boolean answered = !answer.abstained();
+        return new QuestionResult(c.id(), c.question(), answer.rewrittenQuestion(), c.answerable(), answer.abstained(),
+                answer.answer(), cited, List.copyOf(gold), goldRank,
+                answered && !good.isEmpty() && good.get(0), answered && good.contains(true),
+                Metrics.citationRecall(citedKeys, gold), Metrics.citationPrecision(good), valid,
+                answered ? Metrics.tokenF1(plain, c.answers()) : 0, answered ? Metrics.exactMatch(plain, c.answers()) : 0,
+                answered && Metrics.keyFactMatch(plain, c.facts()), latency, retrieved);
+    }
+
+    private static boolean holdsAnswer(String text, EvalCase c) {
+        if (!c.facts().isEmpty()) {
+            return Metrics.keyFactMatch(text, c.facts());
+        }
+        return c.answers().stream().anyMatch(a -> Metrics.containsNormalized(text, a));
+    }
+
+    static String key(String documentId, int sentenceIndex) {
+        return documentId + "#" + sentenceIndex;
+    }
+
+    /**
+     * Resolves gold support against indexed documents: by text fragment (the sentence containing it), or by
+     * character offset into the source file (SQuAD's {@code answer_start}), allowing for what cleaning cut
+     * from the start of the file.
+     */
+    public static Function<EvalCase.Support, Optional<String>> resolver(Function<String, Optional<Document>> documents,
+                                                                        Function<String, String> rawText) {
+        return s -> documents.apply(s.documentId()).flatMap(d -> {
+            if (s.text() != null) {
+                String fragment = s.text().replaceAll("\\s+", " ");
+                for (Sentence sentence : d.sentences()) {
+                    if (sentence.textIn(d.text()).replaceAll("\\s+", " ").contains(fragment)) {
+                        return Optional.of(key(d.id(), sentence.index()));
+                    }
+                }
+                return Optional.empty();
+            }
+            String raw = rawText.apply(s.documentId());
+            int shift = raw == null ? 0 : Math.max(0, raw.indexOf(d.text().substring(0, Math.min(80, d.text().length()))));
+            int offset = s.offset() - shift;
+            for (Sentence sentence : d.sentences()) {
+                if (offset < sentence.end()) {
+                    return Optional.of(key(d.id(), sentence.index()));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+}

@@ -1,0 +1,24 @@
+package io.footnote.eval;
+
+import java.util.List;
+
+/**
+ * What happened to one evaluation question.
+ *
+ * @param goldRank              1-based rank of the first gold supporting sentence among retrieved sentences, 0 if absent
+ * @param firstCitationAnswers  the first citation contains a reference answer (or is a gold sentence)
+ * @param someCitationAnswers   some citation contains a reference answer (or is a gold sentence)
+ * @param citationsValid        citations that resolve exactly to their source text
+ * @param retrieved             the top retrieved sentences, best first, for a person to read
+ */
+public record QuestionResult(String id, String question, String rewrittenQuestion, boolean answerable,
+                             boolean abstained, String answer, List<Cited> citations, List<String> gold,
+                             int goldRank, boolean firstCitationAnswers, boolean someCitationAnswers,
+                             double citationRecall, double citationPrecision, int citationsValid,
+                             double tokenF1, double exactMatch, boolean keyFacts, long latencyMs,
+                             List<String> retrieved) {
+
+    /** A citation as evaluated: where it points, its text, and whether it holds an answer. */
+    public record Cited(String documentId, int sentenceIndex, String text, boolean gold, boolean holdsAnswer) {
+    }
+}

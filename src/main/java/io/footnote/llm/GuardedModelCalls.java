@@ -1,0 +1,94 @@
+package io.footnote.llm;
+
+import com.fasterxml.jackson.core.JacksonException;
+import dev.langchain4j.exception.RetriableException;
+import io.footnote.answer.ModelCalls;
+import io.footnote.answer.ModelPausedException;
+import io.footnote.answer.StreamBrokenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
+import io.footnote.config.FootnoteConfig;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Callable;
+
+/**
+ * Calls to the language model under SmallRye Fault Tolerance: bounded retries with exponential backoff on
+ * transient failures (timeouts, 429, 5xx, refused connections), inside a circuit breaker that stops calling
+ * a failing server for a while. Runs on the caller's thread (a worker thread, never the event loop).
+ */
+public final class GuardedModelCalls implements ModelCalls {
+
+    private static final Logger LOG = Logger.getLogger(GuardedModelCalls.class);
+
+    /** Name of the circuit breaker, for {@code CircuitBreakerMaintenance}. */
+    public static final String BREAKER = "footnote-llm";
+
+    private final Guard guard;
+    private volatile CircuitBreakerState state = CircuitBreakerState.CLOSED;
+
+    public GuardedModelCalls(FootnoteConfig.Llm config) {
+        long delay = Math.max(1, config.retryDelay().toMillis());
+        this.guard = Guard.create()
+                .withDescription("language model calls")
+                .withRetry()
+                    .maxRetries(config.maxRetries())
+                    .delay(delay, ChronoUnit.MILLIS)
+                    .jitter(0, ChronoUnit.MILLIS)
+                    .maxDuration(config.timeout().toMillis() * (config.maxRetries() + 1) + delay * 64, ChronoUnit.MILLIS)
+                    .whenException(GuardedModelCalls::transient_)
+                    .withExponentialBackoff().factor(2).maxDelay(delay * 16, ChronoUnit.MILLIS).done()
+                    .beforeRetry(e -> LOG.infof("Retrying the language model after: %s", e.toString()))
+                    .done()
+                .withCircuitBreaker()
+                    .name(BREAKER)
+                    .requestVolumeThreshold(config.circuitBreaker().requestVolume())
+                    .failureRatio(config.circuitBreaker().failureRatio())
+                    .delay(config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(1)
+                    .when(e -> !(e instanceof CancellationException))
+                    .onStateChange(s -> {
+                        state = s;
+                        LOG.warnf("Language model circuit breaker is now %s", s);
+                    })
+                    .done()
+                .build();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T call(Callable<T> call) throws Exception {
+        try {
+            return (T) guard.call((Callable<Object>) call, Object.class);
+        } catch (CircuitBreakerOpenException e) {
+            throw new ModelPausedException(e);
+        }
+    }
+
+    public CircuitBreakerState state() {
+        return state;
+    }
+
+    /** Worth another attempt: the server may answer next time, and nothing was shown yet. */
+    static boolean transient_(Throwable e) {
+        if (e instanceof StreamBrokenException || e instanceof CancellationException) {
+            return false;
+        }
+        if (e instanceof RetriableException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JacksonException) {
+                return false; // an unreadable reply is not a network hiccup
+            }
+            if (t instanceof IOException || t instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,188 @@
+// One exchange in the conversation: the question, then the answer as it streams in and, once complete, with
+// every [n] marker turned into a citation button, its sources listed, and what produced it.
+import { h, append, clear, formatDate } from './dom.js';
+import { attachCard, hideCard } from './tooltip.js';
+
+export function questionView(question) {
+  return h('article', { class: 'msg msg-question', 'aria-label': 'You asked' },
+    h('p', { class: 'msg-text' }, question));
+}
+
+const MARKER = /\[(\d+(?:\s*,\s*\d+)*)\]/g;
+
+const unsupported = (c) => c.supported === false;
+
+/**
+ * A placeholder answer that fills in as tokens arrive.
+ * @param onCite called with (answer, citation, element chosen) when a citation is chosen
+ * @returns {{el, token(text), finish(answer), fail(error, retry)}}
+ */
+export function answerView({ onCite }) {
+  const body = h('div', { class: 'answer-body' },
+    h('p', { class: 'answer-status' }, 'Searching the articles…'));
+  const el = h('article', { class: 'msg msg-answer', 'aria-busy': 'true', 'aria-label': 'Footnote’s answer' }, body);
+  let streamed = '';
+  let live = null;
+  let note = null; // why the answer started over, shown above the new attempt
+
+  return {
+    el,
+    token(text) {
+      if (!live) {
+        live = h('p', { class: 'answer-text streaming' });
+        append(clear(body), [note, live]);
+      }
+      streamed += text;
+      live.textContent = streamed;
+    },
+    /** The service withdrew what it had sent: drop it, and say why the answer is starting over. */
+    reset(reason) {
+      streamed = '';
+      live = null;
+      note = h('p', { class: 'answer-status restart' },
+        `Starting over, quoting the articles instead${reason ? `: ${reason}` : '.'}`);
+      append(clear(body), [note]);
+    },
+    finish(answer) {
+      el.setAttribute('aria-busy', 'false');
+      append(clear(body), [answer.abstained ? abstention(answer) : complete(answer, onCite)]);
+      el.classList.toggle('msg-abstained', Boolean(answer.abstained));
+      el.append(footer(answer));
+    },
+    fail(error, retry) {
+      el.setAttribute('aria-busy', 'false');
+      clear(body);
+      if (note) body.append(note);
+      if (streamed) {
+        body.append(h('p', { class: 'answer-text incomplete' }, streamed),
+          h('p', { class: 'answer-status' }, 'The answer above is incomplete.'));
+      }
+      const stopped = error.kind === 'aborted';
+      const waiting = error.status === 503; // the index is loading: a matter of time, not a fault
+      el.classList.add(stopped ? 'msg-stopped' : 'msg-error');
+      body.append(h('div', { class: stopped ? 'stopped' : `error${waiting ? ' waiting' : ''}`, role: stopped ? null : 'alert' },
+        h('p', { class: 'error-text' }, stopped ? 'You stopped this answer.' : error.message),
+        h('button', { type: 'button', class: 'secondary retry', on: { click: retry } }, 'Ask again')));
+    },
+  };
+}
+
+function abstention(answer) {
+  return [
+    h('p', { class: 'abstain-title' }, 'The articles don’t say.'),
+    h('p', { class: 'answer-text' }, answer.answer),
+    h('p', { class: 'hint' }, 'Nothing is cited because no sentence in the articles answers it. Try other words, or see what the ',
+      h('a', { href: '#/library' }, 'library'), ' covers.'),
+  ];
+}
+
+function complete(answer, onCite) {
+  const citations = answer.citations || [];
+  const byId = new Map(citations.map((c) => [c.id, c]));
+  const button = (c) => citeButton(c, (el) => onCite(answer, c, el));
+  const text = h('p', { class: 'answer-text' });
+  let at = 0;
+  for (const m of answer.answer.matchAll(MARKER)) {
+    const ids = m[1].split(',').map((s) => Number(s.trim()));
+    if (!ids.some((id) => byId.has(id))) continue; // not one of ours: leave the literal text
+    text.append(answer.answer.slice(at, m.index));
+    for (const id of ids) text.append(byId.has(id) ? button(byId.get(id)) : `[${id}]`);
+    at = m.index + m[0].length;
+  }
+  text.append(answer.answer.slice(at));
+
+  const parts = [text];
+  if (answer.rewrittenQuestion) {
+    parts.push(h('p', { class: 'rewritten' }, 'Searched for: ', h('q', {}, answer.rewrittenQuestion)));
+  }
+  const claims = answer.unsupportedClaims || [];
+  if (claims.length) {
+    parts.push(h('details', { class: 'unsupported-claims' },
+      h('summary', {}, claims.length === 1 ? '1 statement is not supported by its sources'
+        : `${claims.length} statements are not supported by their sources`),
+      h('ul', {}, claims.map((c) => h('li', {}, c)))));
+  }
+  if (citations.length) parts.push(sources(citations, button, (c, el) => onCite(answer, c, el)));
+  return parts;
+}
+
+/** The answer's sources, grouped by article in the order they are first cited. */
+function sources(citations, button, open) {
+  const groups = new Map();
+  for (const c of citations) {
+    if (!groups.has(c.documentId)) groups.set(c.documentId, []);
+    groups.get(c.documentId).push(c);
+  }
+  return h('section', { class: 'sources', 'aria-label': 'Sources' },
+    h('h3', { class: 'sources-title' }, 'Sources'),
+    h('ul', { class: 'source-list' }, [...groups.values()].map((cs) => h('li', { class: 'source' },
+      h('p', { class: 'source-head' },
+        h('button', { type: 'button', class: 'link source-open', on: { click: (e) => open(cs[0], e.currentTarget) } },
+          h('span', { class: 'clamp' }, cs[0].title || cs[0].documentId)),
+        h('span', { class: 'source-date' }, cs[0].date ? formatDate(cs[0].date) : 'undated')),
+      h('ul', { class: 'quotes' }, cs.map((c) => h('li', { class: `quote${unsupported(c) ? ' quote-unsupported' : ''}` },
+        button(c), ' ', h('q', {}, c.text),
+        unsupported(c) ? h('span', { class: 'flag' }, 'Flagged: may not support the claim') : null)))))));
+}
+
+function citeButton(c, open) {
+  const b = h('button', {
+    type: 'button',
+    class: `cite${unsupported(c) ? ' cite-unsupported' : ''}`,
+    dataset: { cite: String(c.id), document: c.documentId, sentence: String(c.sentenceIndex) },
+    'aria-label': `Citation ${c.id}${unsupported(c) ? ', flagged unsupported' : ''}: ${c.title || c.documentId}`,
+    on: {
+      click: (e) => {
+        hideCard();
+        open(e.currentTarget);
+      },
+    },
+  }, String(c.id));
+  attachCard(b, c);
+  return b;
+}
+
+function footer(answer) {
+  const mode = answer.mode === 'extractive' ? 'Extractive: quoted from the articles' : `Written by ${answer.mode}`;
+  const copy = h('button', { type: 'button', class: 'secondary copy' }, 'Copy');
+  copy.addEventListener('click', async () => {
+    const ok = await copyText(plainText(answer));
+    copy.textContent = ok ? 'Copied' : 'Copy failed';
+    setTimeout(() => { copy.textContent = 'Copy'; }, 2000);
+  });
+  const t = answer.timings;
+  return h('footer', { class: 'answer-meta' },
+    answer.notice ? h('p', { class: 'notice', role: 'note' }, answer.notice) : null,
+    h('div', { class: 'meta-row' },
+      h('span', { class: 'mode' }, mode),
+      t ? h('span', { class: 'timing' }, `${t.retrieveMs + t.answerMs} ms`) : null,
+      copy));
+}
+
+/** The answer as plain text with its sources, for the clipboard. */
+export function plainText(answer) {
+  const lines = [answer.answer];
+  if (answer.citations?.length) {
+    lines.push('', 'Sources:');
+    for (const c of answer.citations) {
+      lines.push(`[${c.id}] “${c.text}” (${c.title || c.documentId}${c.date ? `, ${c.date}` : ''})`);
+    }
+  }
+  return lines.join('\n');
+}
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard API (a page not served over https or localhost): the old way.
+    const area = h('textarea', { class: 'offscreen', readonly: true });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
