@@ -53,11 +53,12 @@ public final class CorpusFolder {
     /** Writes {@code content} as {@code name} (from {@link #nameFor}) atomically; returns its relative path. */
     public String write(String name, InputStream content) throws IOException {
         Files.createDirectories(root);
-        Path target = root.resolve(name).normalize();
-        if (!target.getParent().equals(root.normalize())) {
+        Path folder = root.toAbsolutePath().normalize();
+        Path target = folder.resolve(name).normalize();
+        if (!folder.equals(target.getParent())) {
             throw new IllegalArgumentException("'" + name + "' is not a usable file name.");
         }
-        Path tmp = root.resolve(".upload-" + UUID.randomUUID() + ".tmp");
+        Path tmp = folder.resolve(".upload-" + UUID.randomUUID() + ".tmp");
         try {
             Files.copy(content, tmp);
             try {

@@ -24,11 +24,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +69,7 @@ public class DocumentAdminResource {
         var queue = engine.ingest();
         CorpusFolder folder = engine.corpusFolder();
         long maxBytes = engine.maxFileBytes();
-        Set<String> names = new LinkedHashSet<>();
+        List<String> names = new ArrayList<>();
         for (FileUpload f : files) {
             String name;
             try {
@@ -79,13 +77,14 @@ public class DocumentAdminResource {
             } catch (IllegalArgumentException e) {
                 throw new ApiProblem(400, "Unusable file", e.getMessage());
             }
-            if (!names.add(name)) {
+            if (names.contains(name)) {
                 throw new ApiProblem(400, "Unusable file", "'" + name + "' is sent twice.");
             }
             if (f.size() > maxBytes) {
                 throw new ApiProblem(413, "File too large", "'" + name + "' has " + f.size()
                         + " bytes; footnote.ingest.max-file-size allows " + maxBytes + ".");
             }
+            names.add(name);
             String id = ArticleReader.idOf(name);
             Optional<String> owner = engine.index().document(id).map(d -> d.document().source());
             if (owner.isPresent() && !owner.get().equals(name) && Files.exists(folder.root().resolve(owner.get()))) {
@@ -94,9 +93,9 @@ public class DocumentAdminResource {
             }
         }
         List<String> paths = new ArrayList<>();
-        int i = 0;
-        for (FileUpload f : files) {
-            String name = names.stream().skip(i++).findFirst().orElseThrow();
+        for (int i = 0; i < files.size(); i++) {
+            FileUpload f = files.get(i);
+            String name = names.get(i);
             try (InputStream in = Files.newInputStream(f.uploadedFile())) {
                 paths.add(folder.write(name, in));
             } catch (IOException e) {
