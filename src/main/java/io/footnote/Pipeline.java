@@ -1,6 +1,5 @@
 package io.footnote;
 
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import io.footnote.answer.AnswerService;
 import io.footnote.answer.Answerer;
@@ -15,12 +14,13 @@ import io.footnote.config.FootnoteConfig;
 import io.footnote.index.EmbeddingModels;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
+import io.footnote.index.OnnxEncoder;
 import io.footnote.ingest.ArticleCleaner;
 import io.footnote.ingest.ArticleReader;
 import io.footnote.ingest.Chunker;
 import io.footnote.ingest.CorpusIngester;
 import io.footnote.ingest.IngestReport;
-import io.footnote.ingest.PlainTextDocumentParser;
+import io.footnote.ingest.DocumentFormats;
 import io.footnote.ingest.SentenceSplitter;
 import io.footnote.retrieve.DefaultSentenceRetriever;
 import io.footnote.retrieve.HybridContentRetriever;
@@ -51,6 +51,7 @@ public final class Pipeline implements AutoCloseable {
     private final FootnoteConfig config;
     private final ExecutorService embedPool;
     private final LuceneIndex index;
+    private final DocumentFormats formats = DocumentFormats.standard();
     private final CorpusIngester ingester;
     private final SentenceRetriever retriever;
     private final AnswerService answers;
@@ -68,16 +69,19 @@ public final class Pipeline implements AutoCloseable {
             return t;
         });
         try {
-            AbstractInProcessEmbeddingModel embeddings = EmbeddingModels.load(model, embedPool);
+            OnnxEncoder embeddings = EmbeddingModels.load(model, embedPool);
+            CorpusIngester.SentenceVectors sentenceVectors = CorpusIngester.effective(embeddings,
+                    CorpusIngester.SentenceVectors.byName(config.embedding().sentenceVectors()));
             this.index = LuceneIndex.open(config.data().path().resolve("index"),
                     CorpusIngester.signature(model.configName(), config.chunking().maxTokens(),
-                            config.chunking().overlapSentences()),
+                            config.chunking().overlapSentences(), sentenceVectors),
                     embeddings.dimension());
-            ArticleReader reader = new ArticleReader(new PlainTextDocumentParser(), new ArticleCleaner(),
-                    new SentenceSplitter());
+            ArticleReader reader = new ArticleReader(formats, new ArticleCleaner(), new SentenceSplitter());
             Chunker chunker = new Chunker(EmbeddingModels.tokenCounter(model), config.chunking().maxTokens(),
                     config.chunking().overlapSentences());
-            this.ingester = new CorpusIngester(index, embeddings, reader, chunker, config.embedding().batchSize());
+            this.ingester = new CorpusIngester(index, embeddings, sentenceVectors, reader, formats, chunker,
+                    config.embedding().batchSize(), new CorpusIngester.Limits(
+                    config.ingest().maxFileSize().asLongValue(), config.ingest().commitInterval()));
             HybridContentRetriever chunks = new HybridContentRetriever(index, embeddings, model.queryPrefix(),
                     new RankFusion(config.retrieval().rrfK()), config.retrieval().mode(),
                     config.retrieval().candidates(), config.retrieval().topK());
@@ -123,12 +127,36 @@ public final class Pipeline implements AutoCloseable {
 
     /** Brings the index in line with the configured corpus folder. */
     public IngestReport ingest(Consumer<CorpusIngester.Progress> progress) {
-        return ingester.ingest(config.corpus().path(), progress);
+        return ingest(config.corpus().path(), progress);
     }
 
     /** Brings the index in line with another folder (the evaluation command's generated corpus). */
     public IngestReport ingest(Path corpus, Consumer<CorpusIngester.Progress> progress) {
-        return ingester.ingest(corpus, progress);
+        return ingester.ingest(corpus, new CorpusIngester.Listener() {
+            private int total;
+            private int done;
+
+            @Override
+            public void started(int files) {
+                total = files;
+                progress.accept(new CorpusIngester.Progress(0, total));
+            }
+
+            @Override
+            public void fileDone(String path, CorpusIngester.Outcome outcome, String reason) {
+                progress.accept(new CorpusIngester.Progress(++done, total));
+            }
+        });
+    }
+
+    /** The ingester, for the service's ingest queue (one pass at a time). */
+    public CorpusIngester ingester() {
+        return ingester;
+    }
+
+    /** The file formats indexed. */
+    public DocumentFormats formats() {
+        return formats;
     }
 
     public LuceneIndex index() {

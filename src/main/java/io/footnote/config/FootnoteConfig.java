@@ -3,6 +3,8 @@ package io.footnote.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,12 +31,18 @@ public interface FootnoteConfig {
 
     Question question();
 
+    Ingest ingest();
+
     Llm llm();
 
     Verification verification();
 
     interface Corpus {
-        /** Folder whose files are indexed at start-up (recursively). */
+        /**
+         * Folder whose files are indexed (recursively; hidden files and folders are left out). It is the
+         * source of truth: uploads are written into it, deletions remove files from it, and changes made to
+         * it directly are picked up by the periodic rescan.
+         */
         @WithDefault("docs-corpus")
         Path path();
     }
@@ -54,9 +62,18 @@ public interface FootnoteConfig {
         @WithDefault("0")
         int threads();
 
-        /** Texts embedded per batch during ingestion. */
+        /** Chunks embedded per batch during ingestion (one batch is embedded while the previous is written). */
         @WithDefault("64")
         int batchSize();
+
+        /**
+         * Where each sentence's vector (used to rank sentences for citation) comes from: {@code from-chunks}
+         * pools it from the chunk's own inference, so each chunk costs one inference (mean-pooled models
+         * only; others use {@code separate}); {@code separate} embeds every sentence on its own, twice the
+         * model work. Changing it rebuilds the index.
+         */
+        @WithDefault("from-chunks")
+        String sentenceVectors();
     }
 
     interface Chunking {
@@ -115,6 +132,31 @@ public interface FootnoteConfig {
         /** Most history turns accepted with a question. */
         @WithDefault("50")
         int maxHistory();
+    }
+
+    interface Ingest {
+        /** Files larger than this are not indexed (they are listed as skipped in the ingest status). */
+        @WithDefault("50M")
+        MemorySize maxFileSize();
+
+        /**
+         * How often the corpus folder is rescanned for new, changed and deleted files (a periodic scan, not a
+         * file-system watch: it works on every file system, and a rescan of an unchanged folder only reads
+         * file sizes and dates). 0 turns rescanning off.
+         */
+        @WithDefault("10s")
+        Duration scanInterval();
+
+        /** During a long ingest the index is committed this often, so a crash loses at most this much work. */
+        @WithDefault("5s")
+        Duration commitInterval();
+
+        /**
+         * How long an upload request waits for its files to be indexed; after that it is answered
+         * 202 Accepted and indexing goes on (see {@code GET /api/ingest/status}).
+         */
+        @WithDefault("60s")
+        Duration uploadWait();
     }
 
     /**

@@ -73,8 +73,11 @@ public final class EmbeddingModels {
     private EmbeddingModels() {
     }
 
-    /** Loads {@code model} with single-threaded inference; {@code executor} decides how many run at once. */
-    public static AbstractInProcessEmbeddingModel load(Known model, Executor executor) {
+    /**
+     * Loads {@code model} with single-threaded inference; {@code executor} decides how many run at once (one
+     * per core is right: each inference then has a core to itself).
+     */
+    public static OnnxEncoder load(Known model, Executor executor) {
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -86,7 +89,15 @@ public final class EmbeddingModels {
             try (InputStream tokenizer = resource(model.tokenizerResource)) {
                 encoder = new OnnxBertBiEncoder(env, session, tokenizer, model.pooling);
             }
-            return new Loaded(encoder, executor, model.dimension);
+            HuggingFaceTokenizer tokenizer;
+            try (InputStream in = resource(model.tokenizerResource)) {
+                // As LangChain4j configures it: the tokenizer file's own truncation applies (all-MiniLM: 128
+                // tokens, the length it was trained on), so vectors are the same as LangChain4j's.
+                tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false"));
+            }
+            // LangChain4j's encoder on the same session embeds the rare text longer than the model's window.
+            return new OnnxEncoder(env, session, tokenizer, model.pooling, model.dimension, executor,
+                    new Loaded(encoder, executor, model.dimension));
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot load embedding model " + model.configName, e);
         } catch (IOException e) {

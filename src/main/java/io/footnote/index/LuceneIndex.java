@@ -9,10 +9,17 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -30,6 +37,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -76,6 +84,9 @@ public final class LuceneIndex implements AutoCloseable {
     private static final String CHUNKS = "chunks";
     private static final String SENTENCE_VECTORS = "sentenceVectors";
     private static final String COMMIT_SIGNATURE = "buildSignature";
+
+    private static final String CHUNK_DOC_ID = "chunkDocId";
+    private static final String CHUNK_HASH = "chunkHash";
 
     /** Weight of the title relative to the chunk text in BM25: a headline match is a weaker signal. */
     private static final float TITLE_BOOST = 0.3f;
@@ -161,7 +172,10 @@ public final class LuceneIndex implements AutoCloseable {
             org.apache.lucene.document.Document ld = new org.apache.lucene.document.Document();
             ld.add(new StringField(KIND, KIND_CHUNK, Field.Store.NO));
             ld.add(new StringField(DOC_ID, doc.id(), Field.Store.YES));
-            ld.add(new StoredField(CHUNK_ORD, c.ordinal()));
+            // Columnar, so a search hit is mapped to its chunk without decompressing stored fields.
+            ld.add(new SortedDocValuesField(CHUNK_DOC_ID, new BytesRef(doc.id())));
+            ld.add(new NumericDocValuesField(CHUNK_ORD, c.ordinal()));
+            ld.add(new SortedDocValuesField(CHUNK_HASH, new BytesRef(doc.contentHash())));
             ld.add(new TextField(TEXT, doc.text().substring(c.start(), c.end()), Field.Store.NO));
             ld.add(new TextField(TITLE, doc.title(), Field.Store.NO));
             ld.add(new KnnFloatVectorField(VECTOR, chunkVectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
@@ -229,14 +243,42 @@ public final class LuceneIndex implements AutoCloseable {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                TopDocs top = s.search(query, n);
-                StoredFields stored = s.storedFields();
-                List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
-                for (ScoreDoc sd : top.scoreDocs) {
-                    var ld = stored.document(sd.doc, java.util.Set.of(DOC_ID, CHUNK_ORD));
-                    IndexedDocument d = documents.get(ld.get(DOC_ID));
-                    if (d != null) { // null only while a delete is not yet committed
-                        hits.add(new ChunkHit(d.chunks().get(ld.getField(CHUNK_ORD).numericValue().intValue()), sd.score));
+                ScoreDoc[] top = s.search(query, n).scoreDocs;
+                // Doc values are read forward, so visit the hits in index order, then restore score order.
+                Integer[] byDoc = new Integer[top.length];
+                for (int i = 0; i < top.length; i++) {
+                    byDoc[i] = i;
+                }
+                java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> top[i].doc));
+                ChunkHit[] found = new ChunkHit[top.length];
+                List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+                LeafReaderContext leaf = null;
+                SortedDocValues ids = null;
+                NumericDocValues ords = null;
+                SortedDocValues hashes = null;
+                for (int i : byDoc) {
+                    int doc = top[i].doc;
+                    if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                        ids = DocValues.getSorted(leaf.reader(), CHUNK_DOC_ID);
+                        ords = DocValues.getNumeric(leaf.reader(), CHUNK_ORD);
+                        hashes = DocValues.getSorted(leaf.reader(), CHUNK_HASH);
+                    }
+                    int local = doc - leaf.docBase;
+                    if (!ids.advanceExact(local) || !ords.advanceExact(local) || !hashes.advanceExact(local)) {
+                        continue;
+                    }
+                    IndexedDocument d = documents.get(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                    // Between an update and the next commit the searcher still sees the article's previous
+                    // chunks: they are skipped (hash differs), never mapped onto the new version's chunks.
+                    if (d != null && d.document().contentHash().equals(hashes.lookupOrd(hashes.ordValue()).utf8ToString())) {
+                        found[i] = new ChunkHit(d.chunks().get((int) ords.longValue()), top[i].score);
+                    }
+                }
+                List<ChunkHit> hits = new ArrayList<>(top.length);
+                for (ChunkHit h : found) {
+                    if (h != null) {
+                        hits.add(h);
                     }
                 }
                 return hits;

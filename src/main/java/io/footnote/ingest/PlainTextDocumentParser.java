@@ -1,5 +1,7 @@
 package io.footnote.ingest;
 
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.DocumentParser;
 
@@ -13,13 +15,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads plain text and Markdown. Bytes are decoded as UTF-8 when they are valid UTF-8 and as Windows-1252
- * otherwise (the usual encoding of older English news files), so a legacy file indexes without mojibake.
- * A file that holds NUL bytes is binary and refused.
+ * Reads plain text. The encoding is found from the bytes: a byte-order mark wins; bytes that are valid UTF-8
+ * are UTF-8 (for text with any non-ASCII character, valid UTF-8 by accident is vanishingly rare); otherwise
+ * ICU's statistical {@link CharsetDetector} names the legacy encoding, with ISO-8859-1 read as its superset
+ * Windows-1252 (as browsers do), and Windows-1252 when the detector has no confident answer — the usual
+ * encoding of older English news files. So a legacy file indexes without mojibake.
+ *
+ * <p>A file that holds NUL bytes or mostly control characters is binary and refused, as is an empty one.
  */
 public final class PlainTextDocumentParser implements DocumentParser {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** Below this ICU confidence (0–100) the detector is guessing; Windows-1252 is the better guess. */
+    private static final int MIN_CONFIDENCE = 30;
 
     @Override
     public Document parse(InputStream inputStream) {
@@ -29,14 +37,12 @@ public final class PlainTextDocumentParser implements DocumentParser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (byte b : bytes) {
-            if (b == 0) {
-                throw new UnreadableDocumentException("binary content (NUL bytes), not text");
-            }
-        }
         String text = decode(bytes);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
+        }
+        if (isBinary(text)) {
+            throw new UnreadableDocumentException("binary content, not text");
         }
         if (text.isBlank()) {
             throw new UnreadableDocumentException("empty file");
@@ -45,13 +51,67 @@ public final class PlainTextDocumentParser implements DocumentParser {
     }
 
     static String decode(byte[] bytes) {
+        Charset bom = byteOrderMark(bytes);
+        if (bom != null) {
+            return new String(bytes, bom);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, WINDOWS_1252);
+            return new String(bytes, legacyCharset(bytes));
         }
+    }
+
+    /** The encoding ICU finds most likely for bytes that are not UTF-8. */
+    static Charset legacyCharset(byte[] bytes) {
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(bytes);
+        for (CharsetMatch match : detector.detectAll()) {
+            if (match.getConfidence() < MIN_CONFIDENCE) {
+                break;
+            }
+            String name = match.getName();
+            if (name.startsWith("UTF-")) {
+                continue; // without a byte-order mark, and not valid UTF-8: not a Unicode encoding
+            }
+            if (name.equals("ISO-8859-1") || name.equals("US-ASCII")) {
+                return WINDOWS_1252;
+            }
+            if (Charset.isSupported(name)) {
+                return Charset.forName(name);
+            }
+        }
+        return WINDOWS_1252;
+    }
+
+    private static Charset byteOrderMark(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
+    }
+
+    /** NUL characters, or more than one control character in twenty: not text meant for people. */
+    private static boolean isBinary(String text) {
+        int control = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return true;
+            }
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+                control++;
+            }
+        }
+        return control * 20 > text.length();
     }
 }

@@ -28,6 +28,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response apiProblem(ApiProblem e, UriInfo uri) {
+        return problem(e.status(), e.title(), e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
     public Response unknownDocument(UnknownDocumentException e, UriInfo uri) {
         return problem(404, "Unknown document", e.getMessage(), uri);
     }
@@ -70,7 +75,8 @@ public class ProblemMappers {
         String detail = switch (status) {
             case 404 -> "No resource at this path.";
             case 405 -> "This method is not allowed here.";
-            case 415 -> "Send the request body as application/json.";
+            case 415 -> uri != null && uri.getPath().startsWith("/api/documents")
+                    ? "Send the files as multipart/form-data." : "Send the request body as application/json.";
             case 406 -> "This resource answers application/json.";
             default -> e.getMessage();
         };

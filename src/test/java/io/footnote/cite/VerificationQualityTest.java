@@ -1,7 +1,7 @@
 package io.footnote.cite;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.footnote.config.FootnoteConfig;
 import io.footnote.index.EmbeddingModels;
 import io.footnote.support.SeedCorpus;
@@ -49,7 +49,7 @@ class VerificationQualityTest {
     @BeforeAll
     static void score() throws IOException {
         pool = Executors.newFixedThreadPool(2);
-        AbstractInProcessEmbeddingModel model = EmbeddingModels.load(EmbeddingModels.Known.ALL_MINILM_L6_V2_Q, pool);
+        EmbeddingModel model = EmbeddingModels.load(EmbeddingModels.Known.ALL_MINILM_L6_V2_Q, pool);
         scorer = new SupportScorer(text -> model.embed(text).content().vector());
         List<Item> items;
         try (InputStream in = VerificationQualityTest.class.getResourceAsStream("/verification/labelled.json")) {

@@ -96,7 +96,7 @@ class ChunkerTest {
     void seed_chunks_fit_the_minilm_window() {
         EmbeddingModels.Known model = EmbeddingModels.Known.ALL_MINILM_L6_V2_Q;
         TokenCountEstimator tokens = EmbeddingModels.tokenCounter(model);
-        ArticleReader reader = new ArticleReader(new PlainTextDocumentParser(), new ArticleCleaner(), new SentenceSplitter());
+        ArticleReader reader = new ArticleReader(DocumentFormats.standard(), new ArticleCleaner(), new SentenceSplitter());
         Document doc = reader.read("000_82ae95fbb479be6d.txt", SeedCorpus.raw(SeedCorpus.MAO).getBytes());
 
         List<Chunk> chunks = new Chunker(tokens, 120, 1).chunk(doc);

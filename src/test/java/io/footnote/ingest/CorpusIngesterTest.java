@@ -1,10 +1,10 @@
 package io.footnote.ingest;
 
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import io.footnote.domain.Document;
 import io.footnote.index.EmbeddingModels;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
+import io.footnote.index.OnnxEncoder;
 import io.footnote.support.SeedCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CorpusIngesterTest {
 
     private static final EmbeddingModels.Known MODEL = EmbeddingModels.Known.ALL_MINILM_L6_V2_Q;
-    private static final String SIGNATURE = CorpusIngester.signature(MODEL.configName(), 120, 1);
+    private static final String SIGNATURE = CorpusIngester.signature(MODEL.configName(), 120, 1,
+            CorpusIngester.SentenceVectors.FROM_CHUNKS);
     private static ExecutorService pool;
-    private static AbstractInProcessEmbeddingModel embeddings;
+    private static OnnxEncoder embeddings;
 
     @TempDir
     Path tmp;
@@ -55,8 +56,10 @@ class CorpusIngesterTest {
     }
 
     private static CorpusIngester ingester(LuceneIndex index) {
-        ArticleReader reader = new ArticleReader(new PlainTextDocumentParser(), new ArticleCleaner(), new SentenceSplitter());
-        return new CorpusIngester(index, embeddings, reader, new Chunker(EmbeddingModels.tokenCounter(MODEL), 120, 1), 64);
+        ArticleReader reader = new ArticleReader(DocumentFormats.standard(), new ArticleCleaner(), new SentenceSplitter());
+        return new CorpusIngester(index, embeddings, CorpusIngester.SentenceVectors.FROM_CHUNKS, reader,
+                DocumentFormats.standard(),
+                new Chunker(EmbeddingModels.tokenCounter(MODEL), 120, 1), 64, CorpusIngester.Limits.DEFAULT);
     }
 
     private Path seedCopy() throws IOException {
@@ -120,14 +123,18 @@ class CorpusIngesterTest {
         Files.write(corpus.resolve("binary.txt"), new byte[]{1, 2, 0, 3});
         Files.writeString(corpus.resolve("empty.txt"), "  \n");
         Files.write(corpus.resolve("scan.pdf"), new byte[]{'%', 'P', 'D', 'F'});
+        Files.write(corpus.resolve("photo.jpg"), new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
 
         IngestReport report = ingest(corpus, tmp.resolve("index"));
 
         assertEquals(2, report.documents());
         Map<String, String> reasons = report.skipped().stream()
                 .collect(Collectors.toMap(IngestReport.Skipped::path, IngestReport.Skipped::reason));
-        assertEquals(Map.of("binary.txt", "binary content (NUL bytes), not text", "empty.txt", "empty file",
-                "scan.pdf", "unsupported format (plain text and Markdown are indexed)"), reasons);
+        assertEquals("binary content, not text", reasons.get("binary.txt"));
+        assertEquals("empty file", reasons.get("empty.txt"));
+        assertTrue(reasons.get("scan.pdf").startsWith("corrupt or unreadable PDF file"), reasons.get("scan.pdf"));
+        assertTrue(reasons.get("photo.jpg").startsWith("unsupported format"), reasons.get("photo.jpg"));
+        assertEquals(4, reasons.size());
     }
 
     @Test

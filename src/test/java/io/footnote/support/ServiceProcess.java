@@ -1,0 +1,151 @@
+package io.footnote.support;
+
+import io.restassured.specification.RequestSpecification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) run as a separate process on a free
+ * loopback port, for tests and benchmarks that need a real process: one they can kill, restart, and measure.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    /** Where {@code ./mvnw package} puts the runnable application. */
+    public static final Path JAR = Path.of(System.getProperty("footnote.app.jar", "target/quarkus-app/quarkus-run.jar"));
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts the application with these environment settings (e.g. {@code FOOTNOTE_CORPUS_PATH}); its output
+     * goes to {@code log}.
+     */
+    public static ServiceProcess start(Map<String, String> env, Path log, String... jvmArgs) {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run ./mvnw package first (failsafe runs after it)");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(List.of(jvmArgs));
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        try {
+            return new ServiceProcess(pb.start(), port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public RequestSpecification http() {
+        return given().baseUri("http://127.0.0.1").port(port);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Polls {@code condition} until it holds; fails with the log's tail if the process dies or time runs out. */
+    public void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (Exception notListeningYet) {
+                // connection refused while the JVM starts
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("service exited (" + process.exitValue() + ") before: " + what + "\n" + logTail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout + ": " + what + "\n" + logTail());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    public void awaitReady(Duration timeout) {
+        await("ready", timeout, () -> http().get("/q/health/ready").statusCode() == 200);
+    }
+
+    /** SIGKILL on Linux: no shut-down hook runs, nothing is flushed or committed. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    /** A normal stop (SIGTERM): shut-down hooks run. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            waitFor();
+        }
+    }
+
+    private void waitFor() {
+        try {
+            if (!process.waitFor(Duration.ofSeconds(60).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
