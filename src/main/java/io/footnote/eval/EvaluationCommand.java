@@ -154,6 +154,8 @@ public final class EvaluationCommand {
                         new io.quarkus.runtime.configuration.MemorySizeConverter())
                 .withSources(new PropertiesConfigSource(overrides, "eval-overrides", 1000))
                 .withMapping(FootnoteConfig.class)
+                // Quarkus's short duration form ("30s", "500ms"), as the service reads it.
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .build();
         return c.getConfigMapping(FootnoteConfig.class);
     }
