@@ -147,15 +147,13 @@ public final class EvaluationCommand {
     static FootnoteConfig config(Map<String, String> overrides) {
         SmallRyeConfig c = new SmallRyeConfigBuilder()
                 .addDefaultSources()
-                // Outside Quarkus, its converters for "60s"-style durations and "50M"-style sizes are not
-                // registered by default.
+                // Outside Quarkus its converters are not registered: the short duration form ("30s", "500ms")
+                // and memory sizes ("50M"), as the service reads them.
                 .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 200,
                         new io.quarkus.runtime.configuration.MemorySizeConverter())
                 .withSources(new PropertiesConfigSource(overrides, "eval-overrides", 1000))
                 .withMapping(FootnoteConfig.class)
-                // Quarkus's short duration form ("30s", "500ms"), as the service reads it.
-                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .build();
         return c.getConfigMapping(FootnoteConfig.class);
     }
