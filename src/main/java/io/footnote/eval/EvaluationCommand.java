@@ -112,10 +112,9 @@ public final class EvaluationCommand {
                     String key = k.documentId() + "#" + k.sentenceIndex();
                     boolean holds = goldKeys.contains(key) || c.answers().stream().anyMatch(a -> Metrics.containsNormalized(text, a));
                     cands.add(Map.ofEntries(Map.entry("sim", k.similarity()), Map.entry("ov", k.overlap()),
-                            Map.entry("nov", k.neighbourOverlap()), Map.entry("ctx", k.context()),
+                            Map.entry("ctx", k.context()),
                             Map.entry("type", k.typeMatch()), Map.entry("gold", goldKeys.contains(key)),
-                            Map.entry("holds", holds), Map.entry("len", text.length()), Map.entry("bi", k.bigrams()),
-                            Map.entry("prox", k.proximity()), Map.entry("text", text)));
+                            Map.entry("holds", holds), Map.entry("len", text.length()), Map.entry("bi", k.bigrams()), Map.entry("text", text)));
                 }
                 out.write(json.writeValueAsString(Map.of("id", c.id(), "q", c.question(), "answerable", c.answerable(),
                         "cands", cands)));

@@ -7,13 +7,10 @@ package io.footnote.retrieve;
  * @param sentenceIndex  position of the sentence in the article
  * @param similarity     cosine similarity of question and sentence embeddings
  * @param overlap        share of the question's content-term weight (IDF) found in the sentence
- * @param neighbourOverlap the larger overlap of the sentences just before and after (context the fact may need)
  * @param context        fused score of the best chunk holding the sentence, relative to the best chunk
  * @param typeMatch      the sentence holds the kind of answer the question asks for (a number, a date)
  * @param bigrams        share of the question's adjacent content-term pairs that stand adjacent in the sentence
- * @param proximity      matched question terms divided by the width of the sentence window that holds them (1 = together)
  */
 public record Candidate(String documentId, int sentenceIndex, double similarity, double overlap,
-                        double neighbourOverlap, double context, boolean typeMatch, double bigrams,
-                        double proximity) {
+                        double context, boolean typeMatch, double bigrams) {
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,11 +100,13 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         for (int i = 1; i < queryTerms.size(); i++) {
             queryBigrams.add(queryTerms.get(i - 1) + " " + queryTerms.get(i));
         }
-        Map<String, Double> idf = questionTermWeights(query);
+        Map<String, Double> idf = new HashMap<>();
+        for (String t : queryTerms) {
+            idf.computeIfAbsent(t, index::idf);
+        }
         double idfTotal = idf.values().stream().mapToDouble(Double::doubleValue).sum();
         Pattern wanted = answerType(query);
         double best = fused.get(0).score();
-        Map<String, Double> overlapCache = new HashMap<>();
         Set<String> seen = new HashSet<>();
         List<Candidate> out = new ArrayList<>();
         for (FusedChunk f : fused) {
@@ -119,13 +120,11 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                     continue; // the earlier (better) chunk already holds it
                 }
                 Document doc = d.document();
-                double overlap = overlap(doc, i, idf, idfTotal, overlapCache);
-                double neighbours = Math.max(i > 0 ? overlap(doc, i - 1, idf, idfTotal, overlapCache) : 0,
-                        i + 1 < doc.sentences().size() ? overlap(doc, i + 1, idf, idfTotal, overlapCache) : 0);
-                List<String> terms = index.analyze(doc.sentenceText(i));
-                out.add(new Candidate(doc.id(), i, dot(qv, d.sentenceVectors()[i]), overlap, neighbours,
-                        f.score() / best, wanted != null && wanted.matcher(doc.sentenceText(i)).find(),
-                        bigramShare(terms, queryBigrams), proximity(terms, idf.keySet())));
+                String text = doc.sentenceText(i);
+                List<String> terms = index.analyze(text); // once per sentence: overlap and bigrams share it
+                out.add(new Candidate(doc.id(), i, dot(qv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
+                        f.score() / best, wanted != null && wanted.matcher(text).find(),
+                        bigramShare(terms, queryBigrams)));
             }
         }
         return new Candidates(fused, out);
@@ -145,65 +144,18 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         return found.size() / (double) queryBigrams.size();
     }
 
-    /** Distinct matched terms over the width of the smallest window holding one occurrence of each. */
-    static double proximity(List<String> terms, Set<String> queryTerms) {
-        Map<String, Integer> last = new HashMap<>();
-        int distinct = 0;
-        for (String t : terms) {
-            if (queryTerms.contains(t) && !last.containsKey(t)) {
-                last.put(t, 0);
-                distinct++;
-            }
-        }
-        if (distinct < 2) {
-            return distinct == 0 ? 0 : 1;
-        }
-        // Sliding window: the narrowest span containing every distinct matched term.
-        Map<String, Integer> count = new HashMap<>();
-        int have = 0;
-        int bestWidth = Integer.MAX_VALUE;
-        int left = 0;
-        for (int right = 0; right < terms.size(); right++) {
-            String t = terms.get(right);
-            if (last.containsKey(t) && count.merge(t, 1, Integer::sum) == 1) {
-                have++;
-            }
-            while (have == distinct) {
-                bestWidth = Math.min(bestWidth, right - left + 1);
-                String l = terms.get(left++);
-                if (last.containsKey(l) && count.merge(l, -1, Integer::sum) == 0) {
-                    have--;
-                }
-            }
-        }
-        return distinct / (double) bestWidth;
-    }
-
-    private double overlap(Document doc, int i, Map<String, Double> idf, double idfTotal, Map<String, Double> cache) {
+    private static double overlap(List<String> terms, Map<String, Double> idf, double idfTotal) {
         if (idfTotal <= 0) {
             return 0;
         }
-        return cache.computeIfAbsent(doc.id() + "#" + i, k -> {
-            Set<String> terms = new HashSet<>(index.analyze(doc.sentenceText(i)));
-            double hit = 0;
-            for (var e : idf.entrySet()) {
-                if (terms.contains(e.getKey())) {
-                    hit += e.getValue();
-                }
-            }
-            return hit / idfTotal;
-        });
-    }
-
-    /** IDF of each distinct content term of the question. */
-    private Map<String, Double> questionTermWeights(String query) {
-        Map<String, Double> idf = new HashMap<>();
-        for (String t : new LinkedHashSet<>(index.analyze(query))) {
-            if (!QUESTION_WORDS.contains(t)) {
-                idf.put(t, index.idf(t));
+        Set<String> distinct = new HashSet<>(terms);
+        double hit = 0;
+        for (var e : idf.entrySet()) {
+            if (distinct.contains(e.getKey())) {
+                hit += e.getValue();
             }
         }
-        return idf;
+        return hit / idfTotal;
     }
 
     /** The pattern an answer to this kind of question usually contains, or {@code null} when unknown. */
