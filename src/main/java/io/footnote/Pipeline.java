@@ -13,7 +13,9 @@ import io.footnote.cite.SupportScorer;
 import io.footnote.config.FootnoteConfig;
 import io.footnote.index.EmbeddingModels;
 import io.footnote.index.IndexedDocument;
+import io.footnote.index.ArticleIndex;
 import io.footnote.index.LuceneIndex;
+import io.footnote.index.OpenSearchIndex;
 import io.footnote.index.OnnxEncoder;
 import io.footnote.ingest.ArticleCleaner;
 import io.footnote.ingest.ArticleReader;
@@ -50,7 +52,7 @@ public final class Pipeline implements AutoCloseable {
 
     private final FootnoteConfig config;
     private final ExecutorService embedPool;
-    private final LuceneIndex index;
+    private final ArticleIndex index;
     private final DocumentFormats formats = DocumentFormats.standard();
     private final CorpusIngester ingester;
     private final SentenceRetriever retriever;
@@ -72,10 +74,8 @@ public final class Pipeline implements AutoCloseable {
             OnnxEncoder embeddings = EmbeddingModels.load(model, embedPool);
             CorpusIngester.SentenceVectors sentenceVectors = CorpusIngester.effective(embeddings,
                     CorpusIngester.SentenceVectors.byName(config.embedding().sentenceVectors()));
-            this.index = LuceneIndex.open(config.data().path().resolve("index"),
-                    CorpusIngester.signature(model.configName(), config.chunking().maxTokens(),
-                            config.chunking().overlapSentences(), sentenceVectors),
-                    embeddings.dimension());
+            this.index = openIndex(config, CorpusIngester.signature(model.configName(), config.chunking().maxTokens(),
+                    config.chunking().overlapSentences(), sentenceVectors), embeddings.dimension());
             ArticleReader reader = new ArticleReader(formats, new ArticleCleaner(), new SentenceSplitter());
             Chunker chunker = new Chunker(EmbeddingModels.tokenCounter(model), config.chunking().maxTokens(),
                     config.chunking().overlapSentences());
@@ -120,6 +120,27 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** The configured index backend ({@code footnote.index.backend}). */
+    private static ArticleIndex openIndex(FootnoteConfig config, String signature, int dimension) {
+        String backend = config.index().backend().strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (backend) {
+            case "lucene" -> LuceneIndex.open(config.data().path().resolve("index"), signature, dimension);
+            case "opensearch" -> OpenSearchIndex.open(openSearch(config.opensearch()), signature, dimension);
+            default -> throw new IllegalArgumentException("footnote.index.backend must be lucene or opensearch, not "
+                    + config.index().backend());
+        };
+    }
+
+    static OpenSearchIndex.Settings openSearch(FootnoteConfig.OpenSearch os) {
+        String hybrid = os.hybrid().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!hybrid.equals("client") && !hybrid.equals("server")) {
+            throw new IllegalArgumentException("footnote.opensearch.hybrid must be client or server, not " + os.hybrid());
+        }
+        return new OpenSearchIndex.Settings(java.util.Arrays.stream(os.hosts().split(",")).map(String::strip)
+                .filter(h -> !h.isEmpty()).toList(), os.username(), os.password(), os.indexName(), os.shards(),
+                os.replicas(), hybrid.equals("server"), os.timeout(), os.maxRetries(), os.bulkArticles(), os.cacheTtl());
+    }
+
     /** Loads the embedding model and opens (or creates) the index; ingests nothing yet. */
     public static Pipeline open(FootnoteConfig config) {
         return new Pipeline(config);
@@ -159,7 +180,7 @@ public final class Pipeline implements AutoCloseable {
         return formats;
     }
 
-    public LuceneIndex index() {
+    public ArticleIndex index() {
         return index;
     }
 

@@ -37,6 +37,10 @@ public interface FootnoteConfig {
 
     Verification verification();
 
+    Index index();
+
+    OpenSearch opensearch();
+
     interface Corpus {
         /**
          * Folder whose files are indexed (recursively; hidden files and folders are left out). It is the
@@ -241,5 +245,67 @@ public interface FootnoteConfig {
          */
         @WithDefault("0.50")
         double minSupport();
+    }
+
+    interface Index {
+        /**
+         * Where articles are indexed and searched: {@code lucene} (embedded, under {@code footnote.data.path})
+         * or {@code opensearch} (a shared cluster, see {@code footnote.opensearch.*}); the answers do not
+         * depend on which.
+         */
+        @WithDefault("lucene")
+        String backend();
+    }
+
+    interface OpenSearch {
+        /** Comma-separated node addresses of the cluster ({@code http://host:9200,...}); requests fail over among them. */
+        @WithDefault("http://localhost:9200")
+        String hosts();
+
+        /** User for HTTP basic authentication; none when absent. */
+        Optional<String> username();
+
+        /** Password for HTTP basic authentication. */
+        Optional<String> password();
+
+        /** Name of the index; created with the mapping on first use. Instances sharing a cluster share it. */
+        @WithDefault("footnote")
+        String indexName();
+
+        /** Primary shards when the index is created (changing it later needs a reindex). */
+        @WithDefault("1")
+        int shards();
+
+        /** Copies of each shard on other nodes: with 1, the loss of one node loses no data and no answers. */
+        @WithDefault("1")
+        int replicas();
+
+        /**
+         * Where BM25 and k-NN are fused: {@code client} (two searches in one multi-search request, fused here,
+         * exactly as the embedded index does) or {@code server} (the neural-search plugin's {@code hybrid}
+         * query with a reciprocal-rank-fusion search pipeline).
+         */
+        @WithDefault("client")
+        String hybrid();
+
+        /** Longest wait for one request before it is retried on another node or fails. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** Further attempts of a bulk request refused for load (429) or failed on a connection (0 = none). */
+        @WithDefault("5")
+        int maxRetries();
+
+        /** Articles buffered before they are sent in one bulk request (they are sent at the latest on commit). */
+        @WithDefault("64")
+        int bulkArticles();
+
+        /**
+         * How long an article read from the cluster is reused for answers without asking again. A search hit
+         * whose version differs from the cached one is always re-read, so this only bounds how long a
+         * deletion by another instance can go unnoticed here.
+         */
+        @WithDefault("10s")
+        Duration cacheTtl();
     }
 }

@@ -47,7 +47,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Articles are also kept in memory once loaded: answers and citations need their text and sentence
  * vectors on every question, and reading stored fields for that would cost more than it saves here.
  */
-public final class LuceneIndex implements AutoCloseable {
+public final class LuceneIndex implements ArticleIndex {
 
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
 
@@ -152,14 +151,14 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** Content hash of every indexed article, by document id. */
+    @Override
     public Map<String, String> contentHashes() {
         Map<String, String> out = new HashMap<>();
         documents.forEach((id, d) -> out.put(id, d.document().contentHash()));
         return out;
     }
 
-    /** Adds or replaces an article; visible to searches after {@link #commit()}. */
+    @Override
     public void upsert(IndexedDocument d, List<float[]> chunkVectors) {
         Document doc = d.document();
         if (chunkVectors.size() != d.chunks().size()) {
@@ -189,6 +188,7 @@ public final class LuceneIndex implements AutoCloseable {
         documents.put(doc.id(), d);
     }
 
+    @Override
     public void delete(String documentId) {
         try {
             writer.deleteDocuments(new Term(DOC_ID, documentId));
@@ -198,7 +198,7 @@ public final class LuceneIndex implements AutoCloseable {
         documents.remove(documentId);
     }
 
-    /** Makes every change durable and visible to searches. */
+    @Override
     public void commit() {
         try {
             writer.commit();
@@ -208,19 +208,39 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
+    @Override
     public Optional<IndexedDocument> document(String id) {
         return Optional.ofNullable(documents.get(id));
     }
 
-    public Collection<IndexedDocument> documents() {
-        return List.copyOf(documents.values());
+    @Override
+    public List<Entry> documents() {
+        return documents.values().stream()
+                .map(d -> new Entry(d.document().id(), d.document().title(), d.document().date(),
+                        d.document().source(), d.document().sentences().size(), d.chunks().size()))
+                .sorted(java.util.Comparator.comparing(Entry::id))
+                .toList();
     }
 
+    @Override
+    public Stats stats() {
+        int sentences = 0;
+        int chunks = 0;
+        int count = 0;
+        for (IndexedDocument d : documents.values()) {
+            count++;
+            sentences += d.document().sentences().size();
+            chunks += d.chunks().size();
+        }
+        return new Stats(count, sentences, chunks);
+    }
+
+    @Override
     public int dimension() {
         return dimension;
     }
 
-    /** BM25 over chunk text (and, weaker, the article title) for the analysed terms of {@code text}. */
+    @Override
     public List<ChunkHit> searchText(String text, int n) {
         List<String> terms = analyze(text);
         if (terms.isEmpty()) {
@@ -234,7 +254,7 @@ public final class LuceneIndex implements AutoCloseable {
         return search(q.build(), n);
     }
 
-    /** Approximate nearest chunks (HNSW) to a unit vector; scores are {@code (1 + cos) / 2}. */
+    @Override
     public List<ChunkHit> searchVector(float[] vector, int n) {
         return search(new KnnFloatVectorQuery(VECTOR, vector, n), n);
     }
@@ -290,7 +310,7 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** The index-time analysis of a text (lower-cased, stop words removed, stemmed): the BM25 terms. */
+    @Override
     public List<String> analyze(String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(TEXT, text)) {
@@ -306,7 +326,7 @@ public final class LuceneIndex implements AutoCloseable {
         return out;
     }
 
-    /** Inverse document frequency of an analysed term over chunks, as BM25 computes it. */
+    @Override
     public double idf(String term) {
         try {
             IndexSearcher s = searchers.acquire();

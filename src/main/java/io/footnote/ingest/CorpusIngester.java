@@ -5,9 +5,9 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.footnote.domain.Chunk;
 import io.footnote.domain.Document;
+import io.footnote.index.ArticleIndex;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.OnnxEncoder;
-import io.footnote.index.LuceneIndex;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,7 +110,7 @@ public final class CorpusIngester {
         }
     }
 
-    private final LuceneIndex index;
+    private final ArticleIndex index;
     private final EmbeddingModel embeddings;
     private final SentenceVectors sentenceVectors;
     private final ArticleReader reader;
@@ -126,7 +126,7 @@ public final class CorpusIngester {
      *                        model; with any other model it falls back to {@link SentenceVectors#SEPARATE}
      * @param batchSize       chunks embedded per batch; one batch is embedded while the previous one is written
      */
-    public CorpusIngester(LuceneIndex index, EmbeddingModel embeddings, SentenceVectors sentenceVectors,
+    public CorpusIngester(ArticleIndex index, EmbeddingModel embeddings, SentenceVectors sentenceVectors,
                           ArticleReader reader, DocumentFormats formats, Chunker chunker, int batchSize, Limits limits) {
         this.index = index;
         this.embeddings = embeddings;
@@ -145,7 +145,7 @@ public final class CorpusIngester {
     }
 
     /**
-     * What an index built by this ingester depends on; see {@link LuceneIndex#open}. Pass the
+     * What an index built by this ingester depends on; see {@link io.footnote.index.LuceneIndex#open}. Pass the
      * {@link #effective} sentence-vector mode.
      */
     public static String signature(String embeddingModel, int maxTokens, int overlap, SentenceVectors sentences) {
@@ -294,15 +294,10 @@ public final class CorpusIngester {
             stamps.keySet().removeIf(rel -> !seen.contains(ArticleReader.idOf(rel)));
         }
         index.commit();
-        int sentences = 0;
-        int chunks = 0;
-        var docs = index.documents();
-        for (IndexedDocument d : docs) {
-            sentences += d.document().sentences().size();
-            chunks += d.chunks().size();
-        }
+        ArticleIndex.Stats totals = index.stats();
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new IngestReport(docs.size(), indexed, unchanged, removed, List.copyOf(skipped), sentences, chunks,
+        return new IngestReport(totals.documents(), indexed, unchanged, removed, List.copyOf(skipped),
+                totals.sentences(), totals.chunks(),
                 embedded[0], embedded[1], millis);
     }
 

@@ -4,7 +4,7 @@ import io.footnote.domain.Chunk;
 import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
 import io.footnote.index.IndexedDocument;
-import io.footnote.index.LuceneIndex;
+import io.footnote.index.ArticleIndex;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,10 +52,10 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             + "july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
             + "saturday|sunday|yesterday|today|week|month|year|century|decade)s?\\b", Pattern.CASE_INSENSITIVE);
 
-    private final LuceneIndex index;
+    private final ArticleIndex index;
     private final HybridContentRetriever chunks;
 
-    public DefaultSentenceRetriever(LuceneIndex index, HybridContentRetriever chunks) {
+    public DefaultSentenceRetriever(ArticleIndex index, HybridContentRetriever chunks) {
         this.index = index;
         this.chunks = chunks;
     }
@@ -100,10 +100,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         for (int i = 1; i < queryTerms.size(); i++) {
             queryBigrams.add(queryTerms.get(i - 1) + " " + queryTerms.get(i));
         }
-        Map<String, Double> idf = new HashMap<>();
-        for (String t : queryTerms) {
-            idf.computeIfAbsent(t, index::idf);
-        }
+        Map<String, Double> idf = new HashMap<>(index.idf(queryTerms));
         double idfTotal = idf.values().stream().mapToDouble(Double::doubleValue).sum();
         Pattern wanted = answerType(query);
         double best = fused.get(0).score();

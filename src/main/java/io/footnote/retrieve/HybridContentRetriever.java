@@ -10,7 +10,7 @@ import dev.langchain4j.rag.query.Query;
 import io.footnote.domain.Chunk;
 import io.footnote.index.ChunkHit;
 import io.footnote.index.IndexedDocument;
-import io.footnote.index.LuceneIndex;
+import io.footnote.index.ArticleIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class HybridContentRetriever implements ContentRetriever {
 
-    private final LuceneIndex index;
+    private final ArticleIndex index;
     private final EmbeddingModel embeddings;
     private final String queryPrefix;
     private final RankFusion fusion;
@@ -31,7 +31,7 @@ public final class HybridContentRetriever implements ContentRetriever {
     private final int candidates;
     private final int maxResults;
 
-    public HybridContentRetriever(LuceneIndex index, EmbeddingModel embeddings, String queryPrefix,
+    public HybridContentRetriever(ArticleIndex index, EmbeddingModel embeddings, String queryPrefix,
                                   RankFusion fusion, RetrievalMode mode, int candidates, int maxResults) {
         this.index = index;
         this.embeddings = embeddings;
@@ -66,6 +66,15 @@ public final class HybridContentRetriever implements ContentRetriever {
 
     /** The {@code topK} best chunks for a question whose embedding is {@code vector}. */
     public List<FusedChunk> search(String question, float[] vector, int topK) {
+        if (mode == RetrievalMode.HYBRID && index.fusesOnServer()) {
+            // The index fused BM25 and k-NN itself; the scores are on the same RRF scale as RankFusion's.
+            List<ChunkHit> hits = index.searchHybrid(question, vector, candidates, fusion.k());
+            List<FusedChunk> fused = new ArrayList<>(Math.min(topK, hits.size()));
+            for (ChunkHit h : hits.subList(0, Math.min(topK, hits.size()))) {
+                fused.add(new FusedChunk(h.chunk(), h.score(), 0, 0));
+            }
+            return fused;
+        }
         List<ChunkHit> text = mode == RetrievalMode.VECTOR ? List.of() : index.searchText(question, candidates);
         List<ChunkHit> knn = mode == RetrievalMode.BM25 ? List.of() : index.searchVector(vector, candidates);
         List<FusedChunk> fused = fusion.fuse(text, knn);

@@ -21,6 +21,11 @@ public final class RankFusion {
         this.k = k;
     }
 
+    /** The rank constant. */
+    public int k() {
+        return k;
+    }
+
     public List<FusedChunk> fuse(List<ChunkHit> text, List<ChunkHit> vector) {
         Map<String, int[]> ranks = new LinkedHashMap<>();
         Map<String, Chunk> chunks = new LinkedHashMap<>();

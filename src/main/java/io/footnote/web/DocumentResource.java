@@ -1,7 +1,6 @@
 package io.footnote.web;
 
 import io.footnote.domain.Document;
-import io.footnote.index.IndexedDocument;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 
 /** The indexed articles: a listing, and each article's text with its sentence offsets. */
@@ -36,9 +34,7 @@ public class DocumentResource {
     @GET
     public List<DocumentSummary> list() {
         return engine.index().documents().stream()
-                .sorted(Comparator.comparing((IndexedDocument d) -> d.document().id()))
-                .map(d -> new DocumentSummary(d.document().id(), d.document().title(), d.document().date(),
-                        d.document().source(), d.document().sentences().size(), d.chunks().size()))
+                .map(d -> new DocumentSummary(d.id(), d.title(), d.date(), d.source(), d.sentences(), d.chunks()))
                 .toList();
     }
 

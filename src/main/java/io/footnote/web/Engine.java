@@ -5,7 +5,7 @@ import io.footnote.answer.AnswerService;
 import io.footnote.config.FootnoteConfig;
 import io.footnote.domain.Document;
 import io.footnote.index.IndexedDocument;
-import io.footnote.index.LuceneIndex;
+import io.footnote.index.ArticleIndex;
 import io.footnote.ingest.CorpusFolder;
 import io.footnote.ingest.CorpusIngester;
 import io.footnote.ingest.IngestQueue;
@@ -43,7 +43,7 @@ public class Engine {
 
     private final FootnoteConfig config;
     private final Instant constructed = Instant.now();
-    private volatile LuceneIndex index;
+    private volatile ArticleIndex index;
     private volatile AnswerService answers;
     private volatile String failure;
     private volatile Pipeline pipeline;
@@ -206,8 +206,8 @@ public class Engine {
     }
 
     /** @throws NotReadyException while the index is still loading */
-    public LuceneIndex index() {
-        LuceneIndex i = index;
+    public ArticleIndex index() {
+        ArticleIndex i = index;
         if (i == null || answers == null) {
             throw new NotReadyException(this);
         }

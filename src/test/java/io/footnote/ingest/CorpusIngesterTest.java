@@ -72,7 +72,7 @@ class CorpusIngesterTest {
 
     private Map<String, Document> documents(Path indexDir) {
         try (LuceneIndex index = LuceneIndex.open(indexDir, SIGNATURE, embeddings.dimension())) {
-            return index.documents().stream().map(IndexedDocument::document)
+            return index.documents().stream().map(e -> index.document(e.id()).orElseThrow().document())
                     .collect(Collectors.toMap(Document::id, d -> d));
         }
     }
