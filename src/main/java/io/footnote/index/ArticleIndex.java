@@ -57,6 +57,14 @@ public interface ArticleIndex extends AutoCloseable {
     List<ChunkHit> searchVector(float[] vector, int n);
 
     /**
+     * {@link #searchText} and {@link #searchVector} of the same question, for fusion by the caller; an index
+     * that pays a round trip per search runs both in one request.
+     */
+    default Both searchBoth(String text, float[] vector, int n) {
+        return new Both(searchText(text, n), searchVector(vector, n));
+    }
+
+    /**
      * Whether {@link #searchHybrid} fuses BM25 and k-NN in the index itself (one request) rather than leaving
      * fusion to the caller.
      */
@@ -87,12 +95,24 @@ public interface ArticleIndex extends AutoCloseable {
         return out;
     }
 
+    /**
+     * What the readiness check shows of the index: at least {@code backend}; a cluster adds its health, so a
+     * lost node (replicas unassigned: {@code yellow}) is visible while answers go on.
+     */
+    default Map<String, String> health() {
+        return Map.of("backend", "lucene");
+    }
+
     /** Releases the index (files, connections). */
     @Override
     void close();
 
     /** An indexed article as listed: no text, no vectors. */
     record Entry(String id, String title, LocalDate date, String source, int sentences, int chunks) {
+    }
+
+    /** The BM25 and the k-NN hits of one question, each best first. */
+    record Both(List<ChunkHit> text, List<ChunkHit> vector) {
     }
 
     /** Totals over the index. */

@@ -667,6 +667,14 @@ public final class OpenSearchIndex implements ArticleIndex {
      * is gone or of another version (between two writes of another instance) is skipped.
      */
     private List<ChunkHit> search(ObjectNode query, int n, Map<String, String> params) {
+        Map<String, String> all = new HashMap<>(params);
+        all.put("preference", PREFERENCE);
+        JsonNode hits = call("POST", "/" + settings.index() + "/_search", all, bytes(searchBody(query, n)))
+                .path("hits").path("hits");
+        return hits(List.of(hits)).get(0);
+    }
+
+    private ObjectNode searchBody(ObjectNode query, int n) {
         ObjectNode body = json.createObjectNode();
         body.put("size", n);
         body.set("query", query);
@@ -675,28 +683,80 @@ public final class OpenSearchIndex implements ArticleIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> all = new HashMap<>(params);
-        all.put("preference", PREFERENCE);
-        JsonNode hits = call("POST", "/" + settings.index() + "/_search", all, bytes(body)).path("hits").path("hits");
+        return body;
+    }
+
+    /** BM25 and k-NN in one multi-search request. */
+    @Override
+    public Both searchBoth(String text, float[] vector, int n) {
+        ObjectNode textQuery = textQuery(analyze(text));
+        if (textQuery == null) {
+            return new Both(List.of(), searchVector(vector, n));
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            for (ObjectNode q : List.of(textQuery, knnQuery(vector, n))) {
+                ObjectNode header = json.createObjectNode();
+                header.put("index", settings.index()).put("preference", PREFERENCE);
+                body.write(json.writeValueAsBytes(header));
+                body.write('\n');
+                body.write(json.writeValueAsBytes(searchBody(q, n)));
+                body.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonNode responses = call("POST", "/_msearch", Map.of(), body.toByteArray(), "application/x-ndjson")
+                .path("responses");
+        List<JsonNode> lists = new ArrayList<>();
+        for (JsonNode r : responses) {
+            if (r.has("error")) {
+                throw new OpenSearchException("OpenSearch search failed: " + r.path("error"), r.path("status").asInt(),
+                        r.path("error").path("type").asText(""));
+            }
+            lists.add(r.path("hits").path("hits"));
+        }
+        List<List<ChunkHit>> hits = hits(lists);
+        return new Both(hits.get(0), hits.get(1));
+    }
+
+    /**
+     * Maps search hits onto the current version of their articles, reading (in one request) those not cached
+     * at the hit's version: a hit whose article is gone or of another version is skipped.
+     */
+    private List<List<ChunkHit>> hits(List<JsonNode> lists) {
         Set<String> stale = new LinkedHashSet<>();
-        for (JsonNode h : hits) {
-            JsonNode s = h.path("_source");
-            Cached c = cache.get(s.path("docId").asText());
-            if (c == null || !c.document().document().contentHash().equals(s.path("hash").asText())) {
-                stale.add(s.path("docId").asText());
+        Map<String, IndexedDocument> current = new HashMap<>();
+        for (JsonNode hits : lists) {
+            for (JsonNode h : hits) {
+                JsonNode s = h.path("_source");
+                String id = s.path("docId").asText();
+                Cached c = cache.get(id);
+                if (c != null && c.document().document().contentHash().equals(s.path("hash").asText())) {
+                    current.put(id, c.document());
+                } else {
+                    stale.add(id);
+                }
             }
         }
-        Map<String, IndexedDocument> fresh = read(stale);
-        List<ChunkHit> out = new ArrayList<>(hits.size());
-        for (JsonNode h : hits) {
-            JsonNode s = h.path("_source");
-            String id = s.path("docId").asText();
-            IndexedDocument d = stale.contains(id) ? fresh.get(id) : cache.get(id) == null ? null : cache.get(id).document();
-            if (d == null || !d.document().contentHash().equals(s.path("hash").asText())) {
-                continue;
+        current.putAll(read(stale));
+        long now = System.nanoTime();
+        // The search has just confirmed these versions are current: they count as freshly read.
+        current.forEach((id, d) -> cache.put(id, new Cached(d, now)));
+        List<List<ChunkHit>> out = new ArrayList<>();
+        for (JsonNode hits : lists) {
+            List<ChunkHit> list = new ArrayList<>(hits.size());
+            for (JsonNode h : hits) {
+                JsonNode s = h.path("_source");
+                String id = s.path("docId").asText();
+                IndexedDocument d = current.get(id);
+                if (d == null || !d.document().contentHash().equals(s.path("hash").asText())) {
+                    continue;
+                }
+                list.add(new ChunkHit(new Chunk(id, s.path("ord").asInt(), s.path("first").asInt(), s.path("last").asInt(),
+                        s.path("start").asInt(), s.path("end").asInt()), (float) h.path("_score").asDouble()));
             }
-            out.add(new ChunkHit(new Chunk(id, s.path("ord").asInt(), s.path("first").asInt(), s.path("last").asInt(),
-                    s.path("start").asInt(), s.path("end").asInt()), (float) h.path("_score").asDouble()));
+            out.add(list);
         }
         return out;
     }
@@ -766,9 +826,24 @@ public final class OpenSearchIndex implements ArticleIndex {
         return ordered;
     }
 
-    /** Health of the cluster as OpenSearch reports it ({@code green}, {@code yellow} or {@code red}). */
-    public String health() {
-        return call("GET", "/_cluster/health/" + settings.index(), Map.of(), null).path("status").asText();
+    /**
+     * The index's health as the cluster reports it: {@code green}, {@code yellow} (a copy missing, e.g. a node
+     * down: answers go on) or {@code red}, with the node count and unassigned shards; or why it is unreachable.
+     */
+    @Override
+    public Map<String, String> health() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("backend", "opensearch");
+        out.put("index", settings.index());
+        try {
+            JsonNode h = call("GET", "/_cluster/health/" + settings.index(), Map.of("timeout", "2s"), null);
+            out.put("cluster", h.path("status").asText());
+            out.put("nodes", h.path("number_of_data_nodes").asText());
+            out.put("unassignedShards", h.path("unassigned_shards").asText());
+        } catch (RuntimeException e) {
+            out.put("cluster", "unreachable: " + e.getMessage());
+        }
+        return out;
     }
 
     @Override
@@ -792,9 +867,14 @@ public final class OpenSearchIndex implements ArticleIndex {
 
     /** One REST call; statuses in {@code tolerated} return null, other errors throw with OpenSearch's reason. */
     private JsonNode call(String method, String path, Map<String, String> params, byte[] body, int... tolerated) {
+        return call(method, path, params, body, "application/json", tolerated);
+    }
+
+    private JsonNode call(String method, String path, Map<String, String> params, byte[] body, String contentType,
+                          int... tolerated) {
         Requests.JsonBodyBuilder b = Requests.builder().method(method).endpoint(path).query(params);
         if (body != null) {
-            b.body(Body.from(body, "application/json"));
+            b.body(Body.from(body, contentType));
         }
         Request request = b.build();
         try (Response r = client.execute(request)) {

@@ -75,9 +75,15 @@ public final class HybridContentRetriever implements ContentRetriever {
             }
             return fused;
         }
-        List<ChunkHit> text = mode == RetrievalMode.VECTOR ? List.of() : index.searchText(question, candidates);
-        List<ChunkHit> knn = mode == RetrievalMode.BM25 ? List.of() : index.searchVector(vector, candidates);
-        List<FusedChunk> fused = fusion.fuse(text, knn);
+        List<FusedChunk> fused;
+        if (mode == RetrievalMode.HYBRID) {
+            ArticleIndex.Both hits = index.searchBoth(question, vector, candidates);
+            fused = fusion.fuse(hits.text(), hits.vector());
+        } else {
+            List<ChunkHit> text = mode == RetrievalMode.VECTOR ? List.of() : index.searchText(question, candidates);
+            List<ChunkHit> knn = mode == RetrievalMode.BM25 ? List.of() : index.searchVector(vector, candidates);
+            fused = fusion.fuse(text, knn);
+        }
         return fused.subList(0, Math.min(topK, fused.size()));
     }
 }

@@ -22,6 +22,9 @@ public class IndexReadiness implements HealthCheck {
         engine.lastReport().ifPresent(r -> b.withData("documents", r.documents()).withData("sentences", r.sentences())
                 .withData("chunks", r.chunks()).withData("skipped", r.skipped().size()));
         engine.failure().ifPresent(f -> b.withData("error", f));
+        if (engine.ready()) {
+            engine.index().health().forEach(b::withData);
+        }
         if (!engine.ready()) {
             b.withData("filesDone", engine.progress().done()).withData("filesTotal", engine.progress().total());
         }

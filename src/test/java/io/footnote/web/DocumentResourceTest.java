@@ -60,6 +60,7 @@ class DocumentResourceTest {
     void health_ready_and_openapi_are_served() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'index' }.data.documents", equalTo(2))
+                .body("checks.find { it.name == 'index' }.data.backend", equalTo("lucene"))
                 .body("checks.find { it.name == 'llm' }.data.provider", equalTo("none"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/ask"));
     }
