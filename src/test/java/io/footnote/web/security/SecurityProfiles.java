@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
 /** Test profiles for the access settings; each starts its own instance of the service. */
-final class SecurityProfiles {
+public final class SecurityProfiles {
 
     private SecurityProfiles() {
     }
@@ -20,8 +20,8 @@ final class SecurityProfiles {
 
     /** Question endpoints need one of two keys. */
     public static final class QuestionKeys implements QuarkusTestProfile {
-        static final String FIRST = "reader-key-one";
-        static final String SECOND = "reader-key-two";
+        public static final String FIRST = "reader-key-one";
+        public static final String SECOND = "reader-key-two";
 
         @Override
         public Map<String, String> getConfigOverrides() {
