@@ -11,7 +11,10 @@ import io.footnote.support.OpenSearchCluster;
 import io.footnote.support.TestCorpora;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,6 +105,13 @@ class OpenSearchFailoverIT {
         // given
         OpenSearchCluster cluster = OpenSearchCluster.shared();
         Path corpus = Path.of("target/opensearch-it/failover-ingest-corpus");
+        if (Files.exists(corpus)) { // left by an earlier run: the pass must ingest everything afresh
+            try (Stream<Path> old = Files.walk(corpus)) {
+                for (Path f : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
         List<String> files = TestCorpora.bbc().isPresent()
                 ? TestCorpora.copyBbcSubset(TestCorpora.bbc().get(), corpus, 400)
                 : TestCorpora.writeSynthetic(corpus, 400);
