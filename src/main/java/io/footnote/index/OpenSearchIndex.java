@@ -109,7 +109,8 @@ public final class OpenSearchIndex implements ArticleIndex {
             });
     private final Map<String, double[]> idfCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong retries = new AtomicLong();
-    private final String pipeline;
+    /** Search pipelines created (or found) in the cluster, by RRF rank constant. */
+    private final Set<Integer> pipelines = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private OpenSearchIndex(Settings settings, int dimension) {
         this.settings = settings;
@@ -141,7 +142,6 @@ public final class OpenSearchIndex implements ArticleIndex {
                 })
                 .build();
         this.client = new OpenSearchGenericClient(transport);
-        this.pipeline = "footnote-rrf";
     }
 
     /**
@@ -165,7 +165,6 @@ public final class OpenSearchIndex implements ArticleIndex {
         if (existing != null) {
             String built = existing.path(settings.index()).path("mappings").path("_meta").path("signature").asText(null);
             if (signature.equals(built)) {
-                ensurePipeline();
                 return;
             }
             LOG.infof("OpenSearch index %s was built as [%s]; rebuilding it as [%s]", settings.index(), built, signature);
@@ -208,18 +207,27 @@ public final class OpenSearchIndex implements ArticleIndex {
             }
             // Another instance created it at the same moment, under the same signature.
         }
-        ensurePipeline();
     }
 
-    /** The search pipeline of the server-side hybrid query (neural-search's RRF score ranker). */
-    private void ensurePipeline() {
-        if (!settings.serverHybrid()) {
-            return;
+    /**
+     * The search pipeline of the server-side hybrid query with rank constant {@code k} (neural-search's RRF
+     * score ranker), created on first use; putting the same definition again is harmless, so instances
+     * sharing the cluster need no coordination.
+     */
+    private String pipeline(int k) {
+        String name = "footnote-rrf-" + k;
+        if (pipelines.add(k)) {
+            String body = "{\"description\":\"Footnote: reciprocal rank fusion of BM25 and k-NN\","
+                    + "\"phase_results_processors\":[{\"score-ranker-processor\":{\"combination\":"
+                    + "{\"technique\":\"rrf\",\"rank_constant\":" + k + "}}}]}";
+            try {
+                call("PUT", "/_search/pipeline/" + name, Map.of(), body.getBytes(StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                pipelines.remove(k);
+                throw e;
+            }
         }
-        String body = "{\"description\":\"Footnote: reciprocal rank fusion of BM25 and k-NN\","
-                + "\"phase_results_processors\":[{\"score-ranker-processor\":{\"combination\":"
-                + "{\"technique\":\"rrf\",\"rank_constant\":60}}}]}";
-        call("PUT", "/_search/pipeline/" + pipeline, Map.of(), body.getBytes(StandardCharsets.UTF_8));
+        return name;
     }
 
     // ---------------------------------------------------------------------------------------------- writes
@@ -632,7 +640,7 @@ public final class OpenSearchIndex implements ArticleIndex {
         ArrayNode queries = hybrid.putObject("hybrid").putArray("queries");
         queries.add(textQuery);
         queries.add(knnQuery(vector, candidates));
-        return search(hybrid, candidates, Map.of("search_pipeline", pipeline));
+        return search(hybrid, candidates, Map.of("search_pipeline", pipeline(rrfK)));
     }
 
     private ObjectNode textQuery(List<String> terms) {
