@@ -83,6 +83,7 @@ class OpenSearchFailoverIT {
             cluster.kill(OpenSearchCluster.DATA_ONLY);
             killed.set(true);
             awaitAtLeast(answeredAfterKill, 200);
+            String reported = awaitReported(p);
             stop.set(true);
             for (Future<?> f : load) {
                 f.get(2, TimeUnit.MINUTES);
@@ -95,6 +96,7 @@ class OpenSearchFailoverIT {
             assertEquals(List.of(), failures, "every question answered although a node died");
             assertEquals(List.of(), different, "answers unchanged by the failover");
             assertTrue(answeredAfterKill.get() >= 200);
+            assertEquals("yellow", reported, "the lost copy is reported by the readiness data");
         } finally {
             cluster.restart(OpenSearchCluster.DATA_ONLY);
         }
@@ -128,11 +130,20 @@ class OpenSearchFailoverIT {
                 }
             })));
 
+            // The primary on the node about to die, so the kill hits the writes themselves: cancelling the
+            // primary on node 1 promotes its replica on node 2 (and node 1 gets a new replica).
+            cluster.request("POST", "/_cluster/reroute", "{\"commands\":[{\"cancel\":{\"index\":\"failover-ingest\","
+                    + "\"shard\":0,\"node\":\"node-1\",\"allow_primary\":true}}]}");
+            cluster.awaitHealth("green", OpenSearchCluster.NODES, java.time.Duration.ofMinutes(3));
+            String shards = cluster.request("GET", "/_cat/shards/failover-ingest?h=prirep,node", null).body();
+            assertTrue(shards.contains("p node-2"), "primary on the node to kill: " + shards);
+
             // when
             ingest.start();
             assertTrue(halfway.await(10, TimeUnit.MINUTES), "ingest reached a third of the corpus");
             cluster.kill(OpenSearchCluster.DATA_ONLY);
             ingest.join(TimeUnit.MINUTES.toMillis(15));
+            String reported = awaitReported(p);
 
             // then
             assertTrue(report.get() != null, "the ingest pass finished despite the dead node");
@@ -143,6 +154,7 @@ class OpenSearchFailoverIT {
             for (var e : stored.entrySet()) {
                 assertEquals(e.getValue(), index.document(e.getKey()).orElseThrow().document().contentHash());
             }
+            assertEquals("yellow", reported, "the lost copy is reported by the readiness data");
             String count = cluster.request("GET", "/failover-ingest/_count?q=kind:chunk", null).body();
             assertTrue(count.contains("\"count\":" + report.get().chunks() + ","), count + " vs " + report.get().chunks());
             System.out.printf("ingest with a node killed: %d articles, %d chunks, %d bulk actions retried%n",
@@ -157,6 +169,17 @@ class OpenSearchFailoverIT {
         StringBuilder b = new StringBuilder(a.answer()).append(" | ");
         a.citations().forEach(c -> b.append(c.documentId()).append('#').append(c.sentenceIndex()).append(' '));
         return b.toString();
+    }
+
+    /** The cluster health the index reports once the cluster has noticed the lost node (at most a minute). */
+    private static String awaitReported(Pipeline p) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        String status = p.index().health().get("cluster");
+        while (!"yellow".equals(status) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = p.index().health().get("cluster");
+        }
+        return status;
     }
 
     private static void awaitAtLeast(AtomicInteger counter, int n) throws InterruptedException {
