@@ -85,6 +85,12 @@ class ChatCompletionsResourceTest {
     }
 
     @Test
+    void describes_the_openai_endpoints_in_the_api_description() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/v1/chat/completions")).body(containsString("/v1/models"));
+    }
+
+    @Test
     void answers_the_last_user_message_as_api_ask_does() {
         // when
         JsonPath c = completion(request("temperature", 0.7, "top_p", 0.9, "max_tokens", 50, "user", "u-1",
