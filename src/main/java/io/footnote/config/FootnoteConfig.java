@@ -7,6 +7,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,55 @@ public interface FootnoteConfig {
     Llm llm();
 
     Verification verification();
+
+    Admin admin();
+
+    /**
+     * Keys that callers of the question endpoints ({@code /api/ask}, {@code /api/ask/stream},
+     * {@code /api/documents} reads, {@code /v1/*}) must send as {@code Authorization: Bearer <key>}
+     * (comma-separated). Unset (the default): those endpoints are open. The admin key is accepted too.
+     */
+    Optional<List<String>> apiKeys();
+
+    RateLimit rateLimit();
+
+    Limits limits();
+
+    interface Admin {
+        /**
+         * Key that the administrative endpoints (upload, delete, reindex, ingest status) require as
+         * {@code Authorization: Bearer <key>}. Unset: those endpoints are refused (403), except in dev mode.
+         * Compared in constant time and never logged.
+         */
+        Optional<String> apiKey();
+    }
+
+    interface RateLimit {
+        /**
+         * Requests per minute each client may make to {@code /api/*} and {@code /v1/*} (steady rate; a client
+         * is its API key when it sends one, else its address). Over it: 429 with {@code Retry-After}. 0 = off.
+         */
+        @WithDefault("120")
+        int requestsPerMinute();
+
+        /** Requests a client may make at once before the steady rate applies. */
+        @WithDefault("40")
+        int burst();
+
+        /** Clients remembered at most (least recently seen forgotten first), to bound memory. */
+        @WithDefault("100000")
+        int maxClients();
+    }
+
+    interface Limits {
+        /**
+         * Largest JSON request body ({@code /api/ask}, {@code /v1/chat/completions}, …); larger → 413. A JSON
+         * request must state its length ({@code Content-Length}), else 411. Uploads are held to
+         * {@code footnote.ingest.max-file-size} per file instead.
+         */
+        @WithDefault("1M")
+        MemorySize maxRequestSize();
+    }
 
     interface Corpus {
         /**

@@ -4,8 +4,9 @@ import { readEvents } from './sse.js';
 
 export class ApiError extends Error {
   /**
-   * @param kind 'network' (no answer at all), 'http' (a non-2xx answer), 'stream' (the answer stream broke
-   *             or reported an error), 'aborted' (the reader stopped it)
+   * @param kind 'network' (no answer at all), 'http' (a non-2xx answer), 'auth' (401: an access key is
+   *             needed or was refused), 'stream' (the answer stream broke or reported an error), 'aborted'
+   *             (the reader stopped it)
    */
   constructor(kind, message, { status = null, retryAfter = null } = {}) {
     super(message);
@@ -15,11 +16,30 @@ export class ApiError extends Error {
   }
 }
 
+// The access key, when the service wants one (footnote.api-keys): kept for this tab only, sent as a Bearer token.
+const KEY_ITEM = 'footnote.apiKey';
+
+/** Remembers the access key for this tab (an empty key forgets it). */
+export function setApiKey(key) {
+  try {
+    if (key) sessionStorage.setItem(KEY_ITEM, key);
+    else sessionStorage.removeItem(KEY_ITEM);
+  } catch {
+    // Storage disabled: the key cannot be kept, and the service will ask again.
+  }
+}
+
+function withKey(headers) {
+  let key = null;
+  try { key = sessionStorage.getItem(KEY_ITEM); } catch { /* storage disabled */ }
+  return key ? { ...headers, Authorization: `Bearer ${key}` } : headers;
+}
+
 const UNREACHABLE = "Can't reach the Footnote service. Check that it is running, then try again.";
 
 async function send(url, init) {
   try {
-    return await fetch(url, init);
+    return await fetch(url, { ...init, headers: withKey(init.headers || {}) });
   } catch (e) {
     if (e.name === 'AbortError') throw new ApiError('aborted', 'Stopped.');
     throw new ApiError('network', UNREACHABLE);
@@ -41,6 +61,17 @@ async function problem(response) {
   const status = response.status;
   const retryAfter = Number(response.headers.get('Retry-After')) || null;
   let message;
+  if (status === 401) {
+    let hadKey = false;
+    try { hadKey = Boolean(sessionStorage.getItem(KEY_ITEM)); } catch { /* storage disabled */ }
+    return new ApiError('auth', hadKey ? 'That access key was not accepted. Check it and enter it again.'
+      : 'This Footnote service needs an access key.', { status });
+  }
+  if (status === 429) {
+    const wait = Number(response.headers.get('Retry-After')) || null;
+    return new ApiError('http', `Too many questions at once: try again${wait ? ` in ${wait} s` : ' shortly'}.`,
+      { status, retryAfter: wait });
+  }
   if (status === 503) {
     message = `Footnote isn't ready yet: ${detail || 'the service is unavailable.'}`;
   } else if (status >= 400 && status < 500) {

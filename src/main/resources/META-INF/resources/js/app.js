@@ -1,6 +1,6 @@
 // Footnote's chat page: wires the question box, the conversation, the library and the article panel.
 import { h, clear } from './dom.js';
-import { askStream, ApiError, readiness } from './api.js';
+import { askStream, ApiError, readiness, setApiKey } from './api.js';
 import { questionView, answerView } from './answer.js';
 import { openArticle, closeReader, initReader, isOpen } from './reader.js';
 import { renderLibrary, filterLibrary } from './library.js';
@@ -71,6 +71,14 @@ async function ask(question) {
     });
     // Keep what was typed: the question goes back into the box unless a new one is already there.
     if ($('question').value.trim() === '') setQuestion(question);
+    if (error.kind === 'auth') {
+      requestKey(error.message, () => {
+        asked.remove();
+        view.el.remove();
+        if ($('question').value.trim() === question) setQuestion('');
+        ask(question);
+      });
+    }
     if (error.kind === 'network' || error.status === 503) watchReadiness();
   } finally {
     controller = null;
@@ -145,6 +153,45 @@ function intro() {
 function openCitation(answer, citation, from) {
   readerFromLibrary = false;
   openArticle(citation.documentId, { citations: answer.citations || [], active: citation.id, from });
+}
+
+// ---- access key ------------------------------------------------------------------------------------------
+
+let afterKey = null; // what to do once a key is entered: repeat the request that was refused
+
+/** Shows the key form (the service answered 401) with the reason; `retry` runs once a key is entered. */
+function requestKey(message, retry) {
+  afterKey = retry;
+  const form = $('key-form');
+  $('key-lead').textContent = message;
+  form.hidden = false;
+  $('composer').hidden = true;
+  $('api-key').value = '';
+  $('api-key').focus();
+}
+
+function initKeyForm() {
+  $('key-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const key = $('api-key').value.trim();
+    if (!key) {
+      $('key-error').textContent = 'Enter the key first.';
+      $('api-key').setAttribute('aria-invalid', 'true');
+      $('api-key').focus();
+      return;
+    }
+    $('key-error').textContent = '';
+    $('api-key').setAttribute('aria-invalid', 'false');
+    setApiKey(key);
+    $('api-key').value = '';
+    $('key-form').hidden = true;
+    $('composer').hidden = false;
+    $('question').focus();
+    const retry = afterKey;
+    afterKey = null;
+    retry?.();
+  });
+  document.addEventListener('footnote:need-key', (e) => requestKey(e.detail.message, e.detail.retry));
 }
 
 // ---- views -----------------------------------------------------------------------------------------------
@@ -243,6 +290,7 @@ function initShortcuts() {
 
 initReader();
 initComposer();
+initKeyForm();
 initShortcuts();
 clear($('log')).append(intro());
 window.addEventListener('hashchange', route);

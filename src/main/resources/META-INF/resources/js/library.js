@@ -13,6 +13,9 @@ export async function renderLibrary() {
     docs = await listDocuments();
   } catch (e) {
     summary.textContent = '';
+    if (e.kind === 'auth') {
+      document.dispatchEvent(new CustomEvent('footnote:need-key', { detail: { message: e.message, retry: renderLibrary } }));
+    }
     clear(list).append(h('li', { class: 'error', role: 'alert' }, h('p', { class: 'error-text' }, e.message)));
     return;
   }

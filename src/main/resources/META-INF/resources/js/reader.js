@@ -47,6 +47,10 @@ export async function openArticle(id, { citations = [], active = null, sentence 
     doc = await fetchDocument(id);
   } catch (e) {
     if (ticket !== opened) return;
+    if (e.kind === 'auth') {
+      const retry = () => openArticle(id, { citations, active, sentence, from, closed });
+      document.dispatchEvent(new CustomEvent('footnote:need-key', { detail: { message: e.message, retry } }));
+    }
     $('reader-title').textContent = 'The article could not be opened';
     clear(text).append(h('p', { class: 'reader-error', role: 'alert' }, e.message));
     $('reader-title').focus();

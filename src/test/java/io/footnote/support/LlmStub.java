@@ -105,7 +105,8 @@ public class LlmStub implements QuarkusTestResourceLifecycleManager {
                 .withBody(body)));
     }
 
-    private static void prepareCorpus() {
+    /** Writes the seed articles and the injection article into {@link #CORPUS}. */
+    public static void prepareCorpus() {
         try {
             Files.createDirectories(CORPUS);
             try (var files = Files.list(SeedCorpus.FOLDER)) {

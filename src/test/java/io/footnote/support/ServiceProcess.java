@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -28,15 +29,19 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private final String adminKey;
+
+    private ServiceProcess(Process process, int port, Path log, String adminKey) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.adminKey = adminKey;
     }
 
     /**
      * Starts the application with these environment settings (e.g. {@code FOOTNOTE_CORPUS_PATH}); its output
-     * goes to {@code log}.
+     * goes to {@code log}. Unless {@code env} says otherwise, the process gets a fresh random admin key (which
+     * {@link #http()} sends) and no rate limit, since tests and benchmarks load it from one address.
      */
     public static ServiceProcess start(Map<String, String> env, Path log, String... jvmArgs) {
         if (!Files.exists(JAR)) {
@@ -50,18 +55,22 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("FOOTNOTE_ADMIN_API_KEY", UUID.randomUUID().toString());
+        pb.environment().put("FOOTNOTE_RATE_LIMIT_REQUESTS_PER_MINUTE", "0");
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         try {
-            return new ServiceProcess(pb.start(), port, log);
+            return new ServiceProcess(pb.start(), port, log, pb.environment().get("FOOTNOTE_ADMIN_API_KEY"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Requests to the process, carrying its admin key. */
     public RequestSpecification http() {
-        return given().baseUri("http://127.0.0.1").port(port);
+        RequestSpecification request = given().baseUri("http://127.0.0.1").port(port);
+        return adminKey == null || adminKey.isBlank() ? request : request.header("Authorization", "Bearer " + adminKey);
     }
 
     public String baseUrl() {

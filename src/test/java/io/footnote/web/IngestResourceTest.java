@@ -6,6 +6,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +44,15 @@ class IngestResourceTest {
     @BeforeEach
     void indexLoaded() {
         Ready.awaitIndex();
+        // Every request here is an administrator's: the test profile's admin key goes on all of them.
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + ConfigProvider.getConfig()
+                        .getValue("footnote.admin.api-key", String.class)).build();
+    }
+
+    @AfterEach
+    void anonymousAgain() {
+        RestAssured.requestSpecification = null;
     }
 
     private static JsonPath upload(int status, Object... nameAndContent) {
