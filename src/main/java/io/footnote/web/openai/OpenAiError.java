@@ -17,8 +17,9 @@ public record OpenAiError(Body error) {
 
     /**
      * @param message for the developer, saying what to change
-     * @param type    {@code invalid_request_error}, {@code authentication_error}, {@code permission_error},
-     *                {@code rate_limit_error} or {@code server_error}, from the HTTP status
+     * @param type    as OpenAI's API sends it, from the HTTP status: {@code server_error} for 5xx,
+     *                {@code requests} for 429 (a request-rate limit), else {@code invalid_request_error}
+     *                (OpenAI answers a bad key with that type too, and code {@code invalid_api_key})
      * @param param   the request field at fault, or null
      * @param code    a machine-readable reason (e.g. {@code model_not_found}), or null
      */
@@ -36,12 +37,10 @@ public record OpenAiError(Body error) {
 
     /** The error type OpenAI uses for an HTTP status. */
     public static String typeFor(int status) {
-        return switch (status) {
-            case 401 -> "authentication_error";
-            case 403 -> "permission_error";
-            case 429 -> "rate_limit_error";
-            default -> status >= 500 ? "server_error" : "invalid_request_error";
-        };
+        if (status >= 500) {
+            return "server_error";
+        }
+        return status == 429 ? "requests" : "invalid_request_error";
     }
 
     public static OpenAiError of(int status, String message, String param, String code) {
