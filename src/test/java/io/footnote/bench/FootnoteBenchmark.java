@@ -1,5 +1,7 @@
 package io.footnote.bench;
 
+import io.footnote.support.LoadGenerator;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footnote.domain.Chunk;

@@ -1,4 +1,4 @@
-package io.footnote.bench;
+package io.footnote.support;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,16 +15,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Closed-loop HTTP load: {@code clients} threads, each sending its next request as soon as the previous
  * answer arrived, for a warm-up period (not measured) and then the measured period.
  */
-final class LoadGenerator {
+public final class LoadGenerator {
 
     /** Requests per second and latency percentiles over the measured period. */
-    record Result(int clients, int requests, int errors, double qps, double p50, double p95, double p99) {
+    public record Result(int clients, int requests, int errors, double qps, double p50, double p95, double p99) {
     }
 
     private LoadGenerator() {
     }
 
-    static Result run(String url, List<String> bodies, int clients, Duration warmUp, Duration measure) {
+    public static Result run(String url, List<String> bodies, int clients, Duration warmUp, Duration measure) {
+        return run(url, bodies, clients, warmUp, measure, null);
+    }
+
+    /**
+     * As {@link #run(String, List, int, Duration, Duration)}, sending {@code authorization} (a whole header value)
+     * with every request when not null.
+     */
+    public static Result run(String url, List<String> bodies, int clients, Duration warmUp, Duration measure,
+                             String authorization) {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
@@ -41,6 +50,8 @@ final class LoadGenerator {
                         String body = bodies.get(Math.floorMod(next.getAndIncrement(), bodies.size()));
                         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                                 .header("Content-Type", "application/json")
+                                .headers(authorization == null ? new String[]{"X-Load", "1"}
+                                        : new String[]{"Authorization", authorization})
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                         long t0 = System.nanoTime();
                         boolean ok;
