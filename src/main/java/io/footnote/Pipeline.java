@@ -57,6 +57,7 @@ public final class Pipeline implements AutoCloseable {
     private final CorpusIngester ingester;
     private final SentenceRetriever retriever;
     private final AnswerService answers;
+    private final AnswerService extractiveAnswers;
     private final LlmStatus llm;
 
     private Pipeline(FootnoteConfig config) {
@@ -110,10 +111,14 @@ public final class Pipeline implements AutoCloseable {
             this.llm = status;
             SupportScorer scorer = new SupportScorer(text -> embeddings.embed(text).content().vector());
             SentenceSplitter splitter = new SentenceSplitter();
+            ClaimVerifier claims = new ClaimVerifier(scorer, config.verification().minSupport());
+            AnswerService.Limits limits = new AnswerService.Limits(config.question().maxLength(),
+                    config.question().maxHistory(), config.retrieval().topK(), config.retrieval().candidates());
             this.answers = new AnswerService(retriever, answerer, fallback, rewriter, documents, splitter::split,
-                    new ClaimVerifier(scorer, config.verification().minSupport()),
-                    new AnswerService.Limits(config.question().maxLength(), config.question().maxHistory(),
-                            config.retrieval().topK(), config.retrieval().candidates()));
+                    claims, limits);
+            // Same retrieval and checks, but no language model anywhere: neither writing nor rewriting follow-ups.
+            this.extractiveAnswers = status == null ? answers : new AnswerService(retriever, extractive, null,
+                    new FollowUpQueryTransformer(), documents, splitter::split, claims, limits);
         } catch (RuntimeException | Error e) {
             embedPool.shutdownNow();
             throw e;
@@ -190,6 +195,14 @@ public final class Pipeline implements AutoCloseable {
 
     public AnswerService answers() {
         return answers;
+    }
+
+    /**
+     * Answers that never involve the language model, not even to rewrite follow-ups: the extractive answerer
+     * with the heuristic rewriter. The same instance as {@link #answers()} when no model is configured.
+     */
+    public AnswerService extractiveAnswers() {
+        return extractiveAnswers;
     }
 
     /** The language model's status, when one is configured ({@code footnote.llm.provider} not {@code none}). */

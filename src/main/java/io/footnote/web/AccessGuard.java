@@ -1,6 +1,7 @@
 package io.footnote.web;
 
 import io.footnote.config.FootnoteConfig;
+import io.footnote.web.openai.OpenAiError;
 import io.quarkus.runtime.LaunchMode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -169,14 +169,9 @@ public class AccessGuard {
     private static Response refuse(String path, int status, String title, String code, String detail,
                                    Map<String, String> headers) {
         Response.ResponseBuilder response;
-        if (path.equals("/v1") || path.startsWith("/v1/")) {
+        if (OpenAiError.covers(path)) {
             // The OpenAI error shape, which OpenAI client libraries turn into their typed errors.
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", detail);
-            error.put("type", status == 429 ? "requests" : "invalid_request_error");
-            error.put("param", null);
-            error.put("code", code);
-            response = Response.status(status).type("application/json").entity(Map.of("error", error));
+            response = Response.fromResponse(OpenAiError.response(status, detail, null, code));
         } else {
             response = Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail, path));
         }

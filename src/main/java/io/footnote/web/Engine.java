@@ -196,6 +196,16 @@ public class Engine {
         return a;
     }
 
+    /**
+     * Answers written by the extractive answerer whatever the configuration (no language model call).
+     *
+     * @throws NotReadyException while the index is still loading
+     */
+    public AnswerService extractiveAnswers() {
+        answers();
+        return pipeline.extractiveAnswers();
+    }
+
     /** The assembled pipeline (for in-process evaluation). @throws NotReadyException while loading */
     public Pipeline pipeline() {
         Pipeline p = pipeline;

@@ -3,6 +3,8 @@ package io.footnote.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.footnote.answer.InvalidQuestionException;
+import io.footnote.web.openai.OpenAiError;
+import io.footnote.web.openai.OpenAiException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -12,6 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Every error leaves as {@code application/problem+json} whose {@code detail} says what was wrong. Bad
  * input is a 4xx, never a 500; an unexpected failure is logged and answered with a 500 that leaks nothing.
+ * Under {@code /v1} (the OpenAI-compatible API) the same errors leave in OpenAI's shape instead
+ * ({@link OpenAiError}), since OpenAI clients parse that one: every mapper answers through {@link #problem}.
  */
 public class ProblemMappers {
 
@@ -20,6 +24,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidQuestion(InvalidQuestionException e, UriInfo uri) {
         return problem(400, "Invalid question", e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response openAi(OpenAiException e) {
+        return e.toResponse();
     }
 
     @ServerExceptionMapper
@@ -51,17 +60,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e, UriInfo uri) {
         String detail;
+        String field = null;
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (var ref : m.getPath()) {
                 path.append(ref.getFieldName() != null ? (path.isEmpty() ? "" : ".") + ref.getFieldName()
                         : "[" + ref.getIndex() + "]");
             }
+            field = path.toString();
             detail = "Field '" + path + "' has the wrong type: " + firstLine(e.getOriginalMessage());
         } else {
             detail = "The request body is not valid JSON: " + firstLine(e.getOriginalMessage());
         }
-        return problem(400, "Malformed request", detail, uri);
+        return problem(400, "Malformed request", detail, uri, field);
     }
 
     @ServerExceptionMapper
@@ -90,6 +101,14 @@ public class ProblemMappers {
     }
 
     static Response problem(int status, String title, String detail, UriInfo uri) {
+        return problem(status, title, detail, uri, null);
+    }
+
+    /** @param field the request field at fault, or null (only OpenAI's error shape has a place for it) */
+    static Response problem(int status, String title, String detail, UriInfo uri, String field) {
+        if (uri != null && OpenAiError.covers(uri.getPath())) {
+            return OpenAiError.response(status, detail, field, null);
+        }
         return Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(status, title, detail, uri == null ? null : uri.getPath())).build();
     }

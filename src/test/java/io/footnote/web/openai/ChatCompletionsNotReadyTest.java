@@ -1,0 +1,46 @@
+package io.footnote.web.openai;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** While the index is not available, completions are refused with an OpenAI-shaped 503 that clients retry. */
+@QuarkusTest
+@TestProfile(ChatCompletionsNotReadyTest.IndexCannotLoad.class)
+class ChatCompletionsNotReadyTest {
+
+    /** An embedding model that does not exist: start-up cannot build the index, so the service never gets ready. */
+    public static class IndexCannotLoad implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("footnote.embedding.model", "no-such-model", "footnote.data.path", "target/test-data-not-ready");
+        }
+    }
+
+    @Test
+    void completions_are_unavailable_with_an_openai_error_and_retry_after() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("model", "footnote", "messages", List.of(Map.of("role", "user", "content", "Anything?"))))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(503).contentType(ContentType.JSON)
+                .header("Retry-After", notNullValue())
+                .body("error.type", equalTo("server_error"))
+                .body("error.message", containsString("index"));
+    }
+
+    @Test
+    void models_are_listed_even_so() {
+        given().when().get("/v1/models").then().statusCode(200).body("data.id", equalTo(List.of("footnote",
+                "footnote-extractive")));
+    }
+}
