@@ -132,10 +132,15 @@ class OpenSearchFailoverIT {
 
             // The primary on the node about to die, so the kill hits the writes themselves: cancelling the
             // primary on node 1 promotes its replica on node 2 (and node 1 gets a new replica).
-            cluster.request("POST", "/_cluster/reroute", "{\"commands\":[{\"cancel\":{\"index\":\"failover-ingest\","
-                    + "\"shard\":0,\"node\":\"node-1\",\"allow_primary\":true}}]}");
-            cluster.awaitHealth("green", OpenSearchCluster.NODES, java.time.Duration.ofMinutes(3));
-            String shards = cluster.request("GET", "/_cat/shards/failover-ingest?h=prirep,node", null).body();
+            // Only once both copies are started: an initialising replica cannot be promoted.
+            String shards = "";
+            for (int attempt = 0; attempt < 5 && !shards.contains("p node-2"); attempt++) {
+                cluster.awaitHealth("green", OpenSearchCluster.NODES, java.time.Duration.ofMinutes(3));
+                cluster.request("POST", "/_cluster/reroute", "{\"commands\":[{\"cancel\":{\"index\":\"failover-ingest\","
+                        + "\"shard\":0,\"node\":\"node-1\",\"allow_primary\":true}}]}");
+                cluster.awaitHealth("green", OpenSearchCluster.NODES, java.time.Duration.ofMinutes(3));
+                shards = cluster.request("GET", "/_cat/shards/failover-ingest?h=prirep,node", null).body();
+            }
             assertTrue(shards.contains("p node-2"), "primary on the node to kill: " + shards);
 
             // when

@@ -169,6 +169,9 @@ public final class OpenSearchCluster implements AutoCloseable {
     }
 
     private void startNode(int i) {
+        if (nodes[i] != null && nodes[i].isAlive()) {
+            throw new IllegalStateException("OpenSearch node " + (i + 1) + " is already running (PID " + nodes[i].pid() + ")");
+        }
         Path dir = nodeDir(i);
         List<String> cmd = new ArrayList<>();
         if (isRoot()) {
@@ -203,9 +206,14 @@ public final class OpenSearchCluster implements AutoCloseable {
         }
     }
 
-    /** Starts node {@code i} again on its data folder and waits until the cluster is green again. */
-    public void restart(int i) {
-        startNode(i);
+    /**
+     * Starts node {@code i} again on its data folder if it is not running (a test may fail before its kill),
+     * and waits until the cluster is green again.
+     */
+    public synchronized void restart(int i) {
+        if (nodes[i] == null || !nodes[i].isAlive()) {
+            startNode(i);
+        }
         awaitHealth("green", NODES, Duration.ofMinutes(3));
     }
 
