@@ -65,19 +65,12 @@ public interface ArticleIndex extends AutoCloseable {
     }
 
     /**
-     * Whether {@link #searchHybrid} fuses BM25 and k-NN in the index itself (one request) rather than leaving
-     * fusion to the caller.
+     * BM25 and k-NN, {@code candidates} each, fused by reciprocal rank with constant {@code rrfK} in the index
+     * itself (one request); best first, scores on the RRF scale. Empty when this index leaves fusion to the
+     * caller (then use {@link #searchBoth}).
      */
-    default boolean fusesOnServer() {
-        return false;
-    }
-
-    /**
-     * BM25 and k-NN, {@code candidates} each, fused by reciprocal rank with constant {@code rrfK} in the index;
-     * best first, scores on the RRF scale. Only when {@link #fusesOnServer()}.
-     */
-    default List<ChunkHit> searchHybrid(String text, float[] vector, int candidates, int rrfK) {
-        throw new UnsupportedOperationException("this index does not fuse on the server");
+    default Optional<List<ChunkHit>> searchHybrid(String text, float[] vector, int candidates, int rrfK) {
+        return Optional.empty();
     }
 
     /** The index-time analysis of a text (lower-cased, stop words removed, stemmed): the BM25 terms. */

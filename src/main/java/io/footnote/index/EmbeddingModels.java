@@ -4,7 +4,12 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.TextContent;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
@@ -14,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
 
 /**
@@ -116,14 +122,27 @@ public final class EmbeddingModels {
                     return tokenizer.encode(text).getIds().length;
                 }
 
+                /** The tokens of the text a message carries (images and other media count as none). */
                 @Override
                 public int estimateTokenCountInMessage(ChatMessage message) {
-                    throw new UnsupportedOperationException("counts plain text only");
+                    String text = switch (message) {
+                        case SystemMessage m -> m.text();
+                        case AiMessage m -> m.text();
+                        case ToolExecutionResultMessage m -> m.text();
+                        case UserMessage m -> m.contents().stream().filter(TextContent.class::isInstance)
+                                .map(c -> ((TextContent) c).text()).collect(Collectors.joining("\n"));
+                        default -> null;
+                    };
+                    return text == null || text.isEmpty() ? 0 : estimateTokenCountInText(text);
                 }
 
                 @Override
                 public int estimateTokenCountInMessages(Iterable<ChatMessage> messages) {
-                    throw new UnsupportedOperationException("counts plain text only");
+                    int total = 0;
+                    for (ChatMessage m : messages) {
+                        total += estimateTokenCountInMessage(m);
+                    }
+                    return total;
                 }
             };
         } catch (IOException e) {

@@ -617,13 +617,13 @@ public final class OpenSearchIndex implements ArticleIndex {
         return search(knnQuery(vector, n), n, Map.of());
     }
 
+    /** Fused in the cluster (neural-search's RRF) when {@code footnote.opensearch.hybrid=server}. */
     @Override
-    public boolean fusesOnServer() {
-        return settings.serverHybrid();
+    public Optional<List<ChunkHit>> searchHybrid(String text, float[] vector, int candidates, int rrfK) {
+        return settings.serverHybrid() ? Optional.of(fuseInCluster(text, vector, candidates, rrfK)) : Optional.empty();
     }
 
-    @Override
-    public List<ChunkHit> searchHybrid(String text, float[] vector, int candidates, int rrfK) {
+    private List<ChunkHit> fuseInCluster(String text, float[] vector, int candidates, int rrfK) {
         ObjectNode textQuery = textQuery(analyze(text));
         if (textQuery == null) {
             // Nothing for BM25: the fused list is the k-NN list, scored as fusion would score it.

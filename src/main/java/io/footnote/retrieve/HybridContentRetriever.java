@@ -14,6 +14,7 @@ import io.footnote.index.ArticleIndex;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -66,9 +67,11 @@ public final class HybridContentRetriever implements ContentRetriever {
 
     /** The {@code topK} best chunks for a question whose embedding is {@code vector}. */
     public List<FusedChunk> search(String question, float[] vector, int topK) {
-        if (mode == RetrievalMode.HYBRID && index.fusesOnServer()) {
+        Optional<List<ChunkHit>> fusedByIndex = mode == RetrievalMode.HYBRID
+                ? index.searchHybrid(question, vector, candidates, fusion.k()) : Optional.empty();
+        if (fusedByIndex.isPresent()) {
             // The index fused BM25 and k-NN itself; the scores are on the same RRF scale as RankFusion's.
-            List<ChunkHit> hits = index.searchHybrid(question, vector, candidates, fusion.k());
+            List<ChunkHit> hits = fusedByIndex.get();
             List<FusedChunk> fused = new ArrayList<>(Math.min(topK, hits.size()));
             for (ChunkHit h : hits.subList(0, Math.min(topK, hits.size()))) {
                 fused.add(new FusedChunk(h.chunk(), h.score(), 0, 0));

@@ -107,4 +107,25 @@ class ChunkerTest {
                     "chunk " + c.ordinal() + " would be truncated by the model");
         }
     }
+
+    @Test
+    void the_model_token_counter_counts_the_text_a_chat_message_carries() {
+        // given the model's own tokenizer
+        TokenCountEstimator tokens = EmbeddingModels.tokenCounter(EmbeddingModels.Known.byName("all-minilm-l6-v2-q"));
+        String question = "How many deportations to China did ICE complete?";
+        String answer = "ICE completed just 288 deportations back to China.";
+
+        // when it counts messages instead of plain text
+        int user = tokens.estimateTokenCountInMessage(dev.langchain4j.data.message.UserMessage.from(question));
+        int ai = tokens.estimateTokenCountInMessage(dev.langchain4j.data.message.AiMessage.from(answer));
+        int both = tokens.estimateTokenCountInMessages(List.of(
+                dev.langchain4j.data.message.UserMessage.from(question),
+                dev.langchain4j.data.message.AiMessage.from(answer)));
+
+        // then each message counts as its text, and a conversation as the sum of its messages
+        assertEquals(tokens.estimateTokenCountInText(question), user);
+        assertEquals(tokens.estimateTokenCountInText(answer), ai);
+        assertEquals(user + ai, both);
+        assertTrue(user > 5, "word pieces counted: " + user);
+    }
 }
