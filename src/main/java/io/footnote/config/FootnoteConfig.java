@@ -110,7 +110,7 @@ public interface FootnoteConfig {
     interface Embedding {
         /** In-process embedding model: {@code all-minilm-l6-v2-q} or {@code bge-small-en-v15-q}. */
         @WithDefault("all-minilm-l6-v2-q")
-        String model();
+        io.footnote.index.EmbeddingModels.Known model();
 
         /** Threads that embed in parallel; each runs one single-threaded ONNX inference at a time. 0 = one per core. */
         @WithDefault("0")
@@ -127,7 +127,7 @@ public interface FootnoteConfig {
          * model work. Changing it rebuilds the index.
          */
         @WithDefault("from-chunks")
-        String sentenceVectors();
+        io.footnote.ingest.CorpusIngester.SentenceVectors sentenceVectors();
     }
 
     interface Chunking {
@@ -223,7 +223,7 @@ public interface FootnoteConfig {
          * Ollama's {@code /v1}, Mistral, Groq, …), {@code ollama} (Ollama's native API) or {@code anthropic}.
          */
         @WithDefault("none")
-        String provider();
+        io.footnote.llm.LlmProvider provider();
 
         /**
          * The server's base URL: for {@code openai} up to and including {@code /v1} (unset: OpenAI's own API);
@@ -304,13 +304,21 @@ public interface FootnoteConfig {
          * depend on which.
          */
         @WithDefault("lucene")
-        String backend();
+        Backend backend();
+
+        /** Where the index lives. */
+        enum Backend {
+            /** An embedded Lucene index under {@code footnote.data.path}. */
+            LUCENE,
+            /** An OpenSearch cluster ({@code footnote.opensearch.*}). */
+            OPENSEARCH
+        }
     }
 
     interface OpenSearch {
         /** Comma-separated node addresses of the cluster ({@code http://host:9200,...}); requests fail over among them. */
         @WithDefault("http://localhost:9200")
-        String hosts();
+        List<String> hosts();
 
         /** User for HTTP basic authentication; none when absent. */
         Optional<String> username();
@@ -336,7 +344,15 @@ public interface FootnoteConfig {
          * query with a reciprocal-rank-fusion search pipeline).
          */
         @WithDefault("client")
-        String hybrid();
+        Fusion hybrid();
+
+        /** Where BM25 and k-NN results are fused. */
+        enum Fusion {
+            /** In Footnote, from one multi-search request. */
+            CLIENT,
+            /** In OpenSearch's search pipeline (score-ranker processor). */
+            SERVER
+        }
 
         /** Longest wait for one request before it is retried on another node or fails. */
         @WithDefault("30s")

@@ -1,6 +1,6 @@
 package io.footnote.eval;
 
-import io.footnote.Pipeline;
+import io.footnote.app.Pipeline;
 import io.footnote.config.FootnoteConfig;
 import io.footnote.index.IndexedDocument;
 import io.footnote.ingest.ArticleReader;
@@ -35,7 +35,7 @@ public final class EvaluationCommand {
     private EvaluationCommand() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         String datasetPath = System.getProperty("eval.dataset");
         if (datasetPath == null || datasetPath.isBlank()) {
             System.err.println("Set -Deval.dataset=<SQuAD JSON file>, e.g. ../shared/eval/squad-v1.1-dev/dev-v1.1.json");
@@ -52,8 +52,8 @@ public final class EvaluationCommand {
 
         FootnoteConfig probe = config(Map.of());
         String settings = String.format(Locale.ROOT, "%s-%s-%d-%d", probe.retrieval().mode().name().toLowerCase(Locale.ROOT),
-                probe.embedding().model(), probe.chunking().maxTokens(), probe.chunking().overlapSentences());
-        Path data = work.resolve("data").resolve(datasetName + "-" + probe.embedding().model() + "-"
+                probe.embedding().model().configName(), probe.chunking().maxTokens(), probe.chunking().overlapSentences());
+        Path data = work.resolve("data").resolve(datasetName + "-" + probe.embedding().model().configName() + "-"
                 + probe.chunking().maxTokens() + "-" + probe.chunking().overlapSentences());
         FootnoteConfig config = config(Map.of("footnote.corpus.path", corpus.toString(), "footnote.data.path", data.toString()));
         Path out = Path.of(System.getProperty("eval.out", work.resolve(datasetName + "-" + settings).toString()));
@@ -79,7 +79,7 @@ public final class EvaluationCommand {
             }
             Map<String, String> shown = new LinkedHashMap<>();
             shown.put("mode", probe.retrieval().mode().name().toLowerCase(Locale.ROOT));
-            shown.put("model", probe.embedding().model());
+            shown.put("model", probe.embedding().model().configName());
             shown.put("chunk", probe.chunking().maxTokens() + "/" + probe.chunking().overlapSentences());
             shown.put("limit", String.valueOf(limit));
             shown.put("seed", String.valueOf(seed));

@@ -33,7 +33,7 @@ public record LlmClients(LlmProvider provider, String model, String baseUrl, Cha
 
     /** @throws IllegalArgumentException when the provider is unknown; {@code none} has no clients */
     public static LlmClients of(FootnoteConfig.Llm config) {
-        LlmProvider provider = LlmProvider.byName(config.provider());
+        LlmProvider provider = config.provider();
         if (provider == LlmProvider.NONE) {
             throw new IllegalArgumentException("provider 'none' has no clients");
         }

@@ -1,5 +1,6 @@
 package io.footnote.web;
 
+import io.footnote.app.Answers;
 import io.footnote.answer.Answer;
 import io.footnote.answer.InvalidQuestionException;
 import io.footnote.answer.Turn;
@@ -21,10 +22,10 @@ public class AskResource {
     public record AskRequest(String question, List<Turn> history, Integer topK) {
     }
 
-    private final Engine engine;
+    private final Answers answers;
 
-    public AskResource(Engine engine) {
-        this.engine = engine;
+    public AskResource(Answers answers) {
+        this.answers = answers;
     }
 
     @POST
@@ -36,6 +37,6 @@ public class AskResource {
         if (request == null) {
             throw new InvalidQuestionException("The request body is required: {\"question\": \"…\"}.");
         }
-        return engine.answers().ask(request.question(), request.history(), request.topK());
+        return answers.configured().ask(request.question(), request.history(), request.topK());
     }
 }

@@ -1,5 +1,6 @@
 package io.footnote.web;
 
+import io.footnote.app.Answers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footnote.answer.Answer;
@@ -38,11 +39,11 @@ public class AskStreamResource {
 
     private static final Logger LOG = Logger.getLogger(AskStreamResource.class);
 
-    private final Engine engine;
+    private final Answers answers;
     private final ObjectMapper json;
 
-    public AskStreamResource(Engine engine, ObjectMapper json) {
-        this.engine = engine;
+    public AskStreamResource(Answers answers, ObjectMapper json) {
+        this.answers = answers;
         this.json = json;
     }
 
@@ -55,7 +56,7 @@ public class AskStreamResource {
         if (request == null) {
             throw new InvalidQuestionException("The request body is required: {\"question\": \"…\"}.");
         }
-        AnswerService answers = engine.answers();
+        AnswerService answers = this.answers.configured();
         answers.check(request.question(), request.history(), request.topK());
         return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
             AtomicBoolean gone = new AtomicBoolean();

@@ -1,5 +1,7 @@
 package io.footnote.web;
 
+import io.footnote.app.Ingestion;
+import io.footnote.app.Documents;
 import io.footnote.index.IndexedDocument;
 import io.footnote.ingest.ArticleReader;
 import io.footnote.ingest.CorpusFolder;
@@ -51,10 +53,12 @@ public class DocumentAdminResource {
     public record UploadResult(List<UploadedFile> documents) {
     }
 
-    private final Engine engine;
+    private final Documents documents;
+    private final Ingestion ingestion;
 
-    public DocumentAdminResource(Engine engine) {
-        this.engine = engine;
+    public DocumentAdminResource(Documents documents, Ingestion ingestion) {
+        this.documents = documents;
+        this.ingestion = ingestion;
     }
 
     @POST
@@ -66,9 +70,9 @@ public class DocumentAdminResource {
         if (files == null || files.isEmpty()) {
             throw new ApiProblem(400, "No files", "Send one or more files as multipart/form-data parts.");
         }
-        var queue = engine.ingest();
-        CorpusFolder folder = engine.corpusFolder();
-        long maxBytes = engine.maxFileBytes();
+        var queue = ingestion.queue();
+        CorpusFolder folder = ingestion.corpusFolder();
+        long maxBytes = ingestion.maxFileBytes();
         List<String> names = new ArrayList<>();
         for (FileUpload f : files) {
             String name;
@@ -86,7 +90,7 @@ public class DocumentAdminResource {
             }
             names.add(name);
             String id = ArticleReader.idOf(name);
-            Optional<String> owner = engine.index().document(id).map(d -> d.document().source());
+            Optional<String> owner = documents.indexed(id).map(d -> d.document().source());
             if (owner.isPresent() && !owner.get().equals(name) && Files.exists(folder.root().resolve(owner.get()))) {
                 throw new ApiProblem(409, "Document id taken", "'" + name + "' would have document id '" + id
                         + "', which belongs to " + owner.get() + "; rename the file or delete that document first.");
@@ -105,7 +109,7 @@ public class DocumentAdminResource {
         Future<IngestReport> job = queue.files("upload", paths);
         IngestReport report;
         try {
-            report = job.get(engine.uploadWait().toMillis(), TimeUnit.MILLISECONDS);
+            report = job.get(ingestion.uploadWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillRunning) {
             List<UploadedFile> queued = paths.stream()
                     .map(p -> new UploadedFile(p, ArticleReader.idOf(p), "queued", null, null, null, null)).toList();
@@ -121,7 +125,7 @@ public class DocumentAdminResource {
         List<UploadedFile> results = new ArrayList<>();
         for (String p : paths) {
             String id = ArticleReader.idOf(p);
-            Optional<IndexedDocument> doc = engine.index().document(id);
+            Optional<IndexedDocument> doc = documents.indexed(id);
             if (skipped.containsKey(p) || doc.isEmpty()) {
                 results.add(new UploadedFile(p, id, "skipped", skipped.getOrDefault(p, "not indexed"), null, null, null));
             } else {
@@ -140,9 +144,9 @@ public class DocumentAdminResource {
     @Blocking
     @Operation(summary = "Delete a document: its file leaves the corpus folder and its sentences the index")
     public Response delete(@PathParam("id") String id) {
-        var doc = engine.index().document(id).orElseThrow(() -> new UnknownDocumentException(id));
+        var doc = documents.indexed(id).orElseThrow(() -> new UnknownDocumentException(id));
         try {
-            engine.ingest().delete(id, doc.document().source()).get(engine.uploadWait().toMillis(), TimeUnit.MILLISECONDS);
+            ingestion.queue().delete(id, doc.document().source()).get(ingestion.uploadWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillRunning) {
             return Response.accepted().location(URI.create("/api/ingest/status")).build();
         } catch (ExecutionException e) {

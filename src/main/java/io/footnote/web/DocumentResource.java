@@ -1,5 +1,6 @@
 package io.footnote.web;
 
+import io.footnote.app.Documents;
 import io.footnote.domain.Document;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,15 +26,15 @@ public class DocumentResource {
                                List<SentenceSpan> sentences) {
     }
 
-    private final Engine engine;
+    private final Documents documents;
 
-    public DocumentResource(Engine engine) {
-        this.engine = engine;
+    public DocumentResource(Documents documents) {
+        this.documents = documents;
     }
 
     @GET
     public List<DocumentSummary> list() {
-        return engine.index().documents().stream()
+        return documents.list().stream()
                 .map(d -> new DocumentSummary(d.id(), d.title(), d.date(), d.source(), d.sentences(), d.chunks()))
                 .toList();
     }
@@ -41,7 +42,7 @@ public class DocumentResource {
     @GET
     @Path("{id}")
     public DocumentView get(@PathParam("id") String id) {
-        Document d = engine.document(id).orElseThrow(() -> new UnknownDocumentException(id));
+        Document d = documents.document(id).orElseThrow(() -> new UnknownDocumentException(id));
         return new DocumentView(d.id(), d.title(), d.date(), d.source(), d.text(),
                 d.sentences().stream().map(s -> new SentenceSpan(s.index(), s.start(), s.end())).toList());
     }

@@ -1,5 +1,8 @@
 package io.footnote.web;
 
+import io.footnote.app.Documents;
+import io.footnote.app.Ingestion;
+import io.footnote.app.ServiceLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,23 +13,28 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class IndexReadiness implements HealthCheck {
 
-    private final Engine engine;
+    private final ServiceLifecycle lifecycle;
+    private final Documents documents;
+    private final Ingestion ingestion;
 
-    public IndexReadiness(Engine engine) {
-        this.engine = engine;
+    public IndexReadiness(ServiceLifecycle lifecycle, Documents documents, Ingestion ingestion) {
+        this.lifecycle = lifecycle;
+        this.documents = documents;
+        this.ingestion = ingestion;
     }
 
     @Override
     public HealthCheckResponse call() {
-        var b = HealthCheckResponse.named("index").status(engine.ready());
-        engine.lastReport().ifPresent(r -> b.withData("documents", r.documents()).withData("sentences", r.sentences())
-                .withData("chunks", r.chunks()).withData("skipped", r.skipped().size()));
-        engine.failure().ifPresent(f -> b.withData("error", f));
-        if (engine.ready()) {
-            engine.index().health().forEach(b::withData);
-        }
-        if (!engine.ready()) {
-            b.withData("filesDone", engine.progress().done()).withData("filesTotal", engine.progress().total());
+        boolean ready = lifecycle.ready();
+        var b = HealthCheckResponse.named("index").status(ready);
+        ingestion.lastReport().ifPresent(r -> b.withData("documents", r.documents())
+                .withData("sentences", r.sentences()).withData("chunks", r.chunks())
+                .withData("skipped", r.skipped().size()));
+        lifecycle.failure().ifPresent(f -> b.withData("error", f));
+        if (ready) {
+            documents.health().forEach(b::withData);
+        } else {
+            b.withData("filesDone", ingestion.progress().done()).withData("filesTotal", ingestion.progress().total());
         }
         return b.build();
     }

@@ -1,5 +1,6 @@
 package io.footnote.web;
 
+import io.footnote.app.Ingestion;
 import io.footnote.ingest.IngestStatus;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,10 +23,10 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestResource {
 
-    private final Engine engine;
+    private final Ingestion ingestion;
 
-    public IngestResource(Engine engine) {
-        this.engine = engine;
+    public IngestResource(Ingestion ingestion) {
+        this.ingestion = ingestion;
     }
 
     @POST
@@ -33,8 +34,8 @@ public class IngestResource {
     @Operation(summary = "Rescan the corpus folder now (force=true re-embeds every file); answered at once "
             + "with the ingest status, progress at GET /api/ingest/status")
     public Response reindex(@QueryParam("force") @DefaultValue("false") boolean force) {
-        engine.ingest().sync("reindex", force);
-        return Response.accepted(engine.ingestStatus()).location(URI.create("/api/ingest/status")).build();
+        ingestion.queue().sync("reindex", force);
+        return Response.accepted(ingestion.status()).location(URI.create("/api/ingest/status")).build();
     }
 
     @GET
@@ -42,6 +43,6 @@ public class IngestResource {
     @Operation(summary = "Ingestion progress (done/total, rate, ETA), files not indexed with the reason, "
             + "recent failures, and the last pass's report")
     public IngestStatus status() {
-        return engine.ingestStatus();
+        return ingestion.status();
     }
 }

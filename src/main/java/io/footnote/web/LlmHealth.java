@@ -1,5 +1,6 @@
 package io.footnote.web;
 
+import io.footnote.app.Answers;
 import io.footnote.llm.LlmStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -15,16 +16,16 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class LlmHealth implements HealthCheck {
 
-    private final Engine engine;
+    private final Answers answers;
 
-    public LlmHealth(Engine engine) {
-        this.engine = engine;
+    public LlmHealth(Answers answers) {
+        this.answers = answers;
     }
 
     @Override
     public HealthCheckResponse call() {
         var b = HealthCheckResponse.named("llm").up();
-        var status = engine.llm();
+        var status = answers.llm();
         if (status.isEmpty()) {
             return b.withData("provider", "none").withData("mode", "extractive").build();
         }

@@ -1,5 +1,7 @@
 package io.footnote.web;
 
+import io.footnote.app.NotReadyException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.footnote.answer.InvalidQuestionException;

@@ -1,10 +1,10 @@
 package io.footnote.eval;
 
-import io.footnote.Pipeline;
+import io.footnote.app.Pipeline;
 import io.footnote.domain.Document;
 import io.footnote.index.IndexedDocument;
 import io.footnote.support.Ready;
-import io.footnote.web.Engine;
+import io.footnote.app.ServiceLifecycle;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GoldenSetEvaluationTest {
 
     @Inject
-    Engine engine;
+    ServiceLifecycle lifecycle;
 
     @BeforeEach
     void indexLoaded() {
@@ -42,7 +42,7 @@ class GoldenSetEvaluationTest {
         try (InputStream in = getClass().getResourceAsStream("/eval/golden.json")) {
             golden = GoldenSetLoader.load(in);
         }
-        Pipeline pipeline = engine.pipeline();
+        Pipeline pipeline = lifecycle.serving().pipeline();
         Function<String, Optional<Document>> docs = id -> pipeline.index().document(id).map(IndexedDocument::document);
         var resolver = Evaluator.resolver(docs, id -> null);
         for (EvalCase c : golden.cases()) {

@@ -1,6 +1,6 @@
 package io.footnote.opensearch;
 
-import io.footnote.Pipeline;
+import io.footnote.app.Pipeline;
 import io.footnote.domain.Document;
 import io.footnote.eval.EvalCase;
 import io.footnote.eval.EvalDataset;

@@ -2,7 +2,7 @@ package io.footnote.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.footnote.Pipeline;
+import io.footnote.app.Pipeline;
 import io.footnote.answer.Answer;
 import io.footnote.domain.Chunk;
 import io.footnote.ingest.ArticleReader;

@@ -1,6 +1,6 @@
 package io.footnote.opensearch;
 
-import io.footnote.Pipeline;
+import io.footnote.app.Pipeline;
 import io.footnote.answer.Answer;
 import io.footnote.eval.EvalCase;
 import io.footnote.index.ArticleIndex;

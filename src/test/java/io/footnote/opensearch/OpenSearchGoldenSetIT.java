@@ -1,6 +1,6 @@
 package io.footnote.opensearch;
 
-import io.footnote.Pipeline;
+import io.footnote.app.Pipeline;
 import io.footnote.eval.Summary;
 import io.footnote.ingest.IngestReport;
 import io.footnote.support.OpenSearchCluster;
@@ -26,7 +26,7 @@ class OpenSearchGoldenSetIT {
             "abstention.correct_refusals");
 
     @Test
-    void golden_set_on_opensearch_is_within_two_points_of_lucene() {
+    void golden_set_on_opensearch_is_within_two_points_of_lucene() throws Exception {
         // given
         OpenSearchCluster cluster = OpenSearchCluster.shared();
         Summary lucene;

@@ -1,6 +1,6 @@
 package io.footnote.opensearch;
 
-import io.footnote.Pipeline;
+import io.footnote.app.Pipeline;
 import io.footnote.index.ArticleIndex;
 import io.footnote.ingest.CorpusIngester;
 import io.footnote.ingest.IngestReport;

@@ -6,7 +6,7 @@ import io.footnote.answer.Answer;
 import io.footnote.answer.AnswerService;
 import io.footnote.answer.InvalidQuestionException;
 import io.footnote.config.FootnoteConfig;
-import io.footnote.web.Engine;
+import io.footnote.app.Answers;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Consumes;
@@ -60,13 +60,13 @@ public class OpenAiResource {
     private static final Logger LOG = Logger.getLogger(OpenAiResource.class);
     private static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream; charset=utf-8");
 
-    private final Engine engine;
+    private final Answers answers;
     private final ObjectMapper json;
     private final int maxHistory;
     private final long started = Instant.now().getEpochSecond();
 
-    public OpenAiResource(Engine engine, ObjectMapper json, FootnoteConfig config) {
-        this.engine = engine;
+    public OpenAiResource(Answers answers, ObjectMapper json, FootnoteConfig config) {
+        this.answers = answers;
         this.json = json;
         this.maxHistory = config.question().maxHistory();
     }
@@ -111,7 +111,7 @@ public class OpenAiResource {
         }
         refuseUnsupported(request);
         Conversation conversation = Conversation.of(request.messages(), maxHistory);
-        AnswerService answers = model.equals(EXTRACTIVE) ? engine.extractiveAnswers() : engine.answers();
+        AnswerService answers = model.equals(EXTRACTIVE) ? this.answers.extractive() : this.answers.configured();
         try {
             answers.check(conversation.question(), conversation.history(), null);
         } catch (InvalidQuestionException e) {

@@ -1,4 +1,4 @@
-package io.footnote;
+package io.footnote.app;
 
 import io.footnote.config.FootnoteConfig;
 import io.footnote.index.OpenSearchIndex;
@@ -35,8 +35,8 @@ class PipelineBackendTest {
         FootnoteConfig c = config(Map.of());
 
         // then
-        assertEquals("lucene", c.index().backend());
-        assertEquals("client", c.opensearch().hybrid());
+        assertEquals(FootnoteConfig.Index.Backend.LUCENE, c.index().backend());
+        assertEquals(FootnoteConfig.OpenSearch.Fusion.CLIENT, c.opensearch().hybrid());
         assertEquals(1, c.opensearch().replicas());
     }
 
@@ -62,10 +62,10 @@ class PipelineBackendTest {
     @Test
     void an_unknown_fusion_place_is_refused_with_the_setting_named() {
         // given
-        FootnoteConfig c = config(Map.of("footnote.opensearch.hybrid", "both"));
+        Map<String, String> values = Map.of("footnote.opensearch.hybrid", "both");
 
         // when
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pipeline.openSearch(c.opensearch()));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> config(values));
 
         // then
         assertTrue(e.getMessage().contains("footnote.opensearch.hybrid"), e.getMessage());
@@ -74,10 +74,10 @@ class PipelineBackendTest {
     @Test
     void an_unknown_backend_is_refused_with_the_setting_named() {
         // given
-        FootnoteConfig c = config(Map.of("footnote.index.backend", "solr"));
+        Map<String, String> values = Map.of("footnote.index.backend", "solr");
 
         // when
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pipeline.open(c));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> config(values));
 
         // then
         assertTrue(e.getMessage().contains("footnote.index.backend"), e.getMessage());

@@ -1,0 +1,33 @@
+package io.footnote.app;
+
+import io.footnote.answer.AnswerService;
+import io.footnote.llm.LlmStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+/** The question side of the running service: the answer services and the language model's status. */
+@ApplicationScoped
+public class Answers {
+
+    private final ServiceLifecycle lifecycle;
+
+    public Answers(ServiceLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    /** Answers by the configured answerer. @throws NotReadyException while the index is still loading */
+    public AnswerService configured() {
+        return lifecycle.serving().pipeline().answers();
+    }
+
+    /** Answers that never call a language model. @throws NotReadyException while the index is still loading */
+    public AnswerService extractive() {
+        return lifecycle.serving().pipeline().extractiveAnswers();
+    }
+
+    /** The language model's status, once serving and when one is configured. */
+    public Optional<LlmStatus> llm() {
+        return lifecycle.state() instanceof ServiceLifecycle.State.Serving s ? s.pipeline().llm() : Optional.empty();
+    }
+}

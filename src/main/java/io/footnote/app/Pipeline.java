@@ -1,0 +1,296 @@
+package io.footnote.app;
+
+import dev.langchain4j.rag.query.transformer.QueryTransformer;
+import io.footnote.answer.AnswerService;
+import io.footnote.answer.Answerer;
+import io.footnote.answer.CitationPrompt;
+import io.footnote.answer.ExtractiveAnswerer;
+import io.footnote.answer.FollowUpQueryTransformer;
+import io.footnote.answer.LlmAnswerer;
+import io.footnote.answer.LlmFollowUpTransformer;
+import io.footnote.cite.ClaimVerifier;
+import io.footnote.cite.SupportScorer;
+import io.footnote.config.FootnoteConfig;
+import io.footnote.domain.Document;
+import io.footnote.index.ArticleIndex;
+import io.footnote.index.EmbeddingModels;
+import io.footnote.index.IndexedDocument;
+import io.footnote.index.LuceneIndex;
+import io.footnote.index.OnnxEncoder;
+import io.footnote.index.OpenSearchIndex;
+import io.footnote.ingest.ArticleCleaner;
+import io.footnote.ingest.ArticleReader;
+import io.footnote.ingest.Chunker;
+import io.footnote.ingest.CorpusIngester;
+import io.footnote.ingest.DocumentFormats;
+import io.footnote.ingest.IngestReport;
+import io.footnote.ingest.SentenceSplitter;
+import io.footnote.llm.GuardedChatModel;
+import io.footnote.llm.GuardedModelCalls;
+import io.footnote.llm.LlmClients;
+import io.footnote.llm.LlmProvider;
+import io.footnote.llm.LlmStatus;
+import io.footnote.retrieve.DefaultSentenceRetriever;
+import io.footnote.retrieve.HybridContentRetriever;
+import io.footnote.retrieve.RankFusion;
+import io.footnote.retrieve.SentenceRetriever;
+import org.apache.lucene.util.IOUtils;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The composition root: the whole question-answering pipeline assembled from {@link FootnoteConfig}, outside
+ * any container. The web service, the evaluation command and the tests build it the same way, so what is
+ * evaluated is what is served. Build it with {@link #builder(FootnoteConfig)}; every part has a default made
+ * from the configuration and can be replaced (a test's own index, a stubbed model's clients).
+ *
+ * <p>Owns what it opened (the embedding threads, the index) and closes it in {@link #close()}. When a step of
+ * {@link Builder#build()} fails, everything opened before that step is closed before the failure propagates,
+ * so a bad setting never leaves an index locked.
+ */
+public final class Pipeline implements java.io.Closeable {
+
+    private final FootnoteConfig config;
+    private final List<java.io.Closeable> owned;
+    private final ArticleIndex index;
+    private final DocumentFormats formats;
+    private final CorpusIngester ingester;
+    private final SentenceRetriever retriever;
+    private final AnswerService answers;
+    private final AnswerService extractiveAnswers;
+    private final Optional<LlmStatus> llm;
+
+    private Pipeline(FootnoteConfig config, List<java.io.Closeable> owned, ArticleIndex index, DocumentFormats formats,
+                     CorpusIngester ingester, SentenceRetriever retriever, AnswerService answers,
+                     AnswerService extractiveAnswers, Optional<LlmStatus> llm) {
+        this.config = config;
+        this.owned = owned;
+        this.index = index;
+        this.formats = formats;
+        this.ingester = ingester;
+        this.retriever = retriever;
+        this.answers = answers;
+        this.extractiveAnswers = extractiveAnswers;
+        this.llm = llm;
+    }
+
+    /** A builder whose every part defaults to what {@code config} says. */
+    public static Builder builder(FootnoteConfig config) {
+        return new Builder(config);
+    }
+
+    /** Loads the embedding model and opens (or creates) the configured index; ingests nothing yet. */
+    public static Pipeline open(FootnoteConfig config) {
+        return builder(config).build();
+    }
+
+    /** Brings the index in line with the configured corpus folder. */
+    public IngestReport ingest(Consumer<CorpusIngester.Progress> progress) {
+        return ingest(config.corpus().path(), progress);
+    }
+
+    /** Brings the index in line with another folder (the evaluation command's generated corpus). */
+    public IngestReport ingest(Path corpus, Consumer<CorpusIngester.Progress> progress) {
+        return ingester.ingest(corpus, new CorpusIngester.Listener() {
+            private int total;
+            private int done;
+
+            @Override
+            public void started(int files) {
+                total = files;
+                progress.accept(new CorpusIngester.Progress(0, total));
+            }
+
+            @Override
+            public void fileDone(String path, CorpusIngester.Outcome outcome, String reason) {
+                progress.accept(new CorpusIngester.Progress(++done, total));
+            }
+        });
+    }
+
+    public FootnoteConfig config() {
+        return config;
+    }
+
+    /** The ingester, for the service's ingest queue (one pass at a time). */
+    public CorpusIngester ingester() {
+        return ingester;
+    }
+
+    /** The file formats indexed. */
+    public DocumentFormats formats() {
+        return formats;
+    }
+
+    public ArticleIndex index() {
+        return index;
+    }
+
+    public SentenceRetriever retriever() {
+        return retriever;
+    }
+
+    /** Answers by the configured answerer (the model when one is configured, else extractive). */
+    public AnswerService answers() {
+        return answers;
+    }
+
+    /**
+     * Answers that never involve the language model, not even to rewrite follow-ups: the extractive answerer
+     * with the heuristic rewriter. The same instance as {@link #answers()} when no model is configured.
+     */
+    public AnswerService extractiveAnswers() {
+        return extractiveAnswers;
+    }
+
+    /** The language model's status, when one is configured ({@code footnote.llm.provider} not {@code none}). */
+    public Optional<LlmStatus> llm() {
+        return llm;
+    }
+
+    /** Closes the index and stops the embedding threads; every one is closed even when one fails. */
+    @Override
+    public void close() throws java.io.IOException {
+        IOUtils.close(owned.reversed());
+    }
+
+    /**
+     * Assembles a {@link Pipeline}. Parts left unset are made from the configuration: the embedding model
+     * ({@code footnote.embedding.*}), the index ({@code footnote.index.backend}), the model clients
+     * ({@code footnote.llm.*}; none when the provider is {@code none}).
+     */
+    public static final class Builder {
+        private final FootnoteConfig config;
+        private DocumentFormats formats = DocumentFormats.standard();
+        private ArticleIndex index;
+        private LlmClients llmClients;
+
+        private Builder(FootnoteConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Files the ingester reads (default: {@link DocumentFormats#standard()}). */
+        public Builder formats(DocumentFormats formats) {
+            this.formats = Objects.requireNonNull(formats);
+            return this;
+        }
+
+        /**
+         * An index opened by the caller, who keeps closing it (default: the configured backend, opened here
+         * and closed with the pipeline). Its signature must match the configured model and chunking.
+         */
+        public Builder index(ArticleIndex index) {
+            this.index = index;
+            return this;
+        }
+
+        /** The language model's clients (default: from {@code footnote.llm.*}; none for provider {@code none}). */
+        public Builder llmClients(LlmClients clients) {
+            this.llmClients = clients;
+            return this;
+        }
+
+        /** @throws RuntimeException after closing whatever it had opened, when a part cannot be made */
+        public Pipeline build() {
+            List<java.io.Closeable> owned = new ArrayList<>();
+            try {
+                return assemble(owned);
+            } catch (RuntimeException | Error e) {
+                IOUtils.closeWhileHandlingException(owned.reversed());
+                throw e;
+            }
+        }
+
+        private Pipeline assemble(List<java.io.Closeable> owned) {
+            EmbeddingModels.Known model = config.embedding().model();
+            ExecutorService embedPool = embedThreads();
+            owned.add(embedPool::shutdownNow);
+            OnnxEncoder embeddings = EmbeddingModels.load(model, embedPool);
+            CorpusIngester.SentenceVectors sentenceVectors = CorpusIngester.effective(embeddings,
+                    config.embedding().sentenceVectors());
+            ArticleIndex idx = index;
+            if (idx == null) {
+                idx = openIndex(CorpusIngester.signature(model.configName(), config.chunking().maxTokens(),
+                        config.chunking().overlapSentences(), sentenceVectors), embeddings.dimension());
+                owned.add(idx::close);
+            }
+            ArticleIndex articles = idx;
+            ArticleReader reader = new ArticleReader(formats, new ArticleCleaner(), new SentenceSplitter());
+            Chunker chunker = new Chunker(EmbeddingModels.tokenCounter(model), config.chunking().maxTokens(),
+                    config.chunking().overlapSentences());
+            CorpusIngester ingester = new CorpusIngester(articles, embeddings, sentenceVectors, reader, formats,
+                    chunker, config.embedding().batchSize(), new CorpusIngester.Limits(
+                    config.ingest().maxFileSize().asLongValue(), config.ingest().commitInterval()));
+            HybridContentRetriever chunks = new HybridContentRetriever(articles, embeddings, model.queryPrefix(),
+                    new RankFusion(config.retrieval().rrfK()), config.retrieval().mode(),
+                    config.retrieval().candidates(), config.retrieval().topK());
+            SentenceRetriever retriever = new DefaultSentenceRetriever(articles, chunks);
+            Function<String, Optional<Document>> documents =
+                    id -> articles.document(id).map(IndexedDocument::document);
+
+            ClaimVerifier claims = new ClaimVerifier(
+                    new SupportScorer(text -> embeddings.embed(text).content().vector()),
+                    config.verification().minSupport());
+            SentenceSplitter splitter = new SentenceSplitter();
+            AnswerService.Limits limits = new AnswerService.Limits(config.question().maxLength(),
+                    config.question().maxHistory(), config.retrieval().topK(), config.retrieval().candidates());
+            ExtractiveAnswerer extractive = new ExtractiveAnswerer(config.answering().maxSentences(),
+                    config.answering().minScore(), config.answering().relativeScore());
+            // Same retrieval and checks as the model's answers, but no model anywhere: neither writing nor
+            // rewriting follow-ups. It is also what stands in when the model fails.
+            AnswerService extractiveAnswers = new AnswerService(retriever, extractive, null,
+                    new FollowUpQueryTransformer(), documents, splitter::split, claims, limits);
+
+            Optional<LlmClients> clients = Optional.ofNullable(llmClients)
+                    .or(() -> config.llm().provider() == LlmProvider.NONE ? Optional.empty()
+                            : Optional.of(LlmClients.of(config.llm())));
+            if (clients.isEmpty()) {
+                return new Pipeline(config, owned, articles, formats, ingester, retriever, extractiveAnswers,
+                        extractiveAnswers, Optional.empty());
+            }
+            GuardedModelCalls calls = new GuardedModelCalls(config.llm());
+            Answerer writer = new LlmAnswerer(clients.get().chat(), clients.get().streaming(), calls,
+                    new CitationPrompt(documents, config.llm().maxSources(), config.llm().minSourceScore()),
+                    clients.get().mode(), config.llm().timeout());
+            QueryTransformer rewriter = new FollowUpQueryTransformer();
+            if (config.llm().rewriteFollowUps()) {
+                rewriter = new LlmFollowUpTransformer(new GuardedChatModel(clients.get().chat(), calls), rewriter,
+                        config.question().maxLength());
+            }
+            AnswerService answers = new AnswerService(retriever, writer, extractive, rewriter, documents,
+                    splitter::split, claims, limits);
+            return new Pipeline(config, owned, articles, formats, ingester, retriever, answers, extractiveAnswers,
+                    Optional.of(new LlmStatus(clients.get(), calls)));
+        }
+
+        private ExecutorService embedThreads() {
+            int threads = config.embedding().threads() > 0 ? config.embedding().threads()
+                    : Runtime.getRuntime().availableProcessors();
+            return Executors.newFixedThreadPool(threads,
+                    Thread.ofPlatform().name("footnote-embed-", 1).daemon().factory());
+        }
+
+        private ArticleIndex openIndex(String signature, int dimension) {
+            return switch (config.index().backend()) {
+                case LUCENE -> LuceneIndex.open(config.data().path().resolve("index"), signature, dimension);
+                case OPENSEARCH -> OpenSearchIndex.open(openSearch(config.opensearch()), signature, dimension);
+            };
+        }
+    }
+
+    /** The OpenSearch backend's settings, from {@code footnote.opensearch.*}. */
+    static OpenSearchIndex.Settings openSearch(FootnoteConfig.OpenSearch os) {
+        return new OpenSearchIndex.Settings(os.hosts().stream().map(String::strip).filter(h -> !h.isEmpty()).toList(),
+                os.username(), os.password(), os.indexName(), os.shards(), os.replicas(),
+                os.hybrid() == FootnoteConfig.OpenSearch.Fusion.SERVER, os.timeout(), os.maxRetries(),
+                os.bulkArticles(), os.cacheTtl());
+    }
+}

@@ -1,0 +1,169 @@
+package io.footnote.app;
+
+import io.footnote.config.FootnoteConfig;
+import io.footnote.ingest.CorpusIngester;
+import io.footnote.ingest.IngestQueue;
+import io.footnote.ingest.IngestReport;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.lucene.util.IOUtils;
+import org.jboss.logging.Logger;
+
+import java.io.Closeable;
+import java.lang.management.ManagementFactory;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running service's lifecycle. At start-up it builds the {@link Pipeline} from configuration and brings
+ * the index in line with the corpus folder on a background thread (the service is ready when that pass
+ * finishes); then it rescans the folder periodically; at shut-down it stops the ingest queue before closing
+ * the pipeline under it. Every change to the index goes through one {@link IngestQueue}, so start-up, rescans,
+ * uploads and deletions never race.
+ *
+ * <p>What the service has at any moment is one immutable {@link State}, replaced whole, so readers never see
+ * half of a transition. Resources do not use this class directly but the facades {@link Answers},
+ * {@link Documents} and {@link Ingestion}.
+ */
+@ApplicationScoped
+public class ServiceLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(ServiceLifecycle.class);
+
+    /** Where start-up stands. */
+    public sealed interface State {
+        /** The model and index are loading. */
+        record Starting() implements State {
+        }
+
+        /** The index is open and the start-up pass brings it in line with the corpus folder. */
+        record Syncing(Pipeline pipeline, IngestQueue queue) implements State {
+        }
+
+        /** Serving questions. */
+        record Serving(Pipeline pipeline, IngestQueue queue) implements State {
+        }
+
+        /** Start-up failed; the service stays up to say why. */
+        record Failed(String reason) implements State {
+        }
+    }
+
+    private final FootnoteConfig config;
+    private volatile State state = new State.Starting();
+    private final ExecutorService startThread =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("footnote-start").daemon().factory());
+    private final ScheduledExecutorService rescans =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("footnote-rescan").daemon().factory());
+
+    public ServiceLifecycle(FootnoteConfig config) {
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        startThread.submit(this::startUp);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        rescans.shutdownNow();
+        startThread.shutdownNow();
+        State s = state;
+        // The queue first: it lets a running pass stop before the index closes under it.
+        switch (s) {
+            case State.Syncing(Pipeline p, IngestQueue q) -> closeAll(q, p);
+            case State.Serving(Pipeline p, IngestQueue q) -> closeAll(q, p);
+            default -> { }
+        }
+    }
+
+    private static void closeAll(IngestQueue queue, Pipeline pipeline) {
+        IOUtils.closeWhileHandlingException((Closeable) queue::close, pipeline);
+    }
+
+    private void startUp() {
+        Pipeline pipeline = null;
+        try {
+            pipeline = Pipeline.open(config);
+            IngestQueue queue = new IngestQueue(config.corpus().path(), pipeline.ingester());
+            state = new State.Syncing(pipeline, queue);
+            IngestReport report = queue.sync("start-up", false).get();
+            state = new State.Serving(pipeline, queue);
+            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.infof("Ready %d ms after JVM start: %s indexed (%d documents, %d sentences, %d chunks; "
+                            + "%d chunks embedded at start-up)",
+                    sinceJvmStart, config.corpus().path(), report.documents(), report.sentences(), report.chunks(),
+                    report.chunksEmbedded());
+            pipeline.llm().ifPresent(status -> {
+                LOG.infof("Answers are written by %s model %s%s", status.clients().provider(), status.clients().model(),
+                        status.clients().baseUrl() == null ? "" : " at " + status.clients().baseUrl());
+                status.probe(); // until it returns, the health check says reachable: unknown
+            });
+            long every = config.ingest().scanInterval().toMillis();
+            if (every > 0) {
+                rescans.scheduleWithFixedDelay(queue::rescanIfIdle, every, every, TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException e) {
+            fail(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            IOUtils.closeWhileHandlingException(pipeline);
+            fail(e);
+        }
+    }
+
+    private void fail(Throwable e) {
+        state = new State.Failed(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+        LOG.error("Footnote could not load its index", e);
+    }
+
+    /** Where start-up stands now. */
+    public State state() {
+        return state;
+    }
+
+    /** True once the start-up pass has finished and questions are answered. */
+    public boolean ready() {
+        return state instanceof State.Serving;
+    }
+
+    /** Why start-up failed, if it did. */
+    public Optional<String> failure() {
+        return state instanceof State.Failed(String reason) ? Optional.of(reason) : Optional.empty();
+    }
+
+    /** The pipeline and queue, once serving. @throws NotReadyException before that */
+    public State.Serving serving() {
+        if (state instanceof State.Serving s) {
+            return s;
+        }
+        throw notReady();
+    }
+
+    /** Progress of the running ingest pass (0/0 when none runs). */
+    public CorpusIngester.Progress progress() {
+        return queue().map(IngestQueue::progress).orElse(new CorpusIngester.Progress(0, 0));
+    }
+
+    /** The ingest queue, from the moment the index is open (also while the start-up pass runs). */
+    Optional<IngestQueue> queue() {
+        return switch (state) {
+            case State.Syncing(Pipeline p, IngestQueue q) -> Optional.of(q);
+            case State.Serving(Pipeline p, IngestQueue q) -> Optional.of(q);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The refusal for a request that needs the index before it is ready, saying why. */
+    NotReadyException notReady() {
+        CorpusIngester.Progress p = progress();
+        return new NotReadyException(failure().map(f -> "The index failed to load: " + f)
+                .orElse("The index is still loading (" + p.done() + "/" + p.total() + " files); try again shortly."));
+    }
+}
