@@ -2,6 +2,7 @@ package io.footnote.app;
 
 import io.footnote.domain.Document;
 import io.footnote.index.ArticleIndex;
+import io.footnote.index.ArticleLookup;
 import io.footnote.index.IndexedDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +21,7 @@ public class Documents {
     }
 
     /** Every indexed article, in the index's order. @throws NotReadyException while loading */
-    public List<ArticleIndex.Entry> list() {
+    public List<ArticleLookup.Entry> list() {
         return index().documents();
     }
 

@@ -5,7 +5,8 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.footnote.domain.Chunk;
 import io.footnote.domain.Document;
-import io.footnote.index.ArticleIndex;
+import io.footnote.index.ArticleLookup;
+import io.footnote.index.ArticleStore;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.OnnxEncoder;
 
@@ -110,7 +111,8 @@ public final class CorpusIngester {
         }
     }
 
-    private final ArticleIndex index;
+    private final ArticleStore store;
+    private final ArticleLookup articles;
     private final EmbeddingModel embeddings;
     private final SentenceVectors sentenceVectors;
     private final ArticleReader reader;
@@ -126,9 +128,10 @@ public final class CorpusIngester {
      *                        model; with any other model it falls back to {@link SentenceVectors#SEPARATE}
      * @param batchSize       chunks embedded per batch; one batch is embedded while the previous one is written
      */
-    public CorpusIngester(ArticleIndex index, EmbeddingModel embeddings, SentenceVectors sentenceVectors,
+    public <I extends ArticleStore & ArticleLookup> CorpusIngester(I index, EmbeddingModel embeddings, SentenceVectors sentenceVectors,
                           ArticleReader reader, DocumentFormats formats, Chunker chunker, int batchSize, Limits limits) {
-        this.index = index;
+        this.store = index;
+        this.articles = index;
         this.embeddings = embeddings;
         this.sentenceVectors = effective(embeddings, sentenceVectors);
         this.reader = reader;
@@ -183,17 +186,17 @@ public final class CorpusIngester {
      * @return whether the index held it
      */
     public boolean remove(String documentId) {
-        boolean present = index.document(documentId).isPresent();
-        index.document(documentId).ifPresent(d -> stamps.remove(d.document().source()));
-        index.delete(documentId);
-        index.commit();
+        boolean present = articles.document(documentId).isPresent();
+        articles.document(documentId).ifPresent(d -> stamps.remove(d.document().source()));
+        store.delete(documentId);
+        store.commit();
         return present;
     }
 
     private IngestReport run(Path corpus, List<Path> files, boolean fullPass, boolean force, Listener listener) {
         long t0 = System.nanoTime();
         listener.started(files.size());
-        Map<String, String> known = force ? Map.of() : index.contentHashes();
+        Map<String, String> known = force ? Map.of() : store.contentHashes();
         Set<String> seen = new HashSet<>();
         List<IngestReport.Skipped> skipped = new ArrayList<>();
         List<Document> pending = new ArrayList<>();
@@ -214,7 +217,7 @@ public final class CorpusIngester {
                         throw new UnreadableDocumentException("another file already has document id " + id);
                     }
                     if (!fullPass) {
-                        String owner = index.document(id).map(d -> d.document().source()).orElse(rel);
+                        String owner = articles.document(id).map(d -> d.document().source()).orElse(rel);
                         if (!owner.equals(rel) && Files.exists(corpus.resolve(owner))) {
                             throw new UnreadableDocumentException("document id " + id + " already belongs to " + owner);
                         }
@@ -261,8 +264,8 @@ public final class CorpusIngester {
                     if (ownsId) {
                         seen.remove(id);
                     }
-                    if (!fullPass && index.document(id).map(d -> d.document().source().equals(rel)).orElse(false)) {
-                        index.delete(id);
+                    if (!fullPass && articles.document(id).map(d -> d.document().source().equals(rel)).orElse(false)) {
+                        store.delete(id);
                     }
                     listener.fileDone(rel, Outcome.SKIPPED, reason);
                 }
@@ -273,7 +276,7 @@ public final class CorpusIngester {
                     pendingChunks = 0;
                     if (System.nanoTime() - lastCommit[0] >= limits.commitInterval().toNanos()) {
                         // Progress survives a crash: a restart re-embeds only what came after this commit.
-                        index.commit();
+                        store.commit();
                         lastCommit[0] = System.nanoTime();
                     }
                 }
@@ -287,14 +290,14 @@ public final class CorpusIngester {
         if (fullPass) {
             for (String id : known.keySet()) {
                 if (!seen.contains(id)) {
-                    index.delete(id);
+                    store.delete(id);
                     removed++;
                 }
             }
             stamps.keySet().removeIf(rel -> !seen.contains(ArticleReader.idOf(rel)));
         }
-        index.commit();
-        ArticleIndex.Stats totals = index.stats();
+        store.commit();
+        ArticleLookup.Stats totals = articles.stats();
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new IngestReport(totals.documents(), indexed, unchanged, removed, List.copyOf(skipped),
                 totals.sentences(), totals.chunks(),
@@ -358,7 +361,7 @@ public final class CorpusIngester {
             int chunkCount = 0;
             int sentenceCount = 0;
             for (Embedded e : done) {
-                index.upsert(new IndexedDocument(e.doc(), e.chunks(), e.sentenceVectors()), e.chunkVectors());
+                store.upsert(new IndexedDocument(e.doc(), e.chunks(), e.sentenceVectors()), e.chunkVectors());
                 chunkCount += e.chunks().size();
                 sentenceCount += e.sentenceVectors().length;
             }

@@ -4,7 +4,8 @@ import io.footnote.domain.Chunk;
 import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
 import io.footnote.index.IndexedDocument;
-import io.footnote.index.ArticleIndex;
+import io.footnote.index.ArticleLookup;
+import io.footnote.index.ChunkSearch;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,11 +53,13 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             + "july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
             + "saturday|sunday|yesterday|today|week|month|year|century|decade)s?\\b", Pattern.CASE_INSENSITIVE);
 
-    private final ArticleIndex index;
+    private final ChunkSearch search;
+    private final ArticleLookup articles;
     private final HybridContentRetriever chunks;
 
-    public DefaultSentenceRetriever(ArticleIndex index, HybridContentRetriever chunks) {
-        this.index = index;
+    public <I extends ChunkSearch & ArticleLookup> DefaultSentenceRetriever(I index, HybridContentRetriever chunks) {
+        this.search = index;
+        this.articles = index;
         this.chunks = chunks;
     }
 
@@ -65,7 +68,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         Candidates c = candidates(query, topK);
         List<ScoredSentence> ranked = new ArrayList<>(c.candidates().size());
         for (Candidate k : c.candidates()) {
-            Document doc = index.document(k.documentId()).orElseThrow().document();
+            Document doc = articles.document(k.documentId()).orElseThrow().document();
             var s = doc.sentences().get(k.sentenceIndex());
             ranked.add(new ScoredSentence(doc.id(), k.sentenceIndex(), s.start(), s.end(), s.textIn(doc.text()),
                     score(k), k.similarity(), k.overlap()));
@@ -95,12 +98,12 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         if (fused.isEmpty()) {
             return new Candidates(List.of(), List.of());
         }
-        List<String> queryTerms = index.analyze(query).stream().filter(t -> !QUESTION_WORDS.contains(t)).toList();
+        List<String> queryTerms = search.analyze(query).stream().filter(t -> !QUESTION_WORDS.contains(t)).toList();
         Set<String> queryBigrams = new HashSet<>();
         for (int i = 1; i < queryTerms.size(); i++) {
             queryBigrams.add(queryTerms.get(i - 1) + " " + queryTerms.get(i));
         }
-        Map<String, Double> idf = new HashMap<>(index.idf(queryTerms));
+        Map<String, Double> idf = new HashMap<>(search.idf(queryTerms));
         double idfTotal = idf.values().stream().mapToDouble(Double::doubleValue).sum();
         Pattern wanted = answerType(query);
         double best = fused.get(0).score();
@@ -108,7 +111,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         List<Candidate> out = new ArrayList<>();
         for (FusedChunk f : fused) {
             Chunk c = f.chunk();
-            IndexedDocument d = index.document(c.documentId()).orElse(null);
+            IndexedDocument d = articles.document(c.documentId()).orElse(null);
             if (d == null) {
                 continue;
             }
@@ -118,7 +121,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 }
                 Document doc = d.document();
                 String text = doc.sentenceText(i);
-                List<String> terms = index.analyze(text); // once per sentence: overlap and bigrams share it
+                List<String> terms = search.analyze(text); // once per sentence: overlap and bigrams share it
                 out.add(new Candidate(doc.id(), i, dot(qv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
                         f.score() / best, wanted != null && wanted.matcher(text).find(),
                         bigramShare(terms, queryBigrams)));

@@ -10,7 +10,8 @@ import dev.langchain4j.rag.query.Query;
 import io.footnote.domain.Chunk;
 import io.footnote.index.ChunkHit;
 import io.footnote.index.IndexedDocument;
-import io.footnote.index.ArticleIndex;
+import io.footnote.index.ArticleLookup;
+import io.footnote.index.ChunkSearch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.Map;
  */
 public final class HybridContentRetriever implements ContentRetriever {
 
-    private final ArticleIndex index;
+    private final ChunkSearch search;
+    private final ArticleLookup articles;
     private final EmbeddingModel embeddings;
     private final String queryPrefix;
     private final RankFusion fusion;
@@ -32,9 +34,10 @@ public final class HybridContentRetriever implements ContentRetriever {
     private final int candidates;
     private final int maxResults;
 
-    public HybridContentRetriever(ArticleIndex index, EmbeddingModel embeddings, String queryPrefix,
+    public <I extends ChunkSearch & ArticleLookup> HybridContentRetriever(I index, EmbeddingModel embeddings, String queryPrefix,
                                   RankFusion fusion, RetrievalMode mode, int candidates, int maxResults) {
-        this.index = index;
+        this.search = index;
+        this.articles = index;
         this.embeddings = embeddings;
         this.queryPrefix = queryPrefix;
         this.fusion = fusion;
@@ -48,7 +51,7 @@ public final class HybridContentRetriever implements ContentRetriever {
         List<Content> out = new ArrayList<>();
         for (FusedChunk f : search(query.text(), embed(query.text()), maxResults)) {
             Chunk c = f.chunk();
-            IndexedDocument d = index.document(c.documentId()).orElseThrow();
+            IndexedDocument d = articles.document(c.documentId()).orElseThrow();
             Metadata md = new Metadata()
                     .put("documentId", c.documentId())
                     .put("chunk", c.ordinal())
@@ -68,7 +71,7 @@ public final class HybridContentRetriever implements ContentRetriever {
     /** The {@code topK} best chunks for a question whose embedding is {@code vector}. */
     public List<FusedChunk> search(String question, float[] vector, int topK) {
         Optional<List<ChunkHit>> fusedByIndex = mode == RetrievalMode.HYBRID
-                ? index.searchHybrid(question, vector, candidates, fusion.k()) : Optional.empty();
+                ? search.searchHybrid(question, vector, candidates, fusion.k()) : Optional.empty();
         if (fusedByIndex.isPresent()) {
             // The index fused BM25 and k-NN itself; the scores are on the same RRF scale as RankFusion's.
             List<ChunkHit> hits = fusedByIndex.get();
@@ -80,11 +83,11 @@ public final class HybridContentRetriever implements ContentRetriever {
         }
         List<FusedChunk> fused;
         if (mode == RetrievalMode.HYBRID) {
-            ArticleIndex.Both hits = index.searchBoth(question, vector, candidates);
+            ChunkSearch.Both hits = search.searchBoth(question, vector, candidates);
             fused = fusion.fuse(hits.text(), hits.vector());
         } else {
-            List<ChunkHit> text = mode == RetrievalMode.VECTOR ? List.of() : index.searchText(question, candidates);
-            List<ChunkHit> knn = mode == RetrievalMode.BM25 ? List.of() : index.searchVector(vector, candidates);
+            List<ChunkHit> text = mode == RetrievalMode.VECTOR ? List.of() : search.searchText(question, candidates);
+            List<ChunkHit> knn = mode == RetrievalMode.BM25 ? List.of() : search.searchVector(vector, candidates);
             fused = fusion.fuse(text, knn);
         }
         return fused.subList(0, Math.min(topK, fused.size()));
