@@ -79,6 +79,15 @@ public interface FootnoteConfig {
         /** Clients remembered at most (least recently seen forgotten first), to bound memory. */
         @WithDefault("100000")
         int maxClients();
+
+        /**
+         * Whether clients on the loopback address are limited too. Off by default: the person running the
+         * service on their own machine (a script, an evaluation, the page) is never throttled. A deployment
+         * where clients reach the service through a proxy on the same host turns it on, or lets Quarkus read the
+         * forwarded address ({@code quarkus.http.proxy.proxy-address-forwarding=true}) so clients are told apart.
+         */
+        @WithDefault("false")
+        boolean loopback();
     }
 
     interface Limits {

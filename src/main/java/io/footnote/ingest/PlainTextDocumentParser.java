@@ -4,6 +4,7 @@ import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.DocumentParser;
+import org.apache.commons.text.StringEscapeUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,8 @@ import java.nio.charset.StandardCharsets;
  * ICU's statistical {@link CharsetDetector} names the legacy encoding, with ISO-8859-1 read as its superset
  * Windows-1252 (as browsers do), and Windows-1252 when the detector has no confident answer — the usual
  * encoding of older English news files. So a legacy file indexes without mojibake.
+ *
+ * <p>HTML entities in the text are decoded (see {@link #decodeEntities}).
  *
  * <p>A file that holds NUL bytes or mostly control characters is binary and refused, as is an empty one.
  */
@@ -47,7 +50,16 @@ public final class PlainTextDocumentParser implements DocumentParser {
         if (text.isBlank()) {
             throw new UnreadableDocumentException("empty file");
         }
-        return Document.from(text);
+        return Document.from(decodeEntities(text));
+    }
+
+    /**
+     * Plain-text news files often carry HTML entities copied from a web page ({@code &#163;8m}, {@code &amp;});
+     * the reader should see "£8m". Decoded before sentences are split, so every citation offset is into the
+     * decoded text. A bare ampersand ("AT&T", "R & D") is left as written.
+     */
+    static String decodeEntities(String text) {
+        return text.indexOf('&') < 0 ? text : StringEscapeUtils.unescapeHtml4(text);
     }
 
     static String decode(byte[] bytes) {

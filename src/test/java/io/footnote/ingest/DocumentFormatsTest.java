@@ -165,6 +165,20 @@ class DocumentFormatsTest {
     }
 
     @Test
+    void html_entities_in_a_plain_text_article_are_decoded_and_bare_ampersands_kept() {
+        // given a BBC-style text file with entities copied from a web page
+        byte[] bytes = "Mutu fee written off\n\nThe &#163;8m deal between AT&T and R & D firms fell through &amp; ended."
+                .getBytes(StandardCharsets.UTF_8);
+
+        // when it is read
+        Document doc = reader.read("business/12.txt", bytes);
+
+        // then the reader sees the characters, and plain ampersands are untouched
+        assertTrue(doc.text().contains("The \u00a38m deal between AT&T and R & D firms fell through & ended."),
+                doc.text());
+    }
+
+    @Test
     void binary_and_unsupported_files_are_refused_with_reasons() {
         UnreadableDocumentException binary = assertThrows(UnreadableDocumentException.class,
                 () -> reader.read("data.txt", new byte[]{'a', 0, 1, 2, 3}));

@@ -34,7 +34,15 @@ public final class SecurityProfiles {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("footnote.rate-limit.requests-per-minute", "60", "footnote.rate-limit.burst", "3",
-                    "footnote.api-keys", QuestionKeys.FIRST);
+                    "footnote.rate-limit.loopback", "true", "footnote.api-keys", QuestionKeys.FIRST);
+        }
+    }
+
+    /** The same small limit, with loopback clients left alone (the default). */
+    public static final class SmallRateLimitLoopbackFree implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("footnote.rate-limit.requests-per-minute", "60", "footnote.rate-limit.burst", "3");
         }
     }
 
