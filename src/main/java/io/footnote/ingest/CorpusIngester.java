@@ -8,7 +8,7 @@ import io.footnote.domain.Document;
 import io.footnote.index.ArticleLookup;
 import io.footnote.index.ArticleStore;
 import io.footnote.index.IndexedDocument;
-import io.footnote.index.OnnxEncoder;
+import io.footnote.embed.OnnxEncoder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -315,11 +315,8 @@ public final class CorpusIngester {
     private final class Batches {
         private final Listener listener;
         private final int[] embedded;
-        private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "footnote-embed-batch");
-            t.setDaemon(true);
-            return t;
-        });
+        private final ExecutorService worker = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("footnote-embed-batch").daemon().factory());
         private Future<List<Embedded>> inFlight;
 
         Batches(Listener listener, int[] embedded) {

@@ -57,11 +57,8 @@ public final class IngestQueue implements AutoCloseable {
     public IngestQueue(Path corpus, CorpusIngester ingester) {
         this.corpus = corpus;
         this.ingester = ingester;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "footnote-ingest");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("footnote-ingest").daemon().factory());
     }
 
     /** A full pass over the folder; {@code force} re-embeds every file whatever its hash. */

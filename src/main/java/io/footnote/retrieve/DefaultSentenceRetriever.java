@@ -4,6 +4,7 @@ import io.footnote.domain.Chunk;
 import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
 import io.footnote.index.IndexedDocument;
+import org.apache.lucene.util.VectorUtil;
 import io.footnote.index.ArticleLookup;
 import io.footnote.index.ChunkSearch;
 
@@ -122,7 +123,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 Document doc = d.document();
                 String text = doc.sentenceText(i);
                 List<String> terms = search.analyze(text); // once per sentence: overlap and bigrams share it
-                out.add(new Candidate(doc.id(), i, dot(qv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
+                out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(qv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
                         f.score() / best, wanted != null && wanted.matcher(text).find(),
                         bigramShare(terms, queryBigrams)));
             }
@@ -168,13 +169,5 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             return DATE;
         }
         return null;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }
