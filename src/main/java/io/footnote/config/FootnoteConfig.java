@@ -119,7 +119,7 @@ public interface FootnoteConfig {
     interface Embedding {
         /** In-process embedding model: {@code all-minilm-l6-v2-q} or {@code bge-small-en-v15-q}. */
         @WithDefault("all-minilm-l6-v2-q")
-        io.footnote.index.EmbeddingModels.Known model();
+        io.footnote.embed.EmbeddingModels.Known model();
 
         /** Threads that embed in parallel; each runs one single-threaded ONNX inference at a time. 0 = one per core. */
         @WithDefault("0")

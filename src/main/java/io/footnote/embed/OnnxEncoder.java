@@ -1,4 +1,4 @@
-package io.footnote.index;
+package io.footnote.embed;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;

@@ -3,7 +3,7 @@ package io.footnote.cite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.footnote.config.FootnoteConfig;
-import io.footnote.index.EmbeddingModels;
+import io.footnote.embed.EmbeddingModels;
 import io.footnote.support.SeedCorpus;
 import io.smallrye.config.WithDefault;
 import org.junit.jupiter.api.AfterAll;

@@ -5,7 +5,7 @@ import dev.langchain4j.model.TokenCountEstimator;
 import io.footnote.domain.Chunk;
 import io.footnote.domain.Document;
 import io.footnote.domain.Sentence;
-import io.footnote.index.EmbeddingModels;
+import io.footnote.embed.EmbeddingModels;
 import io.footnote.support.SeedCorpus;
 import org.junit.jupiter.api.Test;
 

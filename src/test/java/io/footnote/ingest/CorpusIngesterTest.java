@@ -1,10 +1,10 @@
 package io.footnote.ingest;
 
 import io.footnote.domain.Document;
-import io.footnote.index.EmbeddingModels;
+import io.footnote.embed.EmbeddingModels;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
-import io.footnote.index.OnnxEncoder;
+import io.footnote.embed.OnnxEncoder;
 import io.footnote.support.SeedCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
