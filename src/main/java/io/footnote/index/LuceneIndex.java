@@ -227,6 +227,12 @@ public final class LuceneIndex implements ArticleIndex {
         return List.copyOf(byId.values());
     }
 
+    /** A page of the listing as of the last commit (what a search sees). */
+    @Override
+    public Page page(Optional<String> afterId, int limit, String titleContains) {
+        return withSearcher(s -> LuceneListing.page(s, afterId, limit, titleContains));
+    }
+
     /** Totals as of the last commit. */
     @Override
     public Stats stats() {

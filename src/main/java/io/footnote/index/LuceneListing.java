@@ -6,7 +6,13 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -18,7 +24,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@link LuceneIndex} reads over all committed articles without loading any: the listing (stored fields
@@ -40,6 +48,42 @@ final class LuceneListing {
             out.add(LuceneRecords.entry(stored.document(d.doc, LuceneRecords.ENTRY_FIELDS)));
         }
         return out;
+    }
+
+    /** A page of the committed articles' listing (see {@link ArticleLookup#page}), by search-after on the id. */
+    static ArticleLookup.Page page(IndexSearcher s, Optional<String> afterId, int limit, String titleContains)
+            throws IOException {
+        BooleanQuery.Builder q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(LuceneRecords.KIND, LuceneRecords.KIND_DOC)), BooleanClause.Occur.FILTER);
+        String needle = titleContains == null ? "" : titleContains.strip().toLowerCase(Locale.ROOT);
+        if (!needle.isEmpty()) {
+            q.add(new WildcardQuery(new Term(LuceneRecords.LIST_TITLE, "*" + escape(needle) + "*")),
+                    BooleanClause.Occur.FILTER);
+        }
+        Query query = q.build();
+        Sort byId = new Sort(new SortField(LuceneRecords.ARTICLE_ID, SortField.Type.STRING));
+        // doc = the last doc: an article with the cursor's id itself (ties break on doc) is not repeated
+        int last = s.getIndexReader().maxDoc() - 1;
+        FieldDoc after = afterId.filter(id -> last >= 0)
+                .map(id -> new FieldDoc(last, Float.NaN, new Object[] {new BytesRef(id)})).orElse(null);
+        ScoreDoc[] docs = s.searchAfter(after, query, limit + 1, byId).scoreDocs;
+        StoredFields stored = s.storedFields();
+        List<ArticleLookup.Entry> fetched = new ArrayList<>(docs.length);
+        for (ScoreDoc d : docs) {
+            fetched.add(LuceneRecords.entry(stored.document(d.doc, LuceneRecords.ENTRY_FIELDS)));
+        }
+        return ArticleLookup.Page.of(fetched, limit, s.count(query));
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '*' || c == '?' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** Content hash of every committed article, by id. */

@@ -41,6 +41,8 @@ final class LuceneRecords {
     static final String ARTICLE_HASH = "articleHash";
     static final String SENTENCE_COUNT = "sentenceCount";
     static final String CHUNK_COUNT = "chunkCount";
+    /** The article record's title, lower-cased and whole, for the listing's title filter. */
+    static final String LIST_TITLE = "listTitle";
 
     private static final String HASH = "hash";
     private static final String SOURCE = "source";
@@ -87,6 +89,7 @@ final class LuceneRecords {
         ld.add(new StringField(KIND, KIND_DOC, Field.Store.NO));
         ld.add(new StringField(DOC_ID, e.id(), Field.Store.YES));
         ld.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(e.id())));
+        ld.add(new StringField(LIST_TITLE, e.title().toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
         ld.add(new SortedDocValuesField(ARTICLE_HASH, new BytesRef(e.hash())));
         ld.add(new NumericDocValuesField(SENTENCE_COUNT, e.spans().length / 2));
         ld.add(new NumericDocValuesField(CHUNK_COUNT, e.runs().length / 2));

@@ -99,6 +99,29 @@ public abstract class ArticleIndexContract {
         assertEquals(List.copyOf(expected.keySet()), index.documents().stream().map(ArticleLookup.Entry::id).toList(), why);
         index.documents().forEach(e -> assertEquals(expected.get(e.id()).article().chunks().size(), e.chunks(), why));
         assertEquals(new ArticleLookup.Stats(expected.size(), sentences, chunks), index.stats(), why);
+        assertPaged(expected);
+    }
+
+    /** Walking the pages visits every article once, in id order; the title filter finds one by its token. */
+    private void assertPaged(Map<String, Version> expected) {
+        String why = "seed " + seed;
+        int limit = 1 + random.nextInt(4);
+        List<String> walked = new ArrayList<>();
+        java.util.Optional<String> cursor = java.util.Optional.empty();
+        do {
+            ArticleLookup.Page page = index.page(cursor, limit, "");
+            assertEquals(expected.size(), page.total(), why);
+            assertTrue(page.entries().size() <= limit, why);
+            page.entries().forEach(e -> walked.add(e.id()));
+            cursor = page.next();
+        } while (cursor.isPresent() && walked.size() <= expected.size());
+        assertEquals(List.copyOf(expected.keySet()), walked, why);
+        for (Version v : expected.values()) {
+            ArticleLookup.Page found = index.page(java.util.Optional.empty(), 10, " " + v.token().toUpperCase() + " ");
+            assertEquals(List.of(v.id()), found.entries().stream().map(ArticleLookup.Entry::id).toList(), why);
+            assertEquals(1, found.total(), why);
+            assertTrue(found.next().isEmpty(), why);
+        }
     }
 
     private void assertSearchable(Map<String, Version> expected) {
