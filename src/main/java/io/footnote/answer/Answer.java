@@ -22,6 +22,13 @@ public record Answer(String question, String rewrittenQuestion, String answer, S
                      List<Citation> citations, List<String> unsupportedClaims, int removedMarkers, String notice,
                      Timings timings) {
 
+    /** This answer with {@code extra} added to its notice (after any notice it has). */
+    public Answer withNotice(String extra) {
+        String joined = notice == null || notice.isBlank() ? extra : notice + " " + extra;
+        return new Answer(question, rewrittenQuestion, answer, mode, abstained, citations, unsupportedClaims,
+                removedMarkers, joined, timings);
+    }
+
     /** Milliseconds spent retrieving and answering. */
     public record Timings(long retrieveMs, long answerMs) {
     }

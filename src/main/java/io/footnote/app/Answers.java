@@ -1,6 +1,8 @@
 package io.footnote.app;
 
+import io.footnote.answer.Answer;
 import io.footnote.answer.AnswerService;
+import io.footnote.ingest.CorpusIngester;
 import io.footnote.llm.LlmStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,6 +30,20 @@ public class Answers {
 
     /** The language model's status, once serving and when one is configured. */
     public Optional<LlmStatus> llm() {
-        return lifecycle.state() instanceof ServiceLifecycle.State.Serving s ? s.pipeline().llm() : Optional.empty();
+        return lifecycle.state() instanceof ServiceLifecycle.State.Open s ? s.pipeline().llm() : Optional.empty();
+    }
+
+    /**
+     * {@code answer}, its notice saying so when the start-up sync still runs: the answer then draws only on
+     * the articles indexed so far.
+     */
+    public Answer noted(Answer answer) {
+        if (!lifecycle.syncing()) {
+            return answer;
+        }
+        CorpusIngester.Progress p = lifecycle.progress();
+        String progress = "The corpus is still being indexed (" + p.done() + " of " + p.total()
+                + " files); this answer draws only on the articles indexed so far.";
+        return answer.withNotice(progress);
     }
 }

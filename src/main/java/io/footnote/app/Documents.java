@@ -25,6 +25,11 @@ public class Documents {
         return index().documents();
     }
 
+    /** One page of the listing (see {@link ArticleLookup#page}). @throws NotReadyException while loading */
+    public ArticleLookup.Page page(Optional<String> afterId, int limit, String titleContains) {
+        return index().page(afterId, limit, titleContains);
+    }
+
     /** An article with its chunks. @throws NotReadyException while loading */
     public Optional<IndexedDocument> indexed(String id) {
         return index().document(id);

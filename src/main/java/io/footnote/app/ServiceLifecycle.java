@@ -21,9 +21,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The running service's lifecycle. At start-up it builds the {@link Pipeline} from configuration and brings
- * the index in line with the corpus folder on a background thread (the service is ready when that pass
- * finishes); then it rescans the folder periodically; at shut-down it stops the ingest queue before closing
+ * The running service's lifecycle. At start-up it builds the {@link Pipeline} from configuration and is ready
+ * as soon as the index is open: it answers from what is committed while the start-up pass brings the index in
+ * line with the corpus folder in the background ({@link State.Syncing}; its progress is in the readiness check
+ * and in each answer's notice); then it rescans the folder periodically; at shut-down it stops the ingest queue before closing
  * the pipeline under it. Every change to the index goes through one {@link IngestQueue}, so start-up, rescans,
  * uploads and deletions never race.
  *
@@ -42,12 +43,22 @@ public class ServiceLifecycle {
         record Starting() implements State {
         }
 
-        /** The index is open and the start-up pass brings it in line with the corpus folder. */
-        record Syncing(Pipeline pipeline, IngestQueue queue) implements State {
+        /** The index is open: questions are answered from what it holds. */
+        sealed interface Open extends State {
+            Pipeline pipeline();
+
+            IngestQueue queue();
         }
 
-        /** Serving questions. */
-        record Serving(Pipeline pipeline, IngestQueue queue) implements State {
+        /**
+         * Serving from what is committed while the start-up pass brings the index in line with the corpus
+         * folder (after a crash or on a new corpus this can take hours: answers do not wait for it).
+         */
+        record Syncing(Pipeline pipeline, IngestQueue queue) implements Open {
+        }
+
+        /** Serving questions, the start-up pass done. */
+        record Serving(Pipeline pipeline, IngestQueue queue) implements Open {
         }
 
         /** Start-up failed; the service stays up to say why. */
@@ -75,10 +86,8 @@ public class ServiceLifecycle {
         startThread.shutdownNow();
         State s = state;
         // The queue first: it lets a running pass stop before the index closes under it.
-        switch (s) {
-            case State.Syncing(Pipeline p, IngestQueue q) -> closeAll(q, p);
-            case State.Serving(Pipeline p, IngestQueue q) -> closeAll(q, p);
-            default -> { }
+        if (s instanceof State.Open open) {
+            closeAll(open.queue(), open.pipeline());
         }
     }
 
@@ -92,12 +101,14 @@ public class ServiceLifecycle {
             pipeline = Pipeline.open(config);
             IngestQueue queue = new IngestQueue(config.corpus().path(), pipeline.ingester());
             state = new State.Syncing(pipeline, queue);
+            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.infof("Ready %d ms after JVM start, serving the %d articles committed; syncing with %s",
+                    sinceJvmStart, pipeline.index().stats().documents(), config.corpus().path());
             IngestReport report = queue.sync("start-up", false).get();
             state = new State.Serving(pipeline, queue);
-            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            LOG.infof("Ready %d ms after JVM start: %s indexed (%d documents, %d sentences, %d chunks; "
+            LOG.infof("Start-up sync done: %s indexed (%d documents, %d sentences, %d chunks; "
                             + "%d chunks embedded at start-up)",
-                    sinceJvmStart, config.corpus().path(), report.documents(), report.sentences(), report.chunks(),
+                    config.corpus().path(), report.documents(), report.sentences(), report.chunks(),
                     report.chunksEmbedded());
             pipeline.llm().ifPresent(status -> {
                 LOG.infof("Answers are written by %s model %s%s", status.clients().provider(), status.clients().model(),
@@ -128,9 +139,14 @@ public class ServiceLifecycle {
         return state;
     }
 
-    /** True once the start-up pass has finished and questions are answered. */
+    /** True once the index is open and questions are answered (also while the start-up pass runs). */
     public boolean ready() {
-        return state instanceof State.Serving;
+        return state instanceof State.Open;
+    }
+
+    /** True while the start-up pass runs: answers draw on what is committed so far. */
+    public boolean syncing() {
+        return state instanceof State.Syncing;
     }
 
     /** Why start-up failed, if it did. */
@@ -138,9 +154,9 @@ public class ServiceLifecycle {
         return state instanceof State.Failed(String reason) ? Optional.of(reason) : Optional.empty();
     }
 
-    /** The pipeline and queue, once serving. @throws NotReadyException before that */
-    public State.Serving serving() {
-        if (state instanceof State.Serving s) {
+    /** The pipeline and queue, once the index is open. @throws NotReadyException before that */
+    public State.Open serving() {
+        if (state instanceof State.Open s) {
             return s;
         }
         throw notReady();
@@ -153,11 +169,7 @@ public class ServiceLifecycle {
 
     /** The ingest queue, from the moment the index is open (also while the start-up pass runs). */
     Optional<IngestQueue> queue() {
-        return switch (state) {
-            case State.Syncing(Pipeline p, IngestQueue q) -> Optional.of(q);
-            case State.Serving(Pipeline p, IngestQueue q) -> Optional.of(q);
-            default -> Optional.empty();
-        };
+        return state instanceof State.Open open ? Optional.of(open.queue()) : Optional.empty();
     }
 
     /** The refusal for a request that needs the index before it is ready, saying why. */

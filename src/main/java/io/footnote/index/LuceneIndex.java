@@ -1,28 +1,18 @@
 package io.footnote.index;
 
-import io.footnote.domain.Chunk;
-import io.footnote.domain.Document;
-import io.footnote.domain.Sentence;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -35,155 +25,146 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static io.footnote.index.LuceneRecords.CHUNK_DOC_ID;
+import static io.footnote.index.LuceneRecords.CHUNK_HASH;
+import static io.footnote.index.LuceneRecords.CHUNK_ORD;
+import static io.footnote.index.LuceneRecords.DOC_ID;
+import static io.footnote.index.LuceneRecords.KIND;
+import static io.footnote.index.LuceneRecords.KIND_DOC;
+import static io.footnote.index.LuceneRecords.TEXT;
+import static io.footnote.index.LuceneRecords.TITLE;
+import static io.footnote.index.LuceneRecords.VECTOR;
+
 /**
- * The embedded Lucene index: one block of Lucene documents per article (a record holding the article,
- * its sentence offsets and sentence vectors, followed by one record per chunk with BM25 text and an HNSW
- * vector). A block is replaced whole with {@link IndexWriter#updateDocuments}, so re-ingesting an article is
- * idempotent and a reader never sees half of one.
+ * The embedded Lucene index: one block of Lucene documents per article ({@link LuceneRecords}), replaced whole
+ * with {@link IndexWriter#updateDocuments}, so re-ingesting an article is idempotent and a reader never sees
+ * half of one.
  *
- * <p>Articles are also kept in memory once loaded: answers and citations need their text and sentence
- * vectors on every question, and reading stored fields for that would cost more than it saves here.
+ * <p>Nothing per article is held on the heap: an article is read from its stored fields when a question needs
+ * it, through a cache bounded by weight ({@link #CACHE_BYTES}); the listing, hashes and totals are read from
+ * doc values. Opening the index reads no article, so start-up time and heap do not grow with the corpus. The
+ * only per-article state is {@code pending}: articles written or deleted since the last commit, so that
+ * {@link #document} answers with the version the next commit makes visible (and a search skips the chunks
+ * of the version it replaces); it empties at each commit.
  */
 public final class LuceneIndex implements ArticleIndex {
 
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
 
-    static final String KIND = "kind";
-    static final String KIND_DOC = "doc";
-    static final String KIND_CHUNK = "chunk";
-    static final String DOC_ID = "docId";
-    static final String TEXT = "text";
-    static final String TITLE = "title";
-    static final String VECTOR = "vector";
-    private static final String CHUNK_ORD = "chunkOrd";
-    private static final String STORED_TITLE = "storedTitle";
-    private static final String HASH = "hash";
-    private static final String SOURCE = "source";
-    private static final String DATE = "date";
-    private static final String BODY = "body";
-    private static final String SENTENCES = "sentences";
-    private static final String CHUNKS = "chunks";
-    private static final String SENTENCE_VECTORS = "sentenceVectors";
+    /** Heap budget of the article cache: a few hundred typical articles, the working set of recent questions. */
+    static final long CACHE_BYTES = 32L << 20;
+    /** Layout of the records; part of the commit signature, so an index of another layout is rebuilt. */
+    private static final String FORMAT = "lucene-records-2";
     private static final String COMMIT_SIGNATURE = "buildSignature";
-
-    private static final String CHUNK_DOC_ID = "chunkDocId";
-    private static final String CHUNK_HASH = "chunkHash";
-
-    /** Weight of the title relative to the chunk text in BM25: a headline match is a weaker signal. */
-    private static final float TITLE_BOOST = 0.3f;
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final int dimension;
-    private final Map<String, IndexedDocument> documents = new ConcurrentHashMap<>();
+    private final Cache<String, IndexedDocument> cache;
+    /** Written (present) or deleted (empty) since the last commit. */
+    private final Map<String, Optional<IndexedDocument>> pending = new ConcurrentHashMap<>();
 
-    private LuceneIndex(Directory directory, IndexWriter writer, int dimension) throws IOException {
+    private LuceneIndex(Directory directory, IndexWriter writer, SearcherManager searchers, int dimension, long cacheBytes) {
         this.directory = directory;
         this.writer = writer;
+        this.searchers = searchers;
         this.dimension = dimension;
-        this.searchers = new SearcherManager(writer, null);
+        this.cache = Caffeine.newBuilder().maximumWeight(cacheBytes)
+                .weigher((String id, IndexedDocument d) -> ArticleCodec.weight(d)).build();
     }
 
     /**
      * Opens (or creates) the index under {@code path}. {@code signature} names everything that shapes the
      * indexed data (embedding model, chunking settings, ingestion pipeline version): an index built under
-     * another signature is emptied, since its vectors or sentence ids would not match what ingestion now
-     * produces, and the next ingest rebuilds it.
+     * another signature (or another record layout) is emptied, since its vectors or sentence ids would not
+     * match what ingestion now produces, and the next ingest rebuilds it. On failure nothing stays open (the
+     * directory's {@code write.lock} is released).
      */
     public static LuceneIndex open(Path path, String signature, int dimension) {
+        return open(path, signature, dimension, CACHE_BYTES);
+    }
+
+    static LuceneIndex open(Path path, String signature, int dimension, long cacheBytes) {
         try {
             Files.createDirectories(path);
-            Directory dir = FSDirectory.open(path);
-            IndexWriterConfig cfg = new IndexWriterConfig(new EnglishAnalyzer());
-            cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            cfg.setCommitOnClose(true);
-            IndexWriter writer = new IndexWriter(dir, cfg);
-            if (DirectoryReader.indexExists(dir)) {
-                String built;
-                try (DirectoryReader r = DirectoryReader.open(dir)) {
-                    built = r.getIndexCommit().getUserData().get(COMMIT_SIGNATURE);
-                }
-                if (!signature.equals(built)) {
-                    LOG.infof("Index was built as [%s]; rebuilding it as [%s]", built, signature);
-                    writer.deleteAll();
-                }
-            }
-            writer.setLiveCommitData(Map.of(COMMIT_SIGNATURE, signature).entrySet());
-            LuceneIndex index = new LuceneIndex(dir, writer, dimension);
-            index.loadDocuments();
-            return index;
+            return open(FSDirectory.open(path), signature, dimension, cacheBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open index at " + path, e);
         }
     }
 
-    private void loadDocuments() throws IOException {
-        IndexSearcher s = searchers.acquire();
+    /** Opens the index in {@code dir}, which it then owns: closed with the index, or at once if opening fails. */
+    static LuceneIndex open(Directory dir, String signature, int dimension, long cacheBytes) throws IOException {
+        String stamp = signature + "|" + FORMAT;
+        IndexWriter writer = null;
         try {
-            TopDocs all = s.search(new TermQuery(new Term(KIND, KIND_DOC)), Math.max(1, s.getIndexReader().maxDoc()));
-            StoredFields stored = s.storedFields();
-            for (ScoreDoc sd : all.scoreDocs) {
-                IndexedDocument d = fromStored(stored.document(sd.doc));
-                documents.put(d.document().id(), d);
+            IndexWriterConfig cfg = new IndexWriterConfig(new EnglishAnalyzer());
+            cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            cfg.setCommitOnClose(true);
+            writer = new IndexWriter(dir, cfg);
+            if (DirectoryReader.indexExists(dir)) {
+                String built;
+                try (DirectoryReader r = DirectoryReader.open(dir)) {
+                    built = r.getIndexCommit().getUserData().get(COMMIT_SIGNATURE);
+                }
+                if (!stamp.equals(built)) {
+                    LOG.infof("Index was built as [%s]; rebuilding it as [%s]", built, stamp);
+                    writer.deleteAll();
+                }
             }
-        } finally {
-            searchers.release(s);
+            writer.setLiveCommitData(Map.of(COMMIT_SIGNATURE, stamp).entrySet());
+            return new LuceneIndex(dir, writer, new SearcherManager(writer, null), dimension, cacheBytes);
+        } catch (IOException | RuntimeException e) {
+            if (writer != null) {
+                try {
+                    writer.rollback(); // closes without committing, releasing write.lock
+                } catch (IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            IOUtils.closeWhileHandlingException(dir);
+            throw e;
         }
     }
 
     @Override
     public Map<String, String> contentHashes() {
-        Map<String, String> out = new HashMap<>();
-        documents.forEach((id, d) -> out.put(id, d.document().contentHash()));
+        Map<String, String> out = withSearcher(LuceneListing::hashes);
+        pending.forEach((id, d) -> d.ifPresentOrElse(a -> out.put(id, a.document().contentHash()), () -> out.remove(id)));
         return out;
     }
 
     @Override
     public void upsert(IndexedDocument d, List<float[]> chunkVectors) {
-        Document doc = d.document();
+        String id = d.document().id();
         if (chunkVectors.size() != d.chunks().size()) {
-            throw new IllegalArgumentException("one vector per chunk expected for " + doc.id());
-        }
-        List<org.apache.lucene.document.Document> block = new ArrayList<>();
-        block.add(toStored(d));
-        for (int i = 0; i < d.chunks().size(); i++) {
-            Chunk c = d.chunks().get(i);
-            org.apache.lucene.document.Document ld = new org.apache.lucene.document.Document();
-            ld.add(new StringField(KIND, KIND_CHUNK, Field.Store.NO));
-            ld.add(new StringField(DOC_ID, doc.id(), Field.Store.YES));
-            // Columnar, so a search hit is mapped to its chunk without decompressing stored fields.
-            ld.add(new SortedDocValuesField(CHUNK_DOC_ID, new BytesRef(doc.id())));
-            ld.add(new NumericDocValuesField(CHUNK_ORD, c.ordinal()));
-            ld.add(new SortedDocValuesField(CHUNK_HASH, new BytesRef(doc.contentHash())));
-            ld.add(new TextField(TEXT, doc.text().substring(c.start(), c.end()), Field.Store.NO));
-            ld.add(new TextField(TITLE, doc.title(), Field.Store.NO));
-            ld.add(new KnnFloatVectorField(VECTOR, chunkVectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
-            block.add(ld);
+            throw new IllegalArgumentException("one vector per chunk expected for " + id);
         }
         try {
-            writer.updateDocuments(new Term(DOC_ID, doc.id()), block);
+            writer.updateDocuments(new Term(DOC_ID, id), LuceneRecords.block(d, chunkVectors));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        documents.put(doc.id(), d);
+        pending.put(id, Optional.of(d));
+        cache.invalidate(id);
     }
 
     @Override
@@ -193,44 +174,69 @@ public final class LuceneIndex implements ArticleIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        documents.remove(documentId);
+        pending.put(documentId, Optional.empty());
+        cache.invalidate(documentId);
     }
 
+    /**
+     * Commits and refreshes the searcher, then forgets what was pending. A cached article is invalidated only
+     * after the refresh: a load running meanwhile holds the key, so the invalidation waits for it and removes
+     * what it read from the old searcher; a later load sees the new one.
+     */
     @Override
     public void commit() {
+        Map<String, Optional<IndexedDocument>> committed = Map.copyOf(pending);
         try {
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        committed.forEach((id, d) -> {
+            cache.invalidate(id);
+            pending.remove(id, d);
+        });
     }
 
     @Override
     public Optional<IndexedDocument> document(String id) {
-        return Optional.ofNullable(documents.get(id));
+        Optional<IndexedDocument> written = pending.get(id);
+        if (written != null) {
+            return written;
+        }
+        return Optional.ofNullable(cache.get(id, this::load));
+    }
+
+    /** Reads an article's record from the current searcher; {@code null} when there is none. */
+    private IndexedDocument load(String id) {
+        return withSearcher(s -> {
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(DOC_ID, id)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(KIND, KIND_DOC)), BooleanClause.Occur.FILTER).build();
+            TopDocs top = s.search(q, 1);
+            return top.scoreDocs.length == 0 ? null
+                    : LuceneRecords.decode(s.storedFields().document(top.scoreDocs[0].doc), dimension);
+        });
     }
 
     @Override
     public List<Entry> documents() {
-        return documents.values().stream()
-                .map(d -> new Entry(d.document().id(), d.document().title(), d.document().date(),
-                        d.document().source(), d.document().sentences().size(), d.chunks().size()))
-                .sorted(java.util.Comparator.comparing(Entry::id))
-                .toList();
+        Map<String, Entry> byId = new TreeMap<>();
+        withSearcher(LuceneListing::entries).forEach(e -> byId.put(e.id(), e));
+        pending.forEach((id, d) -> d.ifPresentOrElse(a -> byId.put(id, LuceneRecords.entry(a)), () -> byId.remove(id)));
+        return List.copyOf(byId.values());
     }
 
+    /** A page of the listing as of the last commit (what a search sees). */
+    @Override
+    public Page page(Optional<String> afterId, int limit, String titleContains) {
+        return withSearcher(s -> LuceneListing.page(s, afterId, limit, titleContains));
+    }
+
+    /** Totals as of the last commit. */
     @Override
     public Stats stats() {
-        int sentences = 0;
-        int chunks = 0;
-        int count = 0;
-        for (IndexedDocument d : documents.values()) {
-            count++;
-            sentences += d.document().sentences().size();
-            chunks += d.chunks().size();
-        }
-        return new Stats(count, sentences, chunks);
+        return withSearcher(LuceneListing::stats);
     }
 
     @Override
@@ -247,7 +253,7 @@ public final class LuceneIndex implements ArticleIndex {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         for (String t : terms) {
             q.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD);
-            q.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), TITLE_BOOST), BooleanClause.Occur.SHOULD);
+            q.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), Bm25.TITLE_BOOST), BooleanClause.Occur.SHOULD);
         }
         return search(q.build(), n);
     }
@@ -258,54 +264,46 @@ public final class LuceneIndex implements ArticleIndex {
     }
 
     private List<ChunkHit> search(Query query, int n) {
-        try {
-            IndexSearcher s = searchers.acquire();
-            try {
-                ScoreDoc[] top = s.search(query, n).scoreDocs;
-                // Doc values are read forward, so visit the hits in index order, then restore score order.
-                Integer[] byDoc = new Integer[top.length];
-                for (int i = 0; i < top.length; i++) {
-                    byDoc[i] = i;
+        return withSearcher(s -> {
+            ScoreDoc[] top = s.search(query, n).scoreDocs;
+            // Doc values are read forward, so visit the hits in index order, then restore score order.
+            Integer[] byDoc = new Integer[top.length];
+            Arrays.setAll(byDoc, i -> i);
+            Arrays.sort(byDoc, Comparator.comparingInt(i -> top[i].doc));
+            ChunkHit[] found = new ChunkHit[top.length];
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            LeafReaderContext leaf = null;
+            SortedDocValues ids = null;
+            NumericDocValues ords = null;
+            SortedDocValues hashes = null;
+            for (int i : byDoc) {
+                int doc = top[i].doc;
+                if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                    leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                    ids = DocValues.getSorted(leaf.reader(), CHUNK_DOC_ID);
+                    ords = DocValues.getNumeric(leaf.reader(), CHUNK_ORD);
+                    hashes = DocValues.getSorted(leaf.reader(), CHUNK_HASH);
                 }
-                java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> top[i].doc));
-                ChunkHit[] found = new ChunkHit[top.length];
-                List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-                LeafReaderContext leaf = null;
-                SortedDocValues ids = null;
-                NumericDocValues ords = null;
-                SortedDocValues hashes = null;
-                for (int i : byDoc) {
-                    int doc = top[i].doc;
-                    if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-                        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                        ids = DocValues.getSorted(leaf.reader(), CHUNK_DOC_ID);
-                        ords = DocValues.getNumeric(leaf.reader(), CHUNK_ORD);
-                        hashes = DocValues.getSorted(leaf.reader(), CHUNK_HASH);
-                    }
-                    int local = doc - leaf.docBase;
-                    if (!ids.advanceExact(local) || !ords.advanceExact(local) || !hashes.advanceExact(local)) {
-                        continue;
-                    }
-                    IndexedDocument d = documents.get(ids.lookupOrd(ids.ordValue()).utf8ToString());
-                    // Between an update and the next commit the searcher still sees the article's previous
-                    // chunks: they are skipped (hash differs), never mapped onto the new version's chunks.
-                    if (d != null && d.document().contentHash().equals(hashes.lookupOrd(hashes.ordValue()).utf8ToString())) {
-                        found[i] = new ChunkHit(d.chunks().get((int) ords.longValue()), top[i].score);
-                    }
+                int local = doc - leaf.docBase;
+                if (!ids.advanceExact(local) || !ords.advanceExact(local) || !hashes.advanceExact(local)) {
+                    continue;
                 }
-                List<ChunkHit> hits = new ArrayList<>(top.length);
-                for (ChunkHit h : found) {
-                    if (h != null) {
-                        hits.add(h);
-                    }
+                Optional<IndexedDocument> d = document(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                // Between an update and the next commit the searcher still sees the article's previous
+                // chunks: they are skipped (hash differs), never mapped onto the new version's chunks.
+                if (d.isPresent() && d.get().document().contentHash()
+                        .equals(hashes.lookupOrd(hashes.ordValue()).utf8ToString())) {
+                    found[i] = new ChunkHit(d.get().chunks().get((int) ords.longValue()), top[i].score);
                 }
-                return hits;
-            } finally {
-                searchers.release(s);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            List<ChunkHit> hits = new ArrayList<>(top.length);
+            for (ChunkHit h : found) {
+                if (h != null) {
+                    hits.add(h);
+                }
+            }
+            return hits;
+        });
     }
 
     @Override
@@ -315,18 +313,8 @@ public final class LuceneIndex implements ArticleIndex {
 
     @Override
     public double idf(String term) {
-        try {
-            IndexSearcher s = searchers.acquire();
-            try {
-                long n = Math.max(1, s.getIndexReader().getDocCount(TEXT));
-                long df = s.getIndexReader().docFreq(new Term(TEXT, term));
-                return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            } finally {
-                searchers.release(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withSearcher(s -> Bm25.idf(s.getIndexReader().getDocCount(TEXT),
+                s.getIndexReader().docFreq(new Term(TEXT, term))));
     }
 
     /** Size of the index files on disk, in bytes. */
@@ -342,90 +330,31 @@ public final class LuceneIndex implements ArticleIndex {
         }
     }
 
+    /** Closes the searchers, the writer (committing) and the directory; each is closed even if another fails. */
     @Override
     public void close() {
         try {
-            searchers.close();
-            writer.close();
-            directory.close();
+            IOUtils.close(searchers, writer, directory, analyzer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private org.apache.lucene.document.Document toStored(IndexedDocument d) {
-        Document doc = d.document();
-        org.apache.lucene.document.Document ld = new org.apache.lucene.document.Document();
-        ld.add(new StringField(KIND, KIND_DOC, Field.Store.NO));
-        ld.add(new StringField(DOC_ID, doc.id(), Field.Store.YES));
-        ld.add(new StoredField(HASH, doc.contentHash()));
-        ld.add(new StoredField(SOURCE, doc.source()));
-        ld.add(new StoredField(STORED_TITLE, doc.title()));
-        if (doc.date() != null) {
-            ld.add(new StoredField(DATE, doc.date().toString()));
+    private <T> T withSearcher(SearcherTask<T> task) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return task.run(s);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        ld.add(new StoredField(BODY, doc.text()));
-        int[] spans = new int[doc.sentences().size() * 2];
-        for (Sentence s : doc.sentences()) {
-            spans[2 * s.index()] = s.start();
-            spans[2 * s.index() + 1] = s.end();
-        }
-        ld.add(new StoredField(SENTENCES, ints(spans)));
-        int[] runs = new int[d.chunks().size() * 2];
-        for (Chunk c : d.chunks()) {
-            runs[2 * c.ordinal()] = c.firstSentence();
-            runs[2 * c.ordinal() + 1] = c.lastSentence();
-        }
-        ld.add(new StoredField(CHUNKS, ints(runs)));
-        ByteBuffer vecs = ByteBuffer.allocate(d.sentenceVectors().length * dimension * Float.BYTES);
-        for (float[] v : d.sentenceVectors()) {
-            vecs.asFloatBuffer().put(v);
-            vecs.position(vecs.position() + v.length * Float.BYTES);
-        }
-        ld.add(new StoredField(SENTENCE_VECTORS, vecs.array()));
-        return ld;
     }
 
-    private IndexedDocument fromStored(org.apache.lucene.document.Document ld) {
-        String id = ld.get(DOC_ID);
-        String text = ld.get(BODY);
-        int[] spans = ints(bytes(ld.getBinaryValue(SENTENCES)));
-        List<Sentence> sentences = new ArrayList<>(spans.length / 2);
-        for (int i = 0; i < spans.length / 2; i++) {
-            sentences.add(new Sentence(i, spans[2 * i], spans[2 * i + 1]));
-        }
-        String date = ld.get(DATE);
-        Document doc = new Document(id, ld.get(STORED_TITLE), date == null ? null : LocalDate.parse(date), text,
-                sentences, ld.get(SOURCE), ld.get(HASH));
-        int[] runs = ints(bytes(ld.getBinaryValue(CHUNKS)));
-        List<Chunk> chunks = new ArrayList<>(runs.length / 2);
-        for (int i = 0; i < runs.length / 2; i++) {
-            int first = runs[2 * i];
-            int last = runs[2 * i + 1];
-            chunks.add(new Chunk(id, i, first, last, sentences.get(first).start(), sentences.get(last).end()));
-        }
-        ByteBuffer vecs = ByteBuffer.wrap(bytes(ld.getBinaryValue(SENTENCE_VECTORS)));
-        float[][] vectors = new float[sentences.size()][dimension];
-        for (float[] v : vectors) {
-            vecs.asFloatBuffer().get(v);
-            vecs.position(vecs.position() + dimension * Float.BYTES);
-        }
-        return new IndexedDocument(doc, chunks, vectors);
-    }
-
-    private static byte[] bytes(org.apache.lucene.util.BytesRef ref) {
-        return java.util.Arrays.copyOfRange(ref.bytes, ref.offset, ref.offset + ref.length);
-    }
-
-    private static byte[] ints(int[] values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * Integer.BYTES);
-        b.asIntBuffer().put(values);
-        return b.array();
-    }
-
-    private static int[] ints(byte[] bytes) {
-        int[] out = new int[bytes.length / Integer.BYTES];
-        ByteBuffer.wrap(bytes).asIntBuffer().get(out);
-        return out;
+    @FunctionalInterface
+    private interface SearcherTask<T> {
+        T run(IndexSearcher searcher) throws IOException;
     }
 }

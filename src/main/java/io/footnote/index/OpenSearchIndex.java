@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.footnote.domain.Chunk;
 import io.footnote.domain.Document;
-import io.footnote.domain.Sentence;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -26,7 +25,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -69,8 +67,6 @@ public final class OpenSearchIndex implements ArticleIndex {
 
     private static final Logger LOG = Logger.getLogger(OpenSearchIndex.class);
 
-    /** Weight of the title relative to the chunk text in BM25, as in the embedded index. */
-    private static final float TITLE_BOOST = 0.3f;
     /** Every search reads the shard copies this string selects, so instances agree on scores. */
     private static final String PREFERENCE = "footnote";
     private static final int PAGE = 2000;
@@ -324,59 +320,36 @@ public final class OpenSearchIndex implements ArticleIndex {
         return out;
     }
 
+    /** The article's {@code _source}: the {@link ArticleCodec} fields, spans and runs as JSON int arrays. */
     private ObjectNode articleSource(IndexedDocument d) {
-        Document doc = d.document();
+        ArticleCodec.Encoded e = ArticleCodec.encode(d);
         ObjectNode src = json.createObjectNode();
-        src.put("kind", "doc").put("docId", doc.id()).put("hash", doc.contentHash())
-                .put("sentenceCount", doc.sentences().size()).put("chunkCount", d.chunks().size());
+        src.put("kind", "doc").put("docId", e.id()).put("hash", e.hash())
+                .put("sentenceCount", e.spans().length / 2).put("chunkCount", e.runs().length / 2);
         ObjectNode a = src.putObject("article");
-        a.put("title", doc.title()).put("source", doc.source()).put("text", doc.text());
-        if (doc.date() != null) {
-            a.put("date", doc.date().toString());
+        a.put("title", e.title()).put("source", e.source()).put("text", e.text());
+        if (e.date() != null) {
+            a.put("date", e.date());
         }
         ArrayNode spans = a.putArray("sentences");
-        for (Sentence s : doc.sentences()) {
-            spans.add(s.start()).add(s.end());
+        for (int v : e.spans()) {
+            spans.add(v);
         }
         ArrayNode runs = a.putArray("chunks");
-        for (Chunk c : d.chunks()) {
-            runs.add(c.firstSentence()).add(c.lastSentence());
+        for (int v : e.runs()) {
+            runs.add(v);
         }
         // Sentence vectors are only read back, never searched: packed floats, not a JSON array of numbers.
-        ByteBuffer vecs = ByteBuffer.allocate(d.sentenceVectors().length * dimension * Float.BYTES);
-        for (float[] v : d.sentenceVectors()) {
-            vecs.asFloatBuffer().put(v);
-            vecs.position(vecs.position() + v.length * Float.BYTES);
-        }
-        a.put("vectors", Base64.getEncoder().encodeToString(vecs.array()));
+        a.put("vectors", Base64.getEncoder().encodeToString(e.vectors()));
         return src;
     }
 
     private IndexedDocument fromSource(JsonNode src) {
-        String id = src.path("docId").asText();
         JsonNode a = src.path("article");
-        int[] spans = ints(a.path("sentences"));
-        List<Sentence> sentences = new ArrayList<>(spans.length / 2);
-        for (int i = 0; i < spans.length / 2; i++) {
-            sentences.add(new Sentence(i, spans[2 * i], spans[2 * i + 1]));
-        }
-        String date = a.path("date").asText(null);
-        Document doc = new Document(id, a.path("title").asText(), date == null ? null : LocalDate.parse(date),
-                a.path("text").asText(), sentences, a.path("source").asText(), src.path("hash").asText());
-        int[] runs = ints(a.path("chunks"));
-        List<Chunk> chunks = new ArrayList<>(runs.length / 2);
-        for (int i = 0; i < runs.length / 2; i++) {
-            int first = runs[2 * i];
-            int last = runs[2 * i + 1];
-            chunks.add(new Chunk(id, i, first, last, sentences.get(first).start(), sentences.get(last).end()));
-        }
-        ByteBuffer vecs = ByteBuffer.wrap(Base64.getDecoder().decode(a.path("vectors").asText()));
-        float[][] vectors = new float[sentences.size()][dimension];
-        for (float[] v : vectors) {
-            vecs.asFloatBuffer().get(v);
-            vecs.position(vecs.position() + dimension * Float.BYTES);
-        }
-        return new IndexedDocument(doc, chunks, vectors);
+        return ArticleCodec.decode(new ArticleCodec.Encoded(src.path("docId").asText(), a.path("title").asText(),
+                a.path("date").asText(null), a.path("source").asText(), src.path("hash").asText(),
+                a.path("text").asText(), ints(a.path("sentences")), ints(a.path("chunks")),
+                Base64.getDecoder().decode(a.path("vectors").asText())), dimension);
     }
 
     private static int[] ints(JsonNode array) {
@@ -651,7 +624,7 @@ public final class OpenSearchIndex implements ArticleIndex {
         ArrayNode should = bool.putArray("should");
         for (String t : terms) {
             should.addObject().putObject("term").putObject("text").put("value", t);
-            should.addObject().putObject("term").putObject("title").put("value", t).put("boost", TITLE_BOOST);
+            should.addObject().putObject("term").putObject("title").put("value", t).put("boost", Bm25.TITLE_BOOST);
         }
         bool.put("minimum_should_match", 1);
         return q;
@@ -807,10 +780,10 @@ public final class OpenSearchIndex implements ArticleIndex {
                 aggs.putObject("t" + i).putObject("filter").putObject("term").put("text", missing.get(i));
             }
             JsonNode r = call("POST", "/" + settings.index() + "/_search", Map.of("preference", PREFERENCE), bytes(body));
-            long n = Math.max(1, r.path("hits").path("total").path("value").asLong());
+            long n = r.path("hits").path("total").path("value").asLong();
             for (int i = 0; i < missing.size(); i++) {
                 long df = r.path("aggregations").path("t" + i).path("doc_count").asLong();
-                double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+                double idf = Bm25.idf(n, df);
                 idfCache.put(missing.get(i), new double[] {idf, now});
             }
         }

@@ -37,6 +37,6 @@ public class AskResource {
         if (request == null) {
             throw new InvalidQuestionException("The request body is required: {\"question\": \"…\"}.");
         }
-        return answers.configured().ask(request.question(), request.history(), request.topK());
+        return answers.noted(answers.configured().ask(request.question(), request.history(), request.topK()));
     }
 }

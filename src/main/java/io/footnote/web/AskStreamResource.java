@@ -79,7 +79,7 @@ public class AskStreamResource {
                                 return gone.get() || emitter.isCancelled();
                             }
                         });
-                emit(emitter, event(sse, "done", answer));
+                emit(emitter, event(sse, "done", this.answers.noted(answer)));
                 emitter.complete();
             } catch (CancellationException e) {
                 LOG.debug("Client left before the answer was complete; the model call was cancelled");

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the index is loaded and in line with the corpus folder. */
+/** Ready once the index is open (answers come from what is committed); while the start-up sync runs, its progress. */
 @Readiness
 @ApplicationScoped
 public class IndexReadiness implements HealthCheck {
@@ -33,8 +33,11 @@ public class IndexReadiness implements HealthCheck {
         lifecycle.failure().ifPresent(f -> b.withData("error", f));
         if (ready) {
             documents.health().forEach(b::withData);
-        } else {
-            b.withData("filesDone", ingestion.progress().done()).withData("filesTotal", ingestion.progress().total());
+        }
+        if (!ready || lifecycle.syncing()) {
+            // Up while the start-up sync runs (answers come from what is committed): its progress is shown.
+            b.withData("syncing", lifecycle.syncing())
+                    .withData("filesDone", ingestion.progress().done()).withData("filesTotal", ingestion.progress().total());
         }
         return b.build();
     }

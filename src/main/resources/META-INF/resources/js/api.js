@@ -133,6 +133,19 @@ async function getJson(url) {
 /** GET /api/documents: the indexed articles. */
 export const listDocuments = () => getJson('api/documents');
 
+/**
+ * GET /api/documents?limit=&cursor=: one page of the indexed articles, ordered by id, as
+ * {documents, total, next}; pass `next` back as the cursor for the following page (null on the last).
+ */
+export async function listDocumentPage(cursor = null, limit = 200) {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (cursor) params.set('cursor', cursor);
+  const response = await send(`api/documents?${params}`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw await problem(response);
+  const total = Number(response.headers.get('X-Total-Count'));
+  return { documents: await response.json(), total, next: response.headers.get('X-Next-Cursor') };
+}
+
 /** GET /api/documents/{id}: one article's text and sentence offsets. */
 export const getDocument = (id) => getJson(`api/documents/${encodeURIComponent(id)}`);
 

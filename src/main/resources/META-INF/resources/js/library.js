@@ -1,16 +1,18 @@
-// The library: every indexed article, each a link to its text in the article panel.
+// The library: the indexed articles a page at a time ("Show more"), each a link to its text in the article panel.
 import { h, append, clear, formatDate } from './dom.js';
-import { listDocuments } from './api.js';
+import { listDocumentPage } from './api.js';
 
 let all = [];
+let total = 0;
+let next = null;
 
 export async function renderLibrary() {
   const list = document.getElementById('library-list');
   const summary = document.getElementById('library-summary');
   summary.textContent = 'Loading the list of articles…';
-  let docs;
+  let page;
   try {
-    docs = await listDocuments();
+    page = await listDocumentPage();
   } catch (e) {
     summary.textContent = '';
     if (e.kind === 'auth') {
@@ -19,18 +21,48 @@ export async function renderLibrary() {
     clear(list).append(h('li', { class: 'error', role: 'alert' }, h('p', { class: 'error-text' }, e.message)));
     return;
   }
-  all = docs;
-  summary.textContent = docs.length === 1 ? '1 article is indexed. Open it to read it in full.'
-    : `${docs.length} articles are indexed. Open one to read it in full; every sentence in it can be linked to.`;
-  append(clear(list), docs.map((d) => h('li', { class: 'doc' },
+  all = [];
+  clear(list);
+  showPage(page);
+  const filter = document.getElementById('library-filter').value;
+  if (filter.trim()) filterLibrary(filter);
+}
+
+/** Appends a page of articles, and a "Show more" button while more follow. */
+function showPage(page) {
+  const list = document.getElementById('library-list');
+  ({ total, next } = page);
+  all = all.concat(page.documents);
+  document.getElementById('library-more')?.remove();
+  document.getElementById('library-summary').textContent = summaryText();
+  append(list, page.documents.map((d) => h('li', { class: 'doc' },
     h('a', { class: 'doc-link', href: `#/library/${encodeURIComponent(d.id)}`, dataset: { document: d.id } },
       h('span', { class: 'clamp' }, d.title || d.id)),
     h('p', { class: 'doc-meta' },
       h('span', {}, d.date ? formatDate(d.date) : 'Undated'),
       h('span', {}, d.source || d.id),
       h('span', {}, `${d.sentences} sentences`)))));
-  const filter = document.getElementById('library-filter').value;
-  if (filter.trim()) filterLibrary(filter);
+  if (next) {
+    const more = h('button', { type: 'button', id: 'library-more', class: 'library-more' }, 'Show more');
+    more.addEventListener('click', async () => {
+      more.disabled = true;
+      try {
+        showPage(await listDocumentPage(next));
+        const filter = document.getElementById('library-filter').value;
+        if (filter.trim()) filterLibrary(filter);
+      } catch (e) {
+        more.disabled = false;
+        document.getElementById('library-summary').textContent = e.message;
+      }
+    });
+    list.after(more);
+  }
+}
+
+function summaryText() {
+  if (total === 1) return '1 article is indexed. Open it to read it in full.';
+  const shown = all.length < total ? ` (${all.length} shown)` : '';
+  return `${total} articles are indexed${shown}. Open one to read it in full; every sentence in it can be linked to.`;
 }
 
 /** Shows only the articles whose title or file name contains the filter's words, in any case. */
@@ -47,5 +79,5 @@ export function filterLibrary(query) {
   }
   const summary = document.getElementById('library-summary');
   if (words.length) summary.textContent = `${shown} of ${all.length} articles match.`;
-  else if (all.length) summary.textContent = `${all.length} articles are indexed. Open one to read it in full; every sentence in it can be linked to.`;
+  else if (all.length) summary.textContent = summaryText();
 }

@@ -112,7 +112,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void awaitReady(Duration timeout) {
-        await("ready", timeout, () -> http().get("/q/health/ready").statusCode() == 200);
+        // Up comes before the start-up sync ends; callers here want the corpus in, so the sync is awaited too.
+        await("ready", timeout, () -> {
+            var ready = http().get("/q/health/ready");
+            return ready.statusCode() == 200 && !ready.asString().matches("(?s).*\"syncing\"\\s*:\\s*true.*");
+        });
     }
 
     /** SIGKILL on Linux: no shut-down hook runs, nothing is flushed or committed. */

@@ -37,6 +37,45 @@ class DocumentResourceTest {
     }
 
     @Test
+    void given_limit_one_when_following_the_cursor_then_each_page_holds_the_next_article_and_the_last_has_no_cursor() {
+        // given / when
+        io.restassured.response.Response first = given().queryParam("limit", 1).get("/api/documents");
+        first.then().statusCode(200).header("X-Total-Count", "2").header("Link", containsString("rel=\"next\""));
+        String cursor = first.header("X-Next-Cursor");
+        io.restassured.response.Response second = given().queryParam("limit", 1).queryParam("cursor", cursor)
+                .get("/api/documents");
+
+        // then
+        assertEquals(List.of(SeedCorpus.MAO), first.jsonPath().getList("id"));
+        assertEquals(List.of(SeedCorpus.DINAN), second.jsonPath().getList("id"));
+        assertEquals(null, second.header("X-Next-Cursor"), "the last page has no way on");
+        assertEquals("2", second.header("X-Total-Count"));
+    }
+
+    @Test
+    void given_a_title_filter_when_listing_then_only_matching_titles_are_counted_and_listed() {
+        String title = given().get("/api/documents/" + SeedCorpus.DINAN).jsonPath().getString("title");
+        String word = title.split(" ")[3].toUpperCase();
+
+        io.restassured.response.Response page = given().queryParam("q", word).get("/api/documents");
+
+        page.then().statusCode(200).header("X-Total-Count", "1");
+        assertEquals(List.of(SeedCorpus.DINAN), page.jsonPath().getList("id"));
+    }
+
+    @Test
+    void given_a_bad_limit_or_cursor_when_listing_then_400_problem_says_what_was_wrong() {
+        for (String limit : List.of("0", "1001", "ten")) {
+            given().queryParam("limit", limit).get("/api/documents")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("limit"));
+        }
+        given().queryParam("cursor", "%%%").get("/api/documents")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("cursor"));
+    }
+
+    @Test
     void serves_cleaned_text_with_sentence_offsets() {
         JsonPath doc = given().get("/api/documents/" + SeedCorpus.DINAN).then().statusCode(200).extract().jsonPath();
 

@@ -120,7 +120,7 @@ public class OpenAiResource {
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = Instant.now().getEpochSecond();
         if (!request.streaming()) {
-            Answer answer = ask(answers, conversation, null);
+            Answer answer = this.answers.noted(ask(answers, conversation, null));
             return Response.ok(ChatCompletion.of(id, created, model, answer, conversation))
                     .type(MediaType.APPLICATION_JSON_TYPE).build();
         }

@@ -1,0 +1,110 @@
+package io.footnote.index;
+
+import io.footnote.domain.Chunk;
+import io.footnote.domain.Document;
+import io.footnote.domain.Sentence;
+
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one scheme both backends store an article by: its fields as strings, its sentence spans and chunk runs
+ * as flat int pairs, and its sentence vectors as packed big-endian floats. A backend only chooses how to put
+ * these on its medium (Lucene stored fields, an OpenSearch {@code _source}); {@link #decode} rebuilds the
+ * same {@link IndexedDocument} from either.
+ */
+public final class ArticleCodec {
+
+    private ArticleCodec() {
+    }
+
+    /**
+     * An article in storable form.
+     *
+     * @param date    ISO date, or {@code null}
+     * @param spans   {@code [start0, end0, start1, end1, …]}: sentence {@code i} spans {@code text[start_i, end_i)}
+     * @param runs    {@code [first0, last0, …]}: chunk {@code i} is sentences {@code first_i..last_i}
+     * @param vectors the sentence vectors, packed floats in sentence order
+     */
+    public record Encoded(String id, String title, String date, String source, String hash, String text,
+                          int[] spans, int[] runs, byte[] vectors) {
+    }
+
+    /** The storable form of {@code d}. */
+    public static Encoded encode(IndexedDocument d) {
+        Document doc = d.document();
+        int[] spans = new int[doc.sentences().size() * 2];
+        for (Sentence s : doc.sentences()) {
+            spans[2 * s.index()] = s.start();
+            spans[2 * s.index() + 1] = s.end();
+        }
+        int[] runs = new int[d.chunks().size() * 2];
+        for (Chunk c : d.chunks()) {
+            runs[2 * c.ordinal()] = c.firstSentence();
+            runs[2 * c.ordinal() + 1] = c.lastSentence();
+        }
+        return new Encoded(doc.id(), doc.title(), doc.date() == null ? null : doc.date().toString(), doc.source(),
+                doc.contentHash(), doc.text(), spans, runs, floats(d.sentenceVectors()));
+    }
+
+    /** The article {@code e} holds, with sentence vectors of length {@code dimension}. */
+    public static IndexedDocument decode(Encoded e, int dimension) {
+        List<Sentence> sentences = new ArrayList<>(e.spans().length / 2);
+        for (int i = 0; i < e.spans().length / 2; i++) {
+            sentences.add(new Sentence(i, e.spans()[2 * i], e.spans()[2 * i + 1]));
+        }
+        Document doc = new Document(e.id(), e.title(), e.date() == null ? null : LocalDate.parse(e.date()), e.text(),
+                sentences, e.source(), e.hash());
+        List<Chunk> chunks = new ArrayList<>(e.runs().length / 2);
+        for (int i = 0; i < e.runs().length / 2; i++) {
+            int first = e.runs()[2 * i];
+            int last = e.runs()[2 * i + 1];
+            chunks.add(new Chunk(e.id(), i, first, last, sentences.get(first).start(), sentences.get(last).end()));
+        }
+        return new IndexedDocument(doc, chunks, floats(e.vectors(), sentences.size(), dimension));
+    }
+
+    /** Approximate heap bytes of a decoded article: what a cache of articles weighs it by. */
+    public static int weight(IndexedDocument d) {
+        long vectors = (long) d.sentenceVectors().length * (16 + (d.sentenceVectors().length == 0 ? 0
+                : d.sentenceVectors()[0].length * Float.BYTES));
+        long text = 2L * d.document().text().length();
+        long structure = 48L * (d.document().sentences().size() + d.chunks().size());
+        return (int) Math.min(Integer.MAX_VALUE, 256 + vectors + text + structure);
+    }
+
+    static byte[] floats(float[][] vectors) {
+        int dim = vectors.length == 0 ? 0 : vectors[0].length;
+        ByteBuffer b = ByteBuffer.allocate(vectors.length * dim * Float.BYTES);
+        for (float[] v : vectors) {
+            b.asFloatBuffer().put(v);
+            b.position(b.position() + v.length * Float.BYTES);
+        }
+        return b.array();
+    }
+
+    static float[][] floats(byte[] packed, int count, int dimension) {
+        ByteBuffer b = ByteBuffer.wrap(packed);
+        float[][] out = new float[count][dimension];
+        for (float[] v : out) {
+            b.asFloatBuffer().get(v);
+            b.position(b.position() + dimension * Float.BYTES);
+        }
+        return out;
+    }
+
+    /** Ints as packed big-endian bytes (Lucene stores the spans and runs so). */
+    static byte[] ints(int[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * Integer.BYTES);
+        b.asIntBuffer().put(values);
+        return b.array();
+    }
+
+    static int[] ints(byte[] bytes, int offset, int length) {
+        int[] out = new int[length / Integer.BYTES];
+        ByteBuffer.wrap(bytes, offset, length).asIntBuffer().get(out);
+        return out;
+    }
+}

@@ -1,0 +1,125 @@
+package io.footnote.index;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.Bits;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@link LuceneIndex} reads over all committed articles without loading any: the listing (stored fields
+ * of the listing line only, in id order), the content hashes and the totals (doc values, column-wise).
+ */
+final class LuceneListing {
+
+    private LuceneListing() {
+    }
+
+    /** Every committed article's listing line, ordered by id. */
+    static List<ArticleLookup.Entry> entries(IndexSearcher s) throws IOException {
+        int max = Math.max(1, s.getIndexReader().maxDoc());
+        ScoreDoc[] docs = s.search(new TermQuery(new Term(LuceneRecords.KIND, LuceneRecords.KIND_DOC)), max,
+                new Sort(new SortField(LuceneRecords.ARTICLE_ID, SortField.Type.STRING))).scoreDocs;
+        StoredFields stored = s.storedFields();
+        List<ArticleLookup.Entry> out = new ArrayList<>(docs.length);
+        for (ScoreDoc d : docs) {
+            out.add(LuceneRecords.entry(stored.document(d.doc, LuceneRecords.ENTRY_FIELDS)));
+        }
+        return out;
+    }
+
+    /** A page of the committed articles' listing (see {@link ArticleLookup#page}), by search-after on the id. */
+    static ArticleLookup.Page page(IndexSearcher s, Optional<String> afterId, int limit, String titleContains)
+            throws IOException {
+        BooleanQuery.Builder q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(LuceneRecords.KIND, LuceneRecords.KIND_DOC)), BooleanClause.Occur.FILTER);
+        String needle = titleContains == null ? "" : titleContains.strip().toLowerCase(Locale.ROOT);
+        if (!needle.isEmpty()) {
+            q.add(new WildcardQuery(new Term(LuceneRecords.LIST_TITLE, "*" + escape(needle) + "*")),
+                    BooleanClause.Occur.FILTER);
+        }
+        Query query = q.build();
+        Sort byId = new Sort(new SortField(LuceneRecords.ARTICLE_ID, SortField.Type.STRING));
+        // doc = the last doc: an article with the cursor's id itself (ties break on doc) is not repeated
+        int last = s.getIndexReader().maxDoc() - 1;
+        FieldDoc after = afterId.filter(id -> last >= 0)
+                .map(id -> new FieldDoc(last, Float.NaN, new Object[] {new BytesRef(id)})).orElse(null);
+        ScoreDoc[] docs = s.searchAfter(after, query, limit + 1, byId).scoreDocs;
+        StoredFields stored = s.storedFields();
+        List<ArticleLookup.Entry> fetched = new ArrayList<>(docs.length);
+        for (ScoreDoc d : docs) {
+            fetched.add(LuceneRecords.entry(stored.document(d.doc, LuceneRecords.ENTRY_FIELDS)));
+        }
+        return ArticleLookup.Page.of(fetched, limit, s.count(query));
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '*' || c == '?' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Content hash of every committed article, by id. */
+    static Map<String, String> hashes(IndexSearcher s) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            SortedDocValues ids = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_ID);
+            SortedDocValues hashes = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_HASH);
+            for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                if ((live == null || live.get(doc)) && hashes.advanceExact(doc)) {
+                    out.put(ids.lookupOrd(ids.ordValue()).utf8ToString(),
+                            hashes.lookupOrd(hashes.ordValue()).utf8ToString());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Totals over the committed articles. */
+    static ArticleLookup.Stats stats(IndexSearcher s) throws IOException {
+        long documents = 0;
+        long sentences = 0;
+        long chunks = 0;
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            NumericDocValues sc = DocValues.getNumeric(leaf.reader(), LuceneRecords.SENTENCE_COUNT);
+            NumericDocValues cc = DocValues.getNumeric(leaf.reader(), LuceneRecords.CHUNK_COUNT);
+            for (int doc = sc.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = sc.nextDoc()) {
+                if ((live == null || live.get(doc)) && cc.advanceExact(doc)) {
+                    documents++;
+                    sentences += sc.longValue();
+                    chunks += cc.longValue();
+                }
+            }
+        }
+        return new ArticleLookup.Stats(Math.toIntExact(documents), Math.toIntExact(sentences), Math.toIntExact(chunks));
+    }
+}

@@ -1,0 +1,216 @@
+package io.footnote.index;
+
+import io.footnote.domain.Chunk;
+import io.footnote.domain.Document;
+import io.footnote.domain.Sentence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The promises of {@link ArticleIndex}, checked on any backend by a random run of upserts, replacements,
+ * deletions and commits against a model of what should be stored: an article is replaced whole, changes are
+ * visible at commit, and a search never maps a chunk of one version onto another. The seed is in every
+ * failure message; rerun one with {@code -Dcontract.seed=N}.
+ */
+public abstract class ArticleIndexContract {
+
+    protected static final int DIMENSION = 16;
+    private static final String[] WORDS = {"river", "market", "council", "minister", "football", "concert",
+        "budget", "harbour", "election", "festival", "factory", "museum", "airport", "railway", "orchestra"};
+
+    private final long seed = Long.getLong("contract.seed", new Random().nextLong());
+    private final Random random = new Random(seed);
+    private int versions;
+    private ArticleIndex index;
+
+    /** A fresh, empty index of the backend under test. */
+    protected abstract ArticleIndex openEmpty();
+
+    @AfterEach
+    void closeIndex() {
+        if (index != null) {
+            index.close();
+        }
+    }
+
+    @Test
+    void given_random_writes_when_committed_then_reads_and_searches_match_the_last_version_of_each_article() {
+        // given
+        index = openEmpty();
+        Map<String, Version> committed = new TreeMap<>();
+        Map<String, Version> current = new TreeMap<>();
+        for (int round = 0; round < 6; round++) {
+            // when: a batch of random changes, checked before and after its commit
+            for (int op = 0; op < 8; op++) {
+                String id = "a" + random.nextInt(10);
+                if (random.nextInt(4) == 0) {
+                    index.delete(id);
+                    current.remove(id);
+                } else {
+                    Version v = version(id);
+                    index.upsert(v.article(), v.chunkVectors());
+                    current.put(id, v);
+                }
+            }
+            assertSearchesNeverMapStaleChunks(current, committed);
+            index.commit();
+            committed = new TreeMap<>(current);
+
+            // then
+            assertStored(committed);
+            assertSearchable(committed);
+        }
+    }
+
+    private void assertStored(Map<String, Version> expected) {
+        String why = "seed " + seed;
+        Map<String, String> hashes = new HashMap<>();
+        int sentences = 0;
+        int chunks = 0;
+        for (Version v : expected.values()) {
+            IndexedDocument got = index.document(v.id()).orElseThrow(() -> new AssertionError(why + ": " + v.id()));
+            assertEquals(v.article().document(), got.document(), why);
+            assertEquals(v.article().chunks(), got.chunks(), why);
+            for (int i = 0; i < got.sentenceVectors().length; i++) {
+                assertArrayEquals(v.article().sentenceVectors()[i], got.sentenceVectors()[i], why);
+            }
+            hashes.put(v.id(), v.article().document().contentHash());
+            sentences += got.document().sentences().size();
+            chunks += got.chunks().size();
+        }
+        for (int i = 0; i < 10; i++) {
+            if (!expected.containsKey("a" + i)) {
+                assertTrue(index.document("a" + i).isEmpty(), why + ": deleted a" + i);
+            }
+        }
+        assertEquals(hashes, index.contentHashes(), why);
+        assertEquals(List.copyOf(expected.keySet()), index.documents().stream().map(ArticleLookup.Entry::id).toList(), why);
+        index.documents().forEach(e -> assertEquals(expected.get(e.id()).article().chunks().size(), e.chunks(), why));
+        assertEquals(new ArticleLookup.Stats(expected.size(), sentences, chunks), index.stats(), why);
+        assertPaged(expected);
+    }
+
+    /** Walking the pages visits every article once, in id order; the title filter finds one by its token. */
+    private void assertPaged(Map<String, Version> expected) {
+        String why = "seed " + seed;
+        int limit = 1 + random.nextInt(4);
+        List<String> walked = new ArrayList<>();
+        java.util.Optional<String> cursor = java.util.Optional.empty();
+        do {
+            ArticleLookup.Page page = index.page(cursor, limit, "");
+            assertEquals(expected.size(), page.total(), why);
+            assertTrue(page.entries().size() <= limit, why);
+            page.entries().forEach(e -> walked.add(e.id()));
+            cursor = page.next();
+        } while (cursor.isPresent() && walked.size() <= expected.size());
+        assertEquals(List.copyOf(expected.keySet()), walked, why);
+        for (Version v : expected.values()) {
+            ArticleLookup.Page found = index.page(java.util.Optional.empty(), 10, " " + v.token().toUpperCase() + " ");
+            assertEquals(List.of(v.id()), found.entries().stream().map(ArticleLookup.Entry::id).toList(), why);
+            assertEquals(1, found.total(), why);
+            assertTrue(found.next().isEmpty(), why);
+        }
+    }
+
+    private void assertSearchable(Map<String, Version> expected) {
+        String why = "seed " + seed;
+        for (Version v : expected.values()) {
+            List<ChunkHit> text = index.searchText(v.token(), 50);
+            assertFalse(text.isEmpty(), why + ": token of " + v.id() + " found after commit");
+            for (ChunkHit h : text) {
+                assertEquals(v.id(), h.chunk().documentId(), why + ": only the current version holds the token");
+                assertEquals(v.article().chunks().get(h.chunk().ordinal()), h.chunk(), why);
+            }
+            Chunk first = v.article().chunks().getFirst();
+            List<ChunkHit> near = index.searchVector(v.chunkVectors().getFirst(), 3);
+            assertFalse(near.isEmpty(), why);
+            assertEquals(first, near.getFirst().chunk(), why + ": its own vector finds chunk 0 of " + v.id());
+        }
+        assertTrue(index.idf("river") > 0, why);
+    }
+
+    /** Before a commit a search may see old chunks; each one it returns must be a chunk of what document() says. */
+    private void assertSearchesNeverMapStaleChunks(Map<String, Version> current, Map<String, Version> committed) {
+        String why = "seed " + seed;
+        List<ChunkHit> hits = new ArrayList<>(index.searchText(String.join(" ", WORDS), 200));
+        for (Version v : committed.values()) {
+            hits.addAll(index.searchVector(v.chunkVectors().getFirst(), 5));
+        }
+        for (ChunkHit h : hits) {
+            Version v = current.get(h.chunk().documentId());
+            assertTrue(v != null, why + ": no hit of a deleted article " + h.chunk().documentId());
+            assertEquals(v.article().chunks().get(h.chunk().ordinal()), h.chunk(), why + ": stale chunk mapped");
+        }
+    }
+
+    /** A new version of article {@code id}: random sentences, one token found nowhere else, random vectors. */
+    private Version version(String id) {
+        String token = "zq" + letters(++versions);
+        int count = 1 + random.nextInt(7);
+        StringBuilder text = new StringBuilder();
+        List<Sentence> sentences = new ArrayList<>();
+        int tokenAt = random.nextInt(count);
+        for (int s = 0; s < count; s++) {
+            int start = text.length();
+            text.append(WORDS[random.nextInt(WORDS.length)]).append(' ').append(WORDS[random.nextInt(WORDS.length)]);
+            if (s == tokenAt) {
+                text.append(' ').append(token);
+            }
+            text.append('.');
+            sentences.add(new Sentence(s, start, text.length()));
+            text.append(' ');
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        for (int first = 0; first < count; ) {
+            int last = Math.min(count - 1, first + random.nextInt(3));
+            chunks.add(new Chunk(id, chunks.size(), first, last, sentences.get(first).start(), sentences.get(last).end()));
+            first = last + 1;
+        }
+        float[][] sentenceVectors = new float[count][];
+        for (int s = 0; s < count; s++) {
+            sentenceVectors[s] = unit();
+        }
+        List<float[]> chunkVectors = chunks.stream().map(c -> unit()).toList();
+        Document doc = new Document(id, "Title " + token, random.nextBoolean() ? null : java.time.LocalDate.of(2020, 1, 1 + random.nextInt(28)),
+                text.toString().strip(), sentences, id + ".txt", "h" + versions);
+        return new Version(id, token, new IndexedDocument(doc, chunks, sentenceVectors), chunkVectors);
+    }
+
+    private float[] unit() {
+        float[] v = new float[DIMENSION];
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+
+    /** {@code n} in letters without vowels, so the analyzer keeps the token whole. */
+    private static String letters(int n) {
+        String alphabet = "bcdfghjklm";
+        StringBuilder out = new StringBuilder();
+        for (char c : Integer.toString(n).toCharArray()) {
+            out.append(alphabet.charAt(c - '0'));
+        }
+        return out.toString();
+    }
+
+    private record Version(String id, String token, IndexedDocument article, List<float[]> chunkVectors) {
+    }
+}

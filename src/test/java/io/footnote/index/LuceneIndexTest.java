@@ -1,0 +1,104 @@
+package io.footnote.index;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The embedded index: the shared contract, plus what only it promises (restart, lock, bounded cache). */
+class LuceneIndexTest extends ArticleIndexContract {
+
+    @TempDir
+    Path dir;
+
+    @Override
+    protected ArticleIndex openEmpty() {
+        return LuceneIndex.open(dir.resolve("index"), "test", DIMENSION);
+    }
+
+    @Test
+    void given_a_committed_index_when_reopened_then_articles_are_read_back_without_reingest() {
+        // given
+        IndexedDocument article;
+        try (ArticleIndex index = openEmpty()) {
+            article = CodecSamples.article("x1", DIMENSION);
+            index.upsert(article, CodecSamples.chunkVectors(article, DIMENSION));
+            index.commit();
+        }
+        // when
+        try (ArticleIndex reopened = openEmpty()) {
+            // then
+            assertEquals(article.document(), reopened.document("x1").orElseThrow().document());
+            assertEquals(1, reopened.stats().documents());
+        }
+    }
+
+    @Test
+    void given_an_index_of_another_signature_when_opened_then_it_is_emptied() {
+        try (ArticleIndex index = openEmpty()) {
+            IndexedDocument article = CodecSamples.article("x1", DIMENSION);
+            index.upsert(article, CodecSamples.chunkVectors(article, DIMENSION));
+            index.commit();
+        }
+        try (ArticleIndex other = LuceneIndex.open(dir.resolve("index"), "another model", DIMENSION)) {
+            assertTrue(other.documents().isEmpty());
+            assertEquals(0, other.stats().documents());
+        }
+    }
+
+    @Test
+    void given_open_fails_after_taking_the_lock_when_opening_again_then_the_lock_was_released() throws IOException {
+        // given: a committed index, then a directory that fails to read the commit once the writer holds the lock
+        Path path = dir.resolve("index");
+        try (ArticleIndex index = openEmpty()) {
+            IndexedDocument a = CodecSamples.article("x1", DIMENSION);
+            index.upsert(a, CodecSamples.chunkVectors(a, DIMENSION));
+            index.commit();
+        }
+        Directory failing = new FilterDirectory(FSDirectory.open(path)) {
+            @Override
+            public IndexInput openInput(String name, IOContext context) throws IOException {
+                if (name.startsWith("segments_") && java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+                        .anyMatch(f -> f.getClassName().equals(DirectoryReader.class.getName()))) {
+                    throw new IOException("disk error (injected)");
+                }
+                return super.openInput(name, context);
+            }
+        };
+        assertThrows(IOException.class, () -> LuceneIndex.open(failing, "test", DIMENSION, LuceneIndex.CACHE_BYTES));
+
+        // when / then
+        try (ArticleIndex index = openEmpty()) {
+            assertEquals(1, index.documents().size());
+        }
+    }
+
+    @Test
+    void given_a_small_cache_when_many_articles_are_read_then_each_is_still_read_whole() {
+        try (ArticleIndex index = LuceneIndex.open(dir.resolve("small"), "test", DIMENSION, 4096)) {
+            for (int i = 0; i < 50; i++) {
+                IndexedDocument a = CodecSamples.article("d" + i, DIMENSION);
+                index.upsert(a, CodecSamples.chunkVectors(a, DIMENSION));
+            }
+            index.commit();
+            for (int i = 0; i < 50; i++) {
+                assertEquals("d" + i, index.document("d" + i).orElseThrow().document().id());
+            }
+            assertEquals(List.of("d0", "d1", "d10"), index.documents().stream().limit(3).map(ArticleLookup.Entry::id).toList());
+        }
+    }
+
+}
