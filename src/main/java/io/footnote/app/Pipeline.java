@@ -72,6 +72,8 @@ public final class Pipeline implements java.io.Closeable {
     private final AnswerService extractiveAnswers;
     private final Optional<LlmStatus> llm;
     private final AnswerChecker checker;
+    /** Sentence vectors the answer checker keeps (384 floats each: about 15 MB). */
+    private static final int VECTOR_CACHE = 10_000;
 
     private Pipeline(FootnoteConfig config, List<java.io.Closeable> owned, ArticleIndex index, DocumentFormats formats,
                      CorpusIngester ingester, SentenceRetriever retriever, AnswerService answers,
@@ -179,8 +181,6 @@ public final class Pipeline implements java.io.Closeable {
      * ({@code footnote.llm.*}; none when the provider is {@code none}).
      */
     public static final class Builder {
-        /** Sentence vectors the answer checker keeps (384 floats each: about 15 MB). */
-        private static final int VECTOR_CACHE = 10_000;
         private final FootnoteConfig config;
         private DocumentFormats formats = DocumentFormats.standard();
         private ArticleIndex index;
@@ -253,13 +253,7 @@ public final class Pipeline implements java.io.Closeable {
                     new SupportScorer(text -> embeddings.embed(text).content().vector()),
                     config.verification().minSupport());
             SentenceSplitter splitter = new SentenceSplitter();
-            // The checker embeds every sentence a check needs in one call, and keeps recent vectors: sources
-            // are often cited again.
-            CachedEmbedder vectors = new CachedEmbedder(texts -> embeddings.embedAll(
-                    texts.stream().map(TextSegment::from).toList()).content().stream().map(Embedding::vector).toList(),
-                    VECTOR_CACHE);
-            AnswerChecker checker = new AnswerChecker(new SupportScorer(vectors), vectors, splitter::split,
-                    config.verification().minSupport());
+            AnswerChecker checker = checker(embeddings, config.verification().minSupport());
             AnswerService.Limits limits = new AnswerService.Limits(config.question().maxLength(),
                     config.question().maxHistory(), config.retrieval().topK(), config.retrieval().candidates());
             ExtractiveAnswerer extractive = new ExtractiveAnswerer(config.answering().maxSentences(),
@@ -304,6 +298,17 @@ public final class Pipeline implements java.io.Closeable {
                 case OPENSEARCH -> OpenSearchIndex.open(openSearch(config.opensearch()), signature, dimension);
             };
         }
+    }
+
+    /**
+     * The checker of answers written by any system. It embeds every sentence a check needs in one call and
+     * keeps recent vectors (sources are often cited again).
+     */
+    public static AnswerChecker checker(OnnxEncoder embeddings, double minSupport) {
+        CachedEmbedder vectors = new CachedEmbedder(texts -> embeddings.embedAll(
+                texts.stream().map(TextSegment::from).toList()).content().stream().map(Embedding::vector).toList(),
+                VECTOR_CACHE);
+        return new AnswerChecker(new SupportScorer(vectors), vectors, new SentenceSplitter()::split, minSupport);
     }
 
     /** The OpenSearch backend's settings, from {@code footnote.opensearch.*}. */
