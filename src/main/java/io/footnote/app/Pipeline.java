@@ -8,6 +8,10 @@ import io.footnote.answer.ExtractiveAnswerer;
 import io.footnote.answer.FollowUpQueryTransformer;
 import io.footnote.llm.LlmAnswerer;
 import io.footnote.llm.LlmFollowUpTransformer;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import io.footnote.cite.AnswerChecker;
+import io.footnote.cite.CachedEmbedder;
 import io.footnote.cite.ClaimVerifier;
 import io.footnote.cite.SupportScorer;
 import io.footnote.config.FootnoteConfig;
@@ -67,10 +71,13 @@ public final class Pipeline implements java.io.Closeable {
     private final AnswerService answers;
     private final AnswerService extractiveAnswers;
     private final Optional<LlmStatus> llm;
+    private final AnswerChecker checker;
+    /** Sentence vectors the answer checker keeps (384 floats each: about 15 MB). */
+    private static final int VECTOR_CACHE = 10_000;
 
     private Pipeline(FootnoteConfig config, List<java.io.Closeable> owned, ArticleIndex index, DocumentFormats formats,
                      CorpusIngester ingester, SentenceRetriever retriever, AnswerService answers,
-                     AnswerService extractiveAnswers, Optional<LlmStatus> llm) {
+                     AnswerService extractiveAnswers, Optional<LlmStatus> llm, AnswerChecker checker) {
         this.config = config;
         this.owned = owned;
         this.index = index;
@@ -80,6 +87,7 @@ public final class Pipeline implements java.io.Closeable {
         this.answers = answers;
         this.extractiveAnswers = extractiveAnswers;
         this.llm = llm;
+        this.checker = checker;
     }
 
     /** A builder whose every part defaults to what {@code config} says. */
@@ -154,6 +162,11 @@ public final class Pipeline implements java.io.Closeable {
     /** The language model's status, when one is configured ({@code footnote.llm.provider} not {@code none}). */
     public Optional<LlmStatus> llm() {
         return llm;
+    }
+
+    /** Checks answers written by any system against the sources they cite ({@code POST /api/verify}). */
+    public AnswerChecker checker() {
+        return checker;
     }
 
     /** Closes the index and stops the embedding threads; every one is closed even when one fails. */
@@ -240,6 +253,7 @@ public final class Pipeline implements java.io.Closeable {
                     new SupportScorer(text -> embeddings.embed(text).content().vector()),
                     config.verification().minSupport());
             SentenceSplitter splitter = new SentenceSplitter();
+            AnswerChecker checker = checker(embeddings, config.verification().minSupport());
             AnswerService.Limits limits = new AnswerService.Limits(config.question().maxLength(),
                     config.question().maxHistory(), config.retrieval().topK(), config.retrieval().candidates());
             ExtractiveAnswerer extractive = new ExtractiveAnswerer(config.answering().maxSentences(),
@@ -254,7 +268,7 @@ public final class Pipeline implements java.io.Closeable {
                             : Optional.of(LlmClients.of(config.llm())));
             if (clients.isEmpty()) {
                 return new Pipeline(config, owned, articles, formats, ingester, retriever, extractiveAnswers,
-                        extractiveAnswers, Optional.empty());
+                        extractiveAnswers, Optional.empty(), checker);
             }
             GuardedModelCalls calls = new GuardedModelCalls(config.llm());
             Answerer writer = new LlmAnswerer(clients.get().chat(), clients.get().streaming(), calls,
@@ -268,7 +282,7 @@ public final class Pipeline implements java.io.Closeable {
             AnswerService answers = new AnswerService(retriever, writer, extractive, rewriter, documents,
                     splitter::split, claims, limits);
             return new Pipeline(config, owned, articles, formats, ingester, retriever, answers, extractiveAnswers,
-                    Optional.of(new LlmStatus(clients.get(), calls)));
+                    Optional.of(new LlmStatus(clients.get(), calls)), checker);
         }
 
         private ExecutorService embedThreads() {
@@ -284,6 +298,17 @@ public final class Pipeline implements java.io.Closeable {
                 case OPENSEARCH -> OpenSearchIndex.open(openSearch(config.opensearch()), signature, dimension);
             };
         }
+    }
+
+    /**
+     * The checker of answers written by any system. It embeds every sentence a check needs in one call and
+     * keeps recent vectors (sources are often cited again).
+     */
+    public static AnswerChecker checker(OnnxEncoder embeddings, double minSupport) {
+        CachedEmbedder vectors = new CachedEmbedder(texts -> embeddings.embedAll(
+                texts.stream().map(TextSegment::from).toList()).content().stream().map(Embedding::vector).toList(),
+                VECTOR_CACHE);
+        return new AnswerChecker(new SupportScorer(vectors), vectors, new SentenceSplitter()::split, minSupport);
     }
 
     /** The OpenSearch backend's settings, from {@code footnote.opensearch.*}. */

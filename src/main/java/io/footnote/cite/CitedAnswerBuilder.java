@@ -41,6 +41,11 @@ public final class CitedAnswerBuilder {
             + "excerpts?|texts?)\\b.{0,40}\\b(do not|don't|does not|doesn't|did not|didn't|not|no|never)\\b.{0,30}"
             + "\\b(say|state|mention|specify|answer|cover|contain|include|provide|give|discuss|address|information|detail)");
 
+    /** True for a sentence without citations that claims nothing about the world (see {@link Claim#meta()}). */
+    static boolean isRemark(String plain) {
+        return plain.endsWith(":") || META.matcher(plain).find();
+    }
+
     private final Function<String, List<Sentence>> splitter;
     private final int sourceCount;
     private final StringBuilder pending = new StringBuilder();

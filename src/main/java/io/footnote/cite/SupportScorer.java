@@ -75,7 +75,29 @@ public final class SupportScorer {
         if (normalise(claim).equals(normalise(source))) {
             return 1.0;
         }
-        double similarity = Math.max(0, cosine(embedder.embed(claim), embedder.embed(source)));
+        return score(claim, source, similarity(claim, source));
+    }
+
+    /** The cosine of the two sentences' embeddings, negative counted as 0. */
+    public double similarity(String claim, String source) {
+        return Math.max(0, cosine(embedder.embed(claim), embedder.embed(source)));
+    }
+
+    /**
+     * The support score with the embedding part given: {@code similarity} is the cosine to use (so a caller
+     * can score several sentences taken together by their best sentence's cosine, without embedding the
+     * joined text). The lexical parts are computed on {@code source} as given.
+     */
+    public double score(String claim, String source, double similarity) {
+        if (normalise(claim).equals(normalise(source))) {
+            return 1.0;
+        }
+        double score = W_SIMILARITY * similarity + W_COVERAGE * coverage(claim, source);
+        return Math.max(0, Math.min(1, score * penalty(claim, source)));
+    }
+
+    /** Share of the claim's content words found in {@code source} (1 when the claim has none). */
+    public static double coverage(String claim, String source) {
         Set<String> sourceWords = words(source);
         Set<String> claimContent = content(words(claim));
         double coverage = 1;
@@ -88,7 +110,25 @@ public final class SupportScorer {
             }
             coverage = (double) found / claimContent.size();
         }
-        double score = W_SIMILARITY * similarity + W_COVERAGE * coverage;
+        return coverage;
+    }
+
+    /** The content words of the claim that {@code source} lacks, in no particular order. */
+    public static Set<String> missingWords(String claim, String source) {
+        Set<String> sourceWords = words(source);
+        Set<String> out = new HashSet<>();
+        for (String w : content(words(claim))) {
+            if (!contains(sourceWords, w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** The product of the number, name and negation penalties (1 when none applies). */
+    static double penalty(String claim, String source) {
+        double score = 1;
+        Set<String> sourceWords = words(source);
         if (!numbers(source).containsAll(numbers(claim))) {
             score *= NUMBER_PENALTY;
         }
@@ -104,7 +144,7 @@ public final class SupportScorer {
         if (negated(claim) && !negated(source)) {
             score *= NEGATION_PENALTY;
         }
-        return Math.max(0, Math.min(1, score));
+        return score;
     }
 
     static String normalise(String s) {

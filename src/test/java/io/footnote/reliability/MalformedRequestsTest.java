@@ -34,6 +34,7 @@ class MalformedRequestsTest {
 
     private static final long SEED = Long.getLong("footnote.malformed.seed", 20261122L);
     private static final int COUNT = Integer.getInteger("footnote.malformed.count", 240);
+    private static final int VERIFY_COUNT = Integer.getInteger("footnote.malformed.verify-count", 1000);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeEach
@@ -43,10 +44,19 @@ class MalformedRequestsTest {
 
     @Test
     void generated_malformed_requests_never_get_a_server_error() throws Exception {
+        send(MalformedRequests.generate(SEED, COUNT), Path.of("target/reliability/malformed.md"));
+    }
+
+    @Test
+    void given_1000_malformed_verify_requests_then_none_gets_a_server_error_and_every_refusal_is_a_problem()
+            throws Exception {
+        send(VerifyMalformedRequests.generate(SEED, VERIFY_COUNT), Path.of("target/reliability/malformed-verify.md"));
+    }
+
+    private static void send(List<MalformedRequests.Request> requests, Path report) throws Exception {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        List<MalformedRequests.Request> requests = MalformedRequests.generate(SEED, COUNT);
         Map<String, Map<Integer, Integer>> byKind = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int retried = 0;
@@ -86,7 +96,6 @@ class MalformedRequestsTest {
         summary.append("\n").append(requests.size()).append(" requests, seed ").append(SEED).append(", ")
                 .append(failures.size()).append(" failures, ").append(retried)
                 .append(" sent again after the server had closed the pooled connection\n");
-        Path report = Path.of("target/reliability/malformed.md");
         Files.createDirectories(report.getParent());
         Files.writeString(report, summary);
         System.out.println(summary);

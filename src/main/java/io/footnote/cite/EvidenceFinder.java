@@ -1,0 +1,109 @@
+package io.footnote.cite;
+
+import io.footnote.domain.Sentence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the part of a source that best backs a claim: its best sentence, or that sentence with an adjacent
+ * one when the claim's facts are spread over both.
+ *
+ * <p>Cheap first: every sentence of the source gets its lexical coverage of the claim
+ * ({@link SupportScorer#coverage}); only the {@link #EMBEDDED} best by coverage (and only those sharing at
+ * least one content word, or identical to the claim) are compared by embedding, the others count with
+ * similarity 0. {@link #toEmbed} names those sentences so a caller can embed all it needs in one batch.
+ *
+ * <p>Two adjacent sentences are taken together only when (1) the neighbour holds content words of the claim
+ * that the best sentence lacks, (2) neither the number, name nor negation check objects to the pair, and
+ * (3) the pair scores at least {@link #RUN_MARGIN} above the sentence alone. The pair's similarity is the
+ * better of its two sentences', so joining can only raise support through words the claim states and the
+ * pair has: a claim whose extra fact no sentence states gains nothing.
+ */
+public final class EvidenceFinder {
+
+    /** Most sentences of one source compared by embedding for one claim. */
+    static final int EMBEDDED = 3;
+    /** How much a run of two sentences must beat the best single one. */
+    static final double RUN_MARGIN = 0.05;
+
+    private final SupportScorer scorer;
+
+    public EvidenceFinder(SupportScorer scorer) {
+        this.scorer = scorer;
+    }
+
+    /** The sentences of {@code source} whose embeddings {@link #find} will compare with the claim's. */
+    public List<String> toEmbed(String claim, SourceText source) {
+        List<String> out = new ArrayList<>();
+        for (int i : shortlist(claim, source)) {
+            out.add(source.sentence(i));
+        }
+        return out;
+    }
+
+    /** The best evidence for {@code claim} in {@code source}; support 0 and an empty span for an empty source. */
+    public Evidence find(String claim, SourceText source) {
+        if (source.sentences().isEmpty()) {
+            return new Evidence(0, 0, "", 0);
+        }
+        List<Integer> shortlist = shortlist(claim, source);
+        int n = source.sentences().size();
+        double[] similarity = new double[n];
+        for (int i : shortlist) {
+            similarity[i] = scorer.similarity(claim, source.sentence(i));
+        }
+        int best = 0;
+        double bestScore = -1;
+        for (int i = 0; i < n; i++) {
+            double s = scorer.score(claim, source.sentence(i), similarity[i]);
+            if (s > bestScore) {
+                bestScore = s;
+                best = i;
+            }
+        }
+        Sentence b = source.sentences().get(best);
+        Evidence single = new Evidence(b.start(), b.end(), b.textIn(source.text()), bestScore);
+        if (bestScore >= 1.0) {
+            return single;
+        }
+        Evidence chosen = single;
+        Set<String> missing = SupportScorer.missingWords(claim, single.text());
+        for (int j : new int[]{best - 1, best + 1}) {
+            if (j < 0 || j >= n || missing.isEmpty()) {
+                continue;
+            }
+            Sentence a = source.sentences().get(Math.min(best, j));
+            Sentence z = source.sentences().get(Math.max(best, j));
+            String joined = source.text().substring(a.start(), z.end());
+            if (SupportScorer.missingWords(claim, joined).size() == missing.size()
+                    || SupportScorer.penalty(claim, joined) < 1) {
+                continue; // the neighbour adds none of the claim's words, or the pair still lacks a fact
+            }
+            double s = scorer.score(claim, joined, Math.max(similarity[best], similarity[j]));
+            if (s >= chosen.support() + RUN_MARGIN) {
+                chosen = new Evidence(a.start(), z.end(), joined, s);
+            }
+        }
+        return chosen;
+    }
+
+    /** Indexes of the sentences compared by embedding: best lexical coverage first, at most {@link #EMBEDDED}. */
+    private static List<Integer> shortlist(String claim, SourceText source) {
+        int n = source.sentences().size();
+        double[] coverage = new double[n];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String s = source.sentence(i);
+            coverage[i] = SupportScorer.normalise(s).equals(SupportScorer.normalise(claim)) ? 2
+                    : SupportScorer.coverage(claim, s);
+            if (coverage[i] > 0) {
+                order.add(i);
+            }
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> -coverage[i]).thenComparingInt(i -> i));
+        return order.size() > EMBEDDED ? order.subList(0, EMBEDDED) : order;
+    }
+}
