@@ -47,12 +47,6 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             "me", "tell", "about", "can", "could", "would", "should", "from", "after", "befor", "he", "she",
             "thei", "them", "her", "hi", "it", "its", "our", "your", "my");
 
-    private static final Pattern NUMBER = Pattern.compile("\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
-            + "eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATE = Pattern.compile("\\b(1[0-9]{3}|20[0-9]{2})\\b|\\b(january|february|march|april|may|june|"
-            + "july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
-            + "saturday|sunday|yesterday|today|week|month|year|century|decade)s?\\b", Pattern.CASE_INSENSITIVE);
-
     private final ChunkSearch search;
     private final ArticleLookup articles;
     private final HybridContentRetriever chunks;
@@ -89,14 +83,14 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     }
 
     /** The fused chunks for a question and the signals of every sentence in them (each sentence once). */
-    public record Candidates(List<FusedChunk> chunks, List<Candidate> candidates) {
+    public record Candidates(List<FusedChunk> chunks, List<Candidate> candidates, AnswerType answerType) {
     }
 
     public Candidates candidates(String query, int topK) {
         float[] qv = chunks.embed(query);
         List<FusedChunk> fused = chunks.search(query, qv, topK);
         if (fused.isEmpty()) {
-            return new Candidates(List.of(), List.of());
+            return new Candidates(List.of(), List.of(), AnswerType.of(query));
         }
         List<String> queryTerms = search.analyze(query).stream().filter(t -> !QUESTION_WORDS.contains(t)).toList();
         Set<String> queryBigrams = new HashSet<>();
@@ -105,9 +99,15 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         }
         Map<String, Double> idf = new HashMap<>(search.idf(queryTerms));
         double idfTotal = idf.values().stream().mapToDouble(Double::doubleValue).sum();
-        Pattern wanted = answerType(query);
+        Map<String, Double> idf2 = new HashMap<>();
+        idf.forEach((t, w) -> idf2.put(t, w * w));
+        double idf2Total = idf2.values().stream().mapToDouble(Double::doubleValue).sum();
+        AnswerType wanted = AnswerType.of(query);
+        Set<String> questionWords = AnswerType.words(query);
+        Set<String> questionTerms = new HashSet<>(queryTerms);
         double best = fused.get(0).score();
         Set<String> seen = new HashSet<>();
+        Map<String, List<String>> analysed = new HashMap<>();
         List<Candidate> out = new ArrayList<>();
         for (FusedChunk f : fused) {
             Chunk c = f.chunk();
@@ -115,19 +115,43 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             if (d == null) {
                 continue;
             }
+            Document doc = d.document();
             for (int i = c.firstSentence(); i <= c.lastSentence(); i++) {
                 if (!seen.add(c.documentId() + "#" + i)) {
                     continue; // the earlier (better) chunk already holds it
                 }
-                Document doc = d.document();
                 String text = doc.sentenceText(i);
-                List<String> terms = search.analyze(text); // once per sentence: overlap and bigrams share it
+                List<String> terms = terms(doc, i, analysed); // once per sentence: every signal shares it
+                List<String> before = terms(doc, i - 1, analysed);
+                List<String> after = terms(doc, i + 1, analysed);
+                Set<String> window = new HashSet<>(terms);
+                window.addAll(before);
+                window.addAll(after);
+                double neighbour = Math.max(overlap(before, idf, idfTotal), overlap(after, idf, idfTotal));
                 out.add(new Candidate(doc.id(), i, dot(qv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
-                        f.score() / best, wanted != null && wanted.matcher(text).find(),
-                        bigramShare(terms, queryBigrams)));
+                        f.score() / best, wanted.suppliedBy(text, questionWords), bigramShare(terms, queryBigrams),
+                        novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total)));
             }
         }
-        return new Candidates(fused, out);
+        return new Candidates(fused, out, wanted);
+    }
+
+    private List<String> terms(Document doc, int i, Map<String, List<String>> analysed) {
+        if (i < 0 || i >= doc.sentences().size()) {
+            return List.of();
+        }
+        return analysed.computeIfAbsent(doc.id() + "#" + i, k -> search.analyze(doc.sentenceText(i)));
+    }
+
+    /** Share of the sentence's distinct content terms that the question does not contain. */
+    static double novelty(List<String> terms, Set<String> questionTerms) {
+        Set<String> distinct = new HashSet<>(terms);
+        distinct.removeAll(QUESTION_WORDS);
+        if (distinct.isEmpty()) {
+            return 0;
+        }
+        long fresh = distinct.stream().filter(t -> !questionTerms.contains(t)).count();
+        return fresh / (double) distinct.size();
     }
 
     static double bigramShare(List<String> terms, Set<String> queryBigrams) {
@@ -156,18 +180,6 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             }
         }
         return hit / idfTotal;
-    }
-
-    /** The pattern an answer to this kind of question usually contains, or {@code null} when unknown. */
-    static Pattern answerType(String question) {
-        String q = question.toLowerCase(java.util.Locale.ROOT);
-        if (q.matches("(?s).*\\bhow (many|much)\\b.*") || q.matches("(?s).*\\bwhat (percentage|number|amount)\\b.*")) {
-            return NUMBER;
-        }
-        if (q.matches("(?s).*\\b(when|what year|which year|what date|what day|what month)\\b.*")) {
-            return DATE;
-        }
-        return null;
     }
 
     private static double dot(float[] a, float[] b) {
