@@ -143,7 +143,7 @@ public final class AnswerService {
         try {
             outcome = attempt(answerer, standalone, retrieval, sink);
             if (fallback != null && !outcome.abstained && outcome.verdict.supportedClaims() == 0) {
-                throw new ModelOutputException("none of the model's sentences is backed by the source it cites");
+                throw new UnusableAnswerException("none of the model's sentences is backed by the source it cites");
             }
         } catch (CancellationException | InvalidQuestionException e) {
             throw e;
@@ -151,7 +151,7 @@ public final class AnswerService {
             if (fallback == null) {
                 throw e;
             }
-            String reason = reason(e);
+            String reason = answerer.explain(e);
             LOG.warnf("The language model's answer was replaced by the extractive one: %s", reason);
             if (listener != null && sink.releasedAny) {
                 listener.reset(reason);
@@ -237,7 +237,7 @@ public final class AnswerService {
         sink.release(builder.finish(draft.complete()));
         o.text = builder.text();
         if (o.text.isBlank()) {
-            throw new ModelOutputException(draft.complete() ? "the answer was empty"
+            throw new UnusableAnswerException(draft.complete() ? "the answer was empty"
                     : "the answer was cut off before its first sentence ended");
         }
         if (!draft.complete()) {
@@ -263,36 +263,6 @@ public final class AnswerService {
         }
         o.citations = resolved.valid();
         return o;
-    }
-
-    private static String reason(Throwable e) {
-        Throwable t = e instanceof StreamBrokenException && e.getCause() != null ? e.getCause() : e;
-        String kind = switch (t) {
-            case ModelPausedException p -> "it failed repeatedly and calls to it are paused";
-            case dev.langchain4j.exception.TimeoutException x -> "it timed out";
-            case dev.langchain4j.exception.RateLimitException x -> "rate limited";
-            case dev.langchain4j.exception.InternalServerException x -> "server error";
-            case dev.langchain4j.exception.AuthenticationException x -> "authentication failed";
-            case ModelOutputException x -> "unusable output: " + x.getMessage();
-            default -> null;
-        };
-        if (kind != null) {
-            return kind;
-        }
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.net.ConnectException || c instanceof java.nio.channels.UnresolvedAddressException
-                    || c instanceof java.net.UnknownHostException) {
-                return "it could not be reached";
-            }
-            if (c instanceof java.net.http.HttpTimeoutException) {
-                return "it timed out";
-            }
-            if (c instanceof com.fasterxml.jackson.core.JacksonException) {
-                return "its reply could not be read";
-            }
-        }
-        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return "error: " + (msg.length() > 160 ? msg.substring(0, 160) + "…" : msg);
     }
 
     private String rewrite(String question, List<Turn> history) {

@@ -65,4 +65,13 @@ public interface Answerer {
 
     /** Shown as the answer's {@code mode}. */
     String mode();
+
+    /**
+     * Why this answerer failed, in a few words for the reader's notice when the answer falls back to another
+     * answerer ("it timed out"). An answerer that calls a model knows its failures; the default gives the message.
+     */
+    default String explain(Throwable failure) {
+        String msg = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return "error: " + (msg.length() > 160 ? msg.substring(0, 160) + "…" : msg);
+    }
 }

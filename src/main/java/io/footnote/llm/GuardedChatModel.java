@@ -4,7 +4,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.footnote.answer.ModelCalls;
 
 /** A {@link ChatModel} whose every call goes through the service's retry and circuit-breaker policy. */
 public final class GuardedChatModel implements ChatModel {

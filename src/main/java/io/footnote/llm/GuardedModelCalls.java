@@ -1,17 +1,11 @@
 package io.footnote.llm;
 
-import com.fasterxml.jackson.core.JacksonException;
-import dev.langchain4j.exception.RetriableException;
-import io.footnote.answer.ModelCalls;
-import io.footnote.answer.ModelPausedException;
-import io.footnote.answer.StreamBrokenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.footnote.config.FootnoteConfig;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Callable;
@@ -40,7 +34,7 @@ public final class GuardedModelCalls implements ModelCalls {
                     .delay(delay, ChronoUnit.MILLIS)
                     .jitter(0, ChronoUnit.MILLIS)
                     .maxDuration(config.timeout().toMillis() * (config.maxRetries() + 1) + delay * 64, ChronoUnit.MILLIS)
-                    .whenException(GuardedModelCalls::transient_)
+                    .whenException(ModelFailures::isTransient)
                     .withExponentialBackoff().factor(2).maxDelay(delay * 16, ChronoUnit.MILLIS).done()
                     .beforeRetry(e -> LOG.infof("Retrying the language model after: %s", e.toString()))
                     .done()
@@ -71,24 +65,5 @@ public final class GuardedModelCalls implements ModelCalls {
 
     public CircuitBreakerState state() {
         return state;
-    }
-
-    /** Worth another attempt: the server may answer next time, and nothing was shown yet. */
-    static boolean transient_(Throwable e) {
-        if (e instanceof StreamBrokenException || e instanceof CancellationException) {
-            return false;
-        }
-        if (e instanceof RetriableException) {
-            return true;
-        }
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JacksonException) {
-                return false; // an unreadable reply is not a network hiccup
-            }
-            if (t instanceof IOException || t instanceof RetriableException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

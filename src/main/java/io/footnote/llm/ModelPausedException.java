@@ -1,4 +1,4 @@
-package io.footnote.answer;
+package io.footnote.llm;
 
 /** The model is not called for a while because it failed repeatedly (its circuit breaker is open). */
 public class ModelPausedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.footnote.answer;
+package io.footnote.llm;
 
 /**
  * A streamed answer failed after part of it had been shown; it is not retried (the reader has seen the part),

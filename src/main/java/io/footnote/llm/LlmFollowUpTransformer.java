@@ -1,4 +1,4 @@
-package io.footnote.answer;
+package io.footnote.llm;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.rag.query.Query;

@@ -1,4 +1,4 @@
-package io.footnote.answer;
+package io.footnote.llm;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;

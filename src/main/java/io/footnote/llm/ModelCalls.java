@@ -1,4 +1,4 @@
-package io.footnote.answer;
+package io.footnote.llm;
 
 import java.util.concurrent.Callable;
 

@@ -1,4 +1,4 @@
-package io.footnote.answer;
+package io.footnote.llm;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -9,6 +9,9 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
+import io.footnote.answer.Answerer;
+import io.footnote.answer.ExtractiveAnswerer;
+import io.footnote.answer.UnusableAnswerException;
 import io.footnote.domain.ScoredSentence;
 import io.footnote.retrieve.Retrieval;
 
@@ -53,6 +56,11 @@ public final class LlmAnswerer implements Answerer {
     }
 
     @Override
+    public String explain(Throwable failure) {
+        return ModelFailures.reason(failure);
+    }
+
+    @Override
     public String mode() {
         return mode;
     }
@@ -67,7 +75,7 @@ public final class LlmAnswerer implements Answerer {
         ChatResponse response = invoke(() -> chat.chat(request));
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) {
-            throw new ModelOutputException("the model returned no text");
+            throw new UnusableAnswerException("the model returned no text");
         }
         if (CitationPrompt.isAbstention(text)) {
             return abstention();
@@ -95,7 +103,7 @@ public final class LlmAnswerer implements Answerer {
             return abstention();
         }
         if (g.text().isBlank()) {
-            throw new ModelOutputException("the model returned no text");
+            throw new UnusableAnswerException("the model returned no text");
         }
         return new Draft(g.text(), false, sources, response.finishReason() != FinishReason.LENGTH);
     }

@@ -1,4 +1,4 @@
-package io.footnote.answer;
+package io.footnote.llm;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import io.footnote.answer.Answerer;
 import io.footnote.domain.ScoredSentence;
 import io.footnote.retrieve.Retrieval;
 import org.junit.jupiter.api.Test;
