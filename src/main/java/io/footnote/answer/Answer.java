@@ -17,10 +17,17 @@ import java.util.List;
  * @param removedMarkers    citation numbers the model wrote that named no source and were removed
  * @param notice            a message for the reader (e.g. a fallback), else null
  * @param timings           where the time went
+ * @param related           when the answer declines: the closest passages retrieval found, best first, so the
+ *                          reader sees what the articles do say (not citations: they do not answer); else empty
  */
 public record Answer(String question, String rewrittenQuestion, String answer, String mode, boolean abstained,
                      List<Citation> citations, List<String> unsupportedClaims, int removedMarkers, String notice,
-                     Timings timings) {
+                     Timings timings, List<Related> related) {
+
+    /** A passage close to a declined question: one sentence of an article, where it is, and its score. */
+    public record Related(String documentId, String title, int sentenceIndex, int start, int end, String text,
+                          double score) {
+    }
 
     /** Milliseconds spent retrieving and answering. */
     public record Timings(long retrieveMs, long answerMs) {

@@ -40,6 +40,10 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     static final double W_BIGRAMS = 0.10;
     static final double W_CONTEXT = 0.10;
     static final double TYPE_BONUS = 0.10;
+    /** Weight of novelty (share of the sentence's terms the question lacks): an echo is not an answer. */
+    static final double W_NOVELTY = 0.0;
+    /** Weight of a neighbouring echo's overlap, for a sentence that supplies the asked-for kind of answer. */
+    static final double W_NEIGHBOUR = 0.0;
 
     /** Analysed forms of words that shape a question but say nothing about its topic. */
     private static final Set<String> QUESTION_WORDS = Set.of("what", "which", "who", "whom", "whose", "when",
@@ -61,23 +65,32 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     public Retrieval retrieve(String query, int topK) {
         Candidates c = candidates(query, topK);
         List<ScoredSentence> ranked = new ArrayList<>(c.candidates().size());
+        Map<String, Candidate> byKey = new HashMap<>();
         for (Candidate k : c.candidates()) {
             Document doc = articles.document(k.documentId()).orElseThrow().document();
             var s = doc.sentences().get(k.sentenceIndex());
             ranked.add(new ScoredSentence(doc.id(), k.sentenceIndex(), s.start(), s.end(), s.textIn(doc.text()),
                     score(k), k.similarity(), k.overlap()));
+            byKey.put(doc.id() + "#" + k.sentenceIndex(), k);
         }
         ranked.sort(Comparator.comparingDouble(ScoredSentence::score).reversed()
                 .thenComparing(ScoredSentence::documentId).thenComparingInt(ScoredSentence::sentenceIndex));
-        return new Retrieval(query, c.chunks(), ranked);
+        if (ranked.isEmpty()) {
+            return new Retrieval(query, c.chunks(), ranked, 0);
+        }
+        ScoredSentence top = ranked.getFirst();
+        double answerability = Answerability.of(byKey.get(top.documentId() + "#" + top.sentenceIndex()), top.score(),
+                c.answerType());
+        return new Retrieval(query, c.chunks(), ranked, answerability);
     }
 
     /** The weighted sum of a candidate's signals, in [0, 1]. */
     static double score(Candidate c) {
         double score = W_SIMILARITY * Math.max(0, c.similarity()) + W_OVERLAP * c.overlap()
                 + W_BIGRAMS * c.bigrams() + W_CONTEXT * c.context();
+        score += W_NOVELTY * c.novelty();
         if (c.typeMatch()) {
-            score += TYPE_BONUS;
+            score += TYPE_BONUS + W_NEIGHBOUR * c.neighbour();
         }
         return Math.min(1, score);
     }
