@@ -32,16 +32,20 @@ import java.util.regex.Pattern;
 public final class DefaultSentenceRetriever implements SentenceRetriever {
 
     /**
-     * Weights of the signals, fitted on SQuAD v1.1 dev (1,500 questions, listwise top-1 accuracy, checked on
-     * a held-out third; see the evaluation issue's note). The score is capped at 1.
+     * Weights of the signals, refitted (coordinate search for top-1 "sentence holds the answer") on SQuAD v1.1
+     * dev, seed-42 sample, questions about even-numbered articles; on the odd-numbered ones top-1 went from
+     * 0.804 to 0.807, and on the SQuAD v2.0 dev half (other articles) see the README. The answer-type bonus and
+     * the neighbour-echo weight came out at zero on SQuAD, whose sentences nearly all hold names and numbers;
+     * the answer type still counts in {@link Answerability}. A little novelty helps: an echo of the question is
+     * not its answer. The score is capped at 1.
      */
-    static final double W_SIMILARITY = 0.30;
-    static final double W_OVERLAP = 0.45;
-    static final double W_BIGRAMS = 0.10;
-    static final double W_CONTEXT = 0.10;
-    static final double TYPE_BONUS = 0.10;
-    /** Weight of novelty (share of the sentence's terms the question lacks): an echo is not an answer. */
-    static final double W_NOVELTY = 0.0;
+    static final double W_SIMILARITY = 0.35;
+    static final double W_OVERLAP = 0.35;
+    static final double W_BIGRAMS = 0.05;
+    static final double W_CONTEXT = 0.05;
+    static final double TYPE_BONUS = 0.0;
+    /** Weight of novelty (share of the sentence's terms the question lacks). */
+    static final double W_NOVELTY = 0.05;
     /** Weight of a neighbouring echo's overlap, for a sentence that supplies the asked-for kind of answer. */
     static final double W_NEIGHBOUR = 0.0;
 
