@@ -17,16 +17,23 @@ import java.util.List;
  * @param removedMarkers    citation numbers the model wrote that named no source and were removed
  * @param notice            a message for the reader (e.g. a fallback), else null
  * @param timings           where the time went
+ * @param related           when the answer declines: the closest passages retrieval found, best first, so the
+ *                          reader sees what the articles do say (not citations: they do not answer); else empty
  */
 public record Answer(String question, String rewrittenQuestion, String answer, String mode, boolean abstained,
                      List<Citation> citations, List<String> unsupportedClaims, int removedMarkers, String notice,
-                     Timings timings) {
+                     Timings timings, List<Related> related) {
+
+    /** A passage close to a declined question: one sentence of an article, where it is, and its score. */
+    public record Related(String documentId, String title, int sentenceIndex, int start, int end, String text,
+                          double score) {
+    }
 
     /** This answer with {@code extra} added to its notice (after any notice it has). */
     public Answer withNotice(String extra) {
         String joined = notice == null || notice.isBlank() ? extra : notice + " " + extra;
         return new Answer(question, rewrittenQuestion, answer, mode, abstained, citations, unsupportedClaims,
-                removedMarkers, joined, timings);
+                removedMarkers, joined, timings, related);
     }
 
     /** Milliseconds spent retrieving and answering. */

@@ -43,6 +43,9 @@ public final class AnswerService {
 
     private static final Logger LOG = Logger.getLogger(AnswerService.class);
 
+    /** Passages listed under a declined answer. */
+    private static final int RELATED = 3;
+
     /** Limits on a request, from configuration. */
     public record Limits(int maxQuestionLength, int maxHistory, int defaultTopK, int maxTopK) {
     }
@@ -164,7 +167,8 @@ public final class AnswerService {
         return new Answer(q, standalone.equals(q) ? null : standalone, outcome.text, outcome.mode, outcome.abstained,
                 outcome.citations, outcome.verdict.unsupportedClaims(), outcome.removedMarkers,
                 outcome.notices.isEmpty() ? null : String.join(" ", outcome.notices),
-                new Answer.Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
+                new Answer.Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000),
+                outcome.abstained ? related(retrieval) : List.of());
     }
 
     /** What one answerer produced, checked. */
@@ -253,9 +257,14 @@ public final class AnswerService {
             citations.add(toCitation(i + 1, draft.cited().get(numbers.get(i) - 1)));
         }
         o.verdict = claims.verify(builder.claims(), citations.stream().map(Citation::text).toList());
+        // A quote always equals itself, so in extractive mode the claim check says nothing; the support shown
+        // is instead how likely the quoted evidence answers the question (calibrated answerability).
+        boolean quoted = a instanceof ExtractiveAnswerer;
+        double answerability = Math.round(retrieval.answerability() * 1000) / 1000.0;
         List<Citation> checked = new ArrayList<>(citations.size());
         for (int i = 0; i < citations.size(); i++) {
-            checked.add(citations.get(i).withSupport(o.verdict.supported().get(i), o.verdict.support().get(i)));
+            checked.add(citations.get(i).withSupport(o.verdict.supported().get(i),
+                    quoted ? answerability : o.verdict.support().get(i)));
         }
         CitationVerifier.Result resolved = resolver.verify(checked);
         if (resolved.rejected() > 0) {
@@ -275,6 +284,23 @@ public final class AnswerService {
         }
         Query query = Query.from(question, Metadata.from(UserMessage.from(question), null, memory));
         return rewriter.transform(query).iterator().next().text();
+    }
+
+    /** The passages shown under a declined answer: the best few sentences, each wording once. */
+    private List<Answer.Related> related(Retrieval retrieval) {
+        List<Answer.Related> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ScoredSentence s : retrieval.sentences()) {
+            if (out.size() == RELATED) {
+                break;
+            }
+            Optional<Document> d = documents.apply(s.documentId());
+            if (d.isPresent() && seen.add(s.text().strip().toLowerCase(Locale.ROOT))) {
+                out.add(new Answer.Related(s.documentId(), d.get().title(), s.sentenceIndex(), s.start(), s.end(),
+                        s.text(), Math.round(s.score() * 1000) / 1000.0));
+            }
+        }
+        return out;
     }
 
     private Citation toCitation(int id, ScoredSentence s) {

@@ -1,18 +1,26 @@
 package io.footnote.answer;
 
+import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
 import io.footnote.retrieve.Retrieval;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The answerer that needs no language model: it quotes the 1–{@code maxSentences} best-scoring source
  * sentences, each followed by its marker. A further sentence is quoted only when it scores close to the
- * best one, and never twice (the same wording in two articles counts once). When even the best sentence
- * scores below {@code minScore}, the articles do not answer the question and it abstains.
+ * best one, and never twice (the same wording in two articles counts once). It declines when the best
+ * sentence scores below {@code minScore} or the retrieval's answerability (a calibrated probability that the
+ * best sentence answers the question) is below {@code minAnswerability}.
+ *
+ * <p>When a quoted sentence opens a quotation it does not close ("“Regarding the repatriation, …"), or ends
+ * in a colon, the claim runs on into the next sentence of the article, which is quoted as well (with its own
+ * marker): a quote never stops at a stray opening quotation mark.
  */
 public final class ExtractiveAnswerer implements Answerer {
 
@@ -21,28 +29,43 @@ public final class ExtractiveAnswerer implements Answerer {
     private final int maxSentences;
     private final double minScore;
     private final double relativeScore;
+    private final double minAnswerability;
+    private final Function<String, Optional<Document>> documents;
 
+    /** Without document access (no quote continuation) and without the answerability check. */
     public ExtractiveAnswerer(int maxSentences, double minScore, double relativeScore) {
+        this(maxSentences, minScore, relativeScore, 0, id -> Optional.empty());
+    }
+
+    /**
+     * @param minAnswerability below this {@link Retrieval#answerability()} the answerer declines
+     * @param documents        looks up articles, to quote the sentence a quotation runs on into
+     */
+    public ExtractiveAnswerer(int maxSentences, double minScore, double relativeScore, double minAnswerability,
+                              Function<String, Optional<Document>> documents) {
         this.maxSentences = maxSentences;
         this.minScore = minScore;
         this.relativeScore = relativeScore;
+        this.minAnswerability = minAnswerability;
+        this.documents = documents;
     }
 
     @Override
     public Draft answer(String question, Retrieval retrieval) {
         List<ScoredSentence> ranked = retrieval.sentences();
-        if (ranked.isEmpty() || ranked.get(0).score() < minScore) {
+        if (ranked.isEmpty() || ranked.get(0).score() < minScore || retrieval.answerability() < minAnswerability) {
             return new Draft(ABSTENTION, true, List.of());
         }
         double floor = Math.max(minScore, ranked.get(0).score() * relativeScore);
         List<ScoredSentence> chosen = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ScoredSentence s : ranked) {
-            if (chosen.size() == maxSentences || s.score() < floor) {
+            if (chosen.size() >= maxSentences || s.score() < floor) {
                 break;
             }
-            if (seen.add(normalise(s.text()))) {
+            if (seen.add(key(s)) & seen.add(normalise(s.text()))) {
                 chosen.add(s);
+                continuation(s).filter(n -> seen.add(key(n)) & seen.add(normalise(n.text()))).ifPresent(chosen::add);
             }
         }
         StringBuilder text = new StringBuilder();
@@ -55,9 +78,51 @@ public final class ExtractiveAnswerer implements Answerer {
         return new Draft(text.toString(), false, chosen);
     }
 
+    /** The article's next sentence, when {@code s} leaves a quotation open or ends in a colon. */
+    private Optional<ScoredSentence> continuation(ScoredSentence s) {
+        if (!runsOn(s.text())) {
+            return Optional.empty();
+        }
+        return documents.apply(s.documentId())
+                .filter(d -> s.sentenceIndex() + 1 < d.sentences().size())
+                .map(d -> {
+                    var next = d.sentences().get(s.sentenceIndex() + 1);
+                    return new ScoredSentence(d.id(), s.sentenceIndex() + 1, next.start(), next.end(),
+                            next.textIn(d.text()), s.score(), s.similarity(), s.overlap());
+                });
+    }
+
+    /** True when the sentence opens more quotations than it closes, or ends in a colon. */
+    static boolean runsOn(String text) {
+        String t = text.strip();
+        if (t.endsWith(":")) {
+            return true;
+        }
+        int open = count(t, '“');
+        int close = count(t, '”');
+        if (open + close > 0) {
+            return open > close;
+        }
+        return count(t, '"') % 2 == 1 && t.startsWith("\"");
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Override
     public String mode() {
         return "extractive";
+    }
+
+    private static String key(ScoredSentence s) {
+        return s.documentId() + "#" + s.sentenceIndex();
     }
 
     private static String normalise(String s) {

@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
  * Makes a follow-up question standalone without a language model. A question is a follow-up when the
  * conversation has an earlier user question and this one leans on it: it uses a pronoun or demonstrative
  * ("she", "they", "that", …), opens with "and"/"what about"/"how about", or is very short. The rewrite
- * appends the names the conversation was about — the capitalised phrases of the previous question and of
- * the first sentence of the previous answer — as context: "What did she say next? (context: Mao Ning,
- * Chinese Foreign Ministry)". Only names, not the whole earlier question, so the earlier question's other
- * words do not pull retrieval back to the earlier answer. With no name to carry over, the previous question
- * itself is appended. Other questions pass through unchanged.
+ * appends the subject of the conversation — the capitalised names of the user's most recent earlier question
+ * that names anything — as context: "What did she say next? (context: Mao Ning)". Only the user's own words
+ * are used, never the assistant's answers: names in an answer are what was already found, and carrying them
+ * over pulls retrieval back to the same answer ("What did he advise migrants?" after "Who is Chen
+ * Chuangchuang?" must not be about the other people the first answer happened to mention). With no name in
+ * the user's earlier questions, the previous question itself is appended. Other questions pass through
+ * unchanged.
  */
 public final class FollowUpQueryTransformer implements QueryTransformer {
 
@@ -32,16 +34,20 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
     public Collection<Query> transform(Query query) {
         String question = query.text().strip();
         List<ChatMessage> history = query.metadata() == null ? List.of() : query.metadata().chatMemory();
-        String previous = lastUserQuestion(history);
-        if (previous == null || !isFollowUp(question)) {
+        List<String> asked = userQuestions(history);
+        if (asked.isEmpty() || !isFollowUp(question)) {
             return List.of(query);
         }
-        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(names(previous));
-        // From the answer only multi-word names: single capitalised words there ("Monday", "China") are
-        // usually incidental and would drag retrieval back to the answer already given.
-        names(firstSentence(lastAnswer(history))).stream().filter(n -> n.contains(" ")).forEach(names::add);
-        names.removeIf(n -> question.toLowerCase(Locale.ROOT).contains(n.toLowerCase(Locale.ROOT)));
-        String context = names.isEmpty() ? previous : String.join(", ", names);
+        String lower = question.toLowerCase(Locale.ROOT);
+        String context = asked.getFirst();
+        for (String earlier : asked) { // most recent first: the subject is the latest question that names one
+            List<String> names = new java.util.ArrayList<>(names(earlier));
+            names.removeIf(n -> lower.contains(n.toLowerCase(Locale.ROOT)));
+            if (!names.isEmpty()) {
+                context = String.join(", ", names);
+                break;
+            }
+        }
         return List.of(Query.from(question + " (context: " + context + ")", query.metadata()));
     }
 
@@ -81,38 +87,23 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
             + "what|when|where|which|why|how|did|does|do|is|are|was|were|has|have|had|will|would|can|could|some|"
             + "many|most|more|more|also|then|so|yes|no");
 
-    private static String firstSentence(String text) {
-        if (text == null) {
-            return null;
-        }
-        int end = text.indexOf(". ");
-        return end < 0 ? text : text.substring(0, end + 1);
-    }
-
-    private static String lastAnswer(List<ChatMessage> history) {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i) instanceof dev.langchain4j.data.message.AiMessage a && a.text() != null) {
-                return a.text();
-            }
-        }
-        return null;
-    }
-
     static boolean isFollowUp(String question) {
         String q = question.toLowerCase(Locale.ROOT);
         return ANAPHOR.matcher(q).find() || OPENER.matcher(q).find()
                 || q.split("\\s+").length <= SHORT_WORDS;
     }
 
-    private static String lastUserQuestion(List<ChatMessage> history) {
+    /** The user's earlier questions, most recent first (the assistant's turns are left out on purpose). */
+    private static List<String> userQuestions(List<ChatMessage> history) {
+        List<String> out = new java.util.ArrayList<>();
         if (history == null) {
-            return null;
+            return out;
         }
         for (int i = history.size() - 1; i >= 0; i--) {
             if (history.get(i) instanceof UserMessage u && u.hasSingleText() && !u.singleText().isBlank()) {
-                return u.singleText().strip();
+                out.add(u.singleText().strip());
             }
         }
-        return null;
+        return out;
     }
 }

@@ -257,7 +257,8 @@ public final class Pipeline implements java.io.Closeable {
             AnswerService.Limits limits = new AnswerService.Limits(config.question().maxLength(),
                     config.question().maxHistory(), config.retrieval().topK(), config.retrieval().candidates());
             ExtractiveAnswerer extractive = new ExtractiveAnswerer(config.answering().maxSentences(),
-                    config.answering().minScore(), config.answering().relativeScore());
+                    config.answering().minScore(), config.answering().relativeScore(),
+                    config.answering().minAnswerability(), documents);
             // Same retrieval and checks as the model's answers, but no model anywhere: neither writing nor
             // rewriting follow-ups. It is also what stands in when the model fails.
             AnswerService extractiveAnswers = new AnswerService(retriever, extractive, null,

@@ -185,6 +185,15 @@ public interface FootnoteConfig {
         /** A further sentence is quoted only when its score is at least this share of the best one's. */
         @WithDefault("0.85")
         double relativeScore();
+
+        /**
+         * Below this answerability (the calibrated probability that the best sentence answers the question,
+         * see {@code io.footnote.retrieve.Answerability}) the extractive answerer declines and lists the
+         * closest passages as {@code related}. Chosen on the SQuAD v2.0 dev half's even-numbered articles, where
+         * it declines 5% of answerable questions (2% on the held-out odd-numbered ones; 10% of unanswerable).
+         */
+        @WithDefault("0.37")
+        double minAnswerability();
     }
 
     interface Question {

@@ -114,10 +114,12 @@ public final class EvaluationCommand {
                     cands.add(Map.ofEntries(Map.entry("sim", k.similarity()), Map.entry("ov", k.overlap()),
                             Map.entry("ctx", k.context()),
                             Map.entry("type", k.typeMatch()), Map.entry("gold", goldKeys.contains(key)),
-                            Map.entry("holds", holds), Map.entry("len", text.length()), Map.entry("bi", k.bigrams()), Map.entry("text", text)));
+                            Map.entry("holds", holds), Map.entry("len", text.length()), Map.entry("bi", k.bigrams()), Map.entry("text", text),
+                            Map.entry("doc", k.documentId()), Map.entry("idx", k.sentenceIndex()),
+                            Map.entry("nov", k.novelty()), Map.entry("nb", k.neighbour()), Map.entry("rare", k.rareCoverage())));
                 }
                 out.write(json.writeValueAsString(Map.of("id", c.id(), "q", c.question(), "answerable", c.answerable(),
-                        "cands", cands)));
+                        "atype", ranker.candidates(c.question(), topK).answerType().name(), "cands", cands)));
                 out.newLine();
             }
         } catch (IOException e) {

@@ -8,9 +8,16 @@ package io.footnote.retrieve;
  * @param similarity     cosine similarity of question and sentence embeddings
  * @param overlap        share of the question's content-term weight (IDF) found in the sentence
  * @param context        fused score of the best chunk holding the sentence, relative to the best chunk
- * @param typeMatch      the sentence holds the kind of answer the question asks for (a number, a date)
+ * @param typeMatch      the sentence supplies the kind of answer the question asks for ({@link AnswerType}) in
+ *                       words the question does not already use
  * @param bigrams        share of the question's adjacent content-term pairs that stand adjacent in the sentence
+ * @param novelty        share of the sentence's distinct content terms that are not in the question (0 = an echo)
+ * @param neighbour      the highest {@code overlap} of the sentences just before and after it in the article:
+ *                       a strong echo next door often introduces the answer this sentence gives
+ * @param rareCoverage   like {@code overlap} with IDF squared as the weight, over the sentence and its two
+ *                       neighbours: the question's rare terms ("Australia", "capital") must all be there
  */
 public record Candidate(String documentId, int sentenceIndex, double similarity, double overlap,
-                        double context, boolean typeMatch, double bigrams) {
+                        double context, boolean typeMatch, double bigrams, double novelty, double neighbour,
+                        double rareCoverage) {
 }

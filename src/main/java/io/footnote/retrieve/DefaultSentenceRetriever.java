@@ -33,26 +33,28 @@ import java.util.regex.Pattern;
 public final class DefaultSentenceRetriever implements SentenceRetriever {
 
     /**
-     * Weights of the signals, fitted on SQuAD v1.1 dev (1,500 questions, listwise top-1 accuracy, checked on
-     * a held-out third; see the evaluation issue's note). The score is capped at 1.
+     * Weights of the signals, refitted (coordinate search for top-1 "sentence holds the answer") on SQuAD v1.1
+     * dev, seed-42 sample, questions about even-numbered articles; on the odd-numbered ones top-1 went from
+     * 0.804 to 0.807, and on the SQuAD v2.0 dev half (other articles) see the README. The answer-type bonus and
+     * the neighbour-echo weight came out at zero on SQuAD, whose sentences nearly all hold names and numbers;
+     * the answer type still counts in {@link Answerability}. A little novelty helps: an echo of the question is
+     * not its answer. The score is capped at 1.
      */
-    static final double W_SIMILARITY = 0.30;
-    static final double W_OVERLAP = 0.45;
-    static final double W_BIGRAMS = 0.10;
-    static final double W_CONTEXT = 0.10;
-    static final double TYPE_BONUS = 0.10;
+    static final double W_SIMILARITY = 0.35;
+    static final double W_OVERLAP = 0.35;
+    static final double W_BIGRAMS = 0.05;
+    static final double W_CONTEXT = 0.05;
+    static final double TYPE_BONUS = 0.0;
+    /** Weight of novelty (share of the sentence's terms the question lacks). */
+    static final double W_NOVELTY = 0.05;
+    /** Weight of a neighbouring echo's overlap, for a sentence that supplies the asked-for kind of answer. */
+    static final double W_NEIGHBOUR = 0.0;
 
     /** Analysed forms of words that shape a question but say nothing about its topic. */
     private static final Set<String> QUESTION_WORDS = Set.of("what", "which", "who", "whom", "whose", "when",
             "where", "why", "how", "did", "do", "doe", "mani", "much", "ha", "have", "had", "i", "you", "we",
             "me", "tell", "about", "can", "could", "would", "should", "from", "after", "befor", "he", "she",
             "thei", "them", "her", "hi", "it", "its", "our", "your", "my");
-
-    private static final Pattern NUMBER = Pattern.compile("\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
-            + "eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATE = Pattern.compile("\\b(1[0-9]{3}|20[0-9]{2})\\b|\\b(january|february|march|april|may|june|"
-            + "july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
-            + "saturday|sunday|yesterday|today|week|month|year|century|decade)s?\\b", Pattern.CASE_INSENSITIVE);
 
     private final ChunkSearch search;
     private final ArticleLookup articles;
@@ -68,36 +70,45 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     public Retrieval retrieve(String query, int topK) {
         Candidates c = candidates(query, topK);
         List<ScoredSentence> ranked = new ArrayList<>(c.candidates().size());
+        Map<String, Candidate> byKey = new HashMap<>();
         for (Candidate k : c.candidates()) {
             Document doc = articles.document(k.documentId()).orElseThrow().document();
             var s = doc.sentences().get(k.sentenceIndex());
             ranked.add(new ScoredSentence(doc.id(), k.sentenceIndex(), s.start(), s.end(), s.textIn(doc.text()),
                     score(k), k.similarity(), k.overlap()));
+            byKey.put(doc.id() + "#" + k.sentenceIndex(), k);
         }
         ranked.sort(Comparator.comparingDouble(ScoredSentence::score).reversed()
                 .thenComparing(ScoredSentence::documentId).thenComparingInt(ScoredSentence::sentenceIndex));
-        return new Retrieval(query, c.chunks(), ranked);
+        if (ranked.isEmpty()) {
+            return new Retrieval(query, c.chunks(), ranked, 0);
+        }
+        ScoredSentence top = ranked.getFirst();
+        double answerability = Answerability.of(byKey.get(top.documentId() + "#" + top.sentenceIndex()), top.score(),
+                c.answerType());
+        return new Retrieval(query, c.chunks(), ranked, answerability);
     }
 
     /** The weighted sum of a candidate's signals, in [0, 1]. */
     static double score(Candidate c) {
         double score = W_SIMILARITY * Math.max(0, c.similarity()) + W_OVERLAP * c.overlap()
                 + W_BIGRAMS * c.bigrams() + W_CONTEXT * c.context();
+        score += W_NOVELTY * c.novelty();
         if (c.typeMatch()) {
-            score += TYPE_BONUS;
+            score += TYPE_BONUS + W_NEIGHBOUR * c.neighbour();
         }
         return Math.min(1, score);
     }
 
     /** The fused chunks for a question and the signals of every sentence in them (each sentence once). */
-    public record Candidates(List<FusedChunk> chunks, List<Candidate> candidates) {
+    public record Candidates(List<FusedChunk> chunks, List<Candidate> candidates, AnswerType answerType) {
     }
 
     public Candidates candidates(String query, int topK) {
         float[] qv = chunks.embed(query);
         List<FusedChunk> fused = chunks.search(query, qv, topK);
         if (fused.isEmpty()) {
-            return new Candidates(List.of(), List.of());
+            return new Candidates(List.of(), List.of(), AnswerType.of(query));
         }
         List<String> queryTerms = search.analyze(query).stream().filter(t -> !QUESTION_WORDS.contains(t)).toList();
         Set<String> queryBigrams = new HashSet<>();
@@ -106,9 +117,15 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         }
         Map<String, Double> idf = new HashMap<>(search.idf(queryTerms));
         double idfTotal = idf.values().stream().mapToDouble(Double::doubleValue).sum();
-        Pattern wanted = answerType(query);
+        Map<String, Double> idf2 = new HashMap<>();
+        idf.forEach((t, w) -> idf2.put(t, w * w));
+        double idf2Total = idf2.values().stream().mapToDouble(Double::doubleValue).sum();
+        AnswerType wanted = AnswerType.of(query);
+        Set<String> questionWords = AnswerType.words(query);
+        Set<String> questionTerms = new HashSet<>(queryTerms);
         double best = fused.get(0).score();
         Set<String> seen = new HashSet<>();
+        Map<String, List<String>> analysed = new HashMap<>();
         List<Candidate> out = new ArrayList<>();
         for (FusedChunk f : fused) {
             Chunk c = f.chunk();
@@ -116,19 +133,43 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             if (d == null) {
                 continue;
             }
+            Document doc = d.document();
             for (int i = c.firstSentence(); i <= c.lastSentence(); i++) {
                 if (!seen.add(c.documentId() + "#" + i)) {
                     continue; // the earlier (better) chunk already holds it
                 }
-                Document doc = d.document();
                 String text = doc.sentenceText(i);
-                List<String> terms = search.analyze(text); // once per sentence: overlap and bigrams share it
+                List<String> terms = terms(doc, i, analysed); // once per sentence: every signal shares it
+                List<String> before = terms(doc, i - 1, analysed);
+                List<String> after = terms(doc, i + 1, analysed);
+                Set<String> window = new HashSet<>(terms);
+                window.addAll(before);
+                window.addAll(after);
+                double neighbour = Math.max(overlap(before, idf, idfTotal), overlap(after, idf, idfTotal));
                 out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(qv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
-                        f.score() / best, wanted != null && wanted.matcher(text).find(),
-                        bigramShare(terms, queryBigrams)));
+                        f.score() / best, wanted.suppliedBy(text, questionWords), bigramShare(terms, queryBigrams),
+                        novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total)));
             }
         }
-        return new Candidates(fused, out);
+        return new Candidates(fused, out, wanted);
+    }
+
+    private List<String> terms(Document doc, int i, Map<String, List<String>> analysed) {
+        if (i < 0 || i >= doc.sentences().size()) {
+            return List.of();
+        }
+        return analysed.computeIfAbsent(doc.id() + "#" + i, k -> search.analyze(doc.sentenceText(i)));
+    }
+
+    /** Share of the sentence's distinct content terms that the question does not contain. */
+    static double novelty(List<String> terms, Set<String> questionTerms) {
+        Set<String> distinct = new HashSet<>(terms);
+        distinct.removeAll(QUESTION_WORDS);
+        if (distinct.isEmpty()) {
+            return 0;
+        }
+        long fresh = distinct.stream().filter(t -> !questionTerms.contains(t)).count();
+        return fresh / (double) distinct.size();
     }
 
     static double bigramShare(List<String> terms, Set<String> queryBigrams) {
@@ -157,17 +198,5 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             }
         }
         return hit / idfTotal;
-    }
-
-    /** The pattern an answer to this kind of question usually contains, or {@code null} when unknown. */
-    static Pattern answerType(String question) {
-        String q = question.toLowerCase(java.util.Locale.ROOT);
-        if (q.matches("(?s).*\\bhow (many|much)\\b.*") || q.matches("(?s).*\\bwhat (percentage|number|amount)\\b.*")) {
-            return NUMBER;
-        }
-        if (q.matches("(?s).*\\b(when|what year|which year|what date|what day|what month)\\b.*")) {
-            return DATE;
-        }
-        return null;
     }
 }

@@ -51,4 +51,40 @@ class ExtractiveAnswererTest {
 
         assertEquals("Strong. [1]", draft.text());
     }
+
+    @Test
+    void given_low_answerability_when_answering_then_it_declines_even_with_a_strong_sentence() {
+        ExtractiveAnswerer strict = new ExtractiveAnswerer(3, 0.3, 0.85, 0.37, id -> java.util.Optional.empty());
+        List<ScoredSentence> ranked = List.of(s("a", 0, "More than 90% of the airline's staff are in Australia.", 0.8));
+
+        assertTrue(strict.answer("q", new Retrieval("q", List.of(), ranked, 0.2)).abstained());
+        assertFalse(strict.answer("q", new Retrieval("q", List.of(), ranked, 0.6)).abstained());
+    }
+
+    @Test
+    void given_a_sentence_opening_a_quotation_when_answering_then_the_next_sentence_is_quoted_too() {
+        String first = "“Regarding the repatriation, China's principle is to verify first and then repatriate.";
+        String second = "We will accept Chinese citizens who are verified to be from the Chinese mainland,” she said.";
+        String text = "Intro. " + first + " " + second;
+        int a = text.indexOf(first);
+        int b = text.indexOf(second);
+        io.footnote.domain.Document doc = new io.footnote.domain.Document("d", "t", null, text, List.of(
+                new io.footnote.domain.Sentence(0, 0, 6), new io.footnote.domain.Sentence(1, a, a + first.length()),
+                new io.footnote.domain.Sentence(2, b, b + second.length())), "d.txt", "h");
+        ExtractiveAnswerer quoting = new ExtractiveAnswerer(1, 0.3, 0.85, 0, id -> java.util.Optional.of(doc));
+        ScoredSentence best = new ScoredSentence("d", 1, a, a + first.length(), first, 0.9, 0.9, 0.9);
+
+        Answerer.Draft draft = quoting.answer("q", new Retrieval("q", List.of(), List.of(best), 0.9));
+
+        assertEquals(List.of(1, 2), draft.cited().stream().map(ScoredSentence::sentenceIndex).toList());
+        assertEquals(first + " [1] " + second + " [2]", draft.text());
+    }
+
+    @Test
+    void given_closed_or_no_quotations_when_checking_then_only_open_ones_and_colons_run_on() {
+        assertTrue(ExtractiveAnswerer.runsOn("“We will verify first."));
+        assertTrue(ExtractiveAnswerer.runsOn("The minister said:"));
+        assertFalse(ExtractiveAnswerer.runsOn("“We will verify first,” she said."));
+        assertFalse(ExtractiveAnswerer.runsOn("China often refuses to cooperate with repatriation."));
+    }
 }

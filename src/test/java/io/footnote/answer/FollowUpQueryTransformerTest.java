@@ -29,12 +29,22 @@ class FollowUpQueryTransformerTest {
     }
 
     @Test
-    void carries_names_from_question_and_answer_but_not_sentence_initial_words() {
-        List<ChatMessage> history = List.of(UserMessage.from("Who is the Chinese minister of public security?"),
-                AiMessage.from("Wang Xiaohong, minister of public security, met Alejandro Mayorkas. More later."));
+    void given_names_in_the_assistant_answer_when_rewriting_then_only_the_users_subject_is_carried_over() {
+        List<ChatMessage> history = List.of(UserMessage.from("Who is Chen Chuangchuang?"),
+                AiMessage.from("Chen Chuangchuang, a presenter at America News, quoted Xi Jinping [1]."));
 
-        assertEquals("What did he ask for? (context: Chinese, Wang Xiaohong, Alejandro Mayorkas)",
-                transform("What did he ask for?", history));
+        assertEquals("What did he advise migrants? (context: Chen Chuangchuang)",
+                transform("What did he advise migrants?", history));
+    }
+
+    @Test
+    void given_a_latest_question_without_names_when_rewriting_then_the_subject_of_an_earlier_question_is_used() {
+        List<ChatMessage> history = List.of(UserMessage.from("What did Mao Ning say about repatriation?"),
+                AiMessage.from("China will accept repatriation [1]"),
+                UserMessage.from("why?"),
+                AiMessage.from("Because Wang Xiaohong said so [1]"));
+
+        assertEquals("What else did she say? (context: Mao Ning)", transform("What else did she say?", history));
     }
 
     @Test

@@ -48,14 +48,16 @@ public record ChatCompletion(String id, String object, long created, String mode
      * @param notice            a message for the reader (e.g. the model failed and the answer quotes sources), or null
      * @param rewrittenQuestion the standalone question retrieval used for a follow-up, or null
      * @param unsupportedClaims answer sentences no citation backs
+     * @param related           when the answer declines, the closest passages found (not citations)
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Extras(String mode, boolean abstained, String notice, String rewrittenQuestion,
-                         List<String> unsupportedClaims, int removedMarkers) {
+                         List<String> unsupportedClaims, int removedMarkers, List<Answer.Related> related) {
 
         public static Extras of(Answer a) {
             return new Extras(a.mode(), a.abstained(), a.notice(), a.rewrittenQuestion(),
-                    a.unsupportedClaims() == null ? List.of() : a.unsupportedClaims(), a.removedMarkers());
+                    a.unsupportedClaims() == null ? List.of() : a.unsupportedClaims(), a.removedMarkers(),
+                    a.related() == null ? List.of() : a.related());
         }
     }
 

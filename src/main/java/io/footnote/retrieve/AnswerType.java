@@ -1,0 +1,132 @@
+package io.footnote.retrieve;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What kind of answer a question asks for, detected from its wording, and whether a sentence supplies that
+ * kind of answer <em>outside the question's own words</em>. "How many users does Skype have?" asks for a
+ * number; "…now has 28 million users" supplies one, while a sentence that only repeats the question's own
+ * numbers does not. The patterns are deliberately plain (English question words, capitalisation, digits,
+ * month names, a few connectives) so they hold for any corpus rather than one question set.
+ */
+public enum AnswerType {
+    /** who, whom, whose, which company/person/team …: a name. */
+    NAME,
+    /** how many, how much, what percentage/number/amount, how long/old/far/big: a number or amount. */
+    NUMBER,
+    /** when, what year/date/month/day/century: a date. */
+    DATE,
+    /** where, what country/city/place: a place. */
+    PLACE,
+    /** why, how (not how many/much/…): a reason or manner. */
+    REASON,
+    /** anything else (what, which thing, yes/no questions). */
+    OTHER;
+
+    private static final Pattern Q_NUMBER = Pattern.compile("\\bhow (many|much|long|old|far|big|large|tall|often)\\b"
+            + "|\\bwhat (percentage|percent|proportion|number|amount|share|size|age|price)\\b|\\bhow much\\b");
+    private static final Pattern Q_DATE = Pattern.compile("\\bwhen\\b|\\b(what|which) (year|date|month|day|decade|"
+            + "century|time)\\b");
+    private static final Pattern Q_NAME = Pattern.compile("\\b(who|whom|whose)\\b|\\b(which|what) (company|companies|"
+            + "firm|person|people|man|woman|player|team|club|band|group|organi[sz]ation|party|minister|"
+            + "manufacturer|maker|brand|actor|actress|singer|director|author|chief|boss|leader)\\b");
+    private static final Pattern Q_PLACE = Pattern.compile("\\bwhere\\b|\\b(what|which) (country|countries|city|"
+            + "cities|town|place|region|state|continent|nation)\\b");
+    private static final Pattern Q_REASON = Pattern.compile("^(why|how)\\b|\\b(why|how come|what (caused|led to)|"
+            + "for what reason)\\b|\\bhow (did|does|do|is|are|was|were|can|could|will|would)\\b");
+
+    private static final Pattern S_NUMBER = Pattern.compile("\\d[\\d,.]*%?|\\b(one|two|three|four|five|six|seven|"
+            + "eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|"
+            + "dozens?|half|quarter|third|double|twice)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern S_DATE = Pattern.compile("\\b(1[0-9]{3}|20[0-9]{2})s?\\b|\\b(january|february|march|"
+            + "april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
+            + "friday|saturday|sunday|yesterday|today|tomorrow|century|decade|spring|summer|autumn|winter)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}[\\p{L}'’.-]*\\p{L}|\\b\\p{Lu}{2,}\\b");
+    private static final Pattern S_PLACE = Pattern.compile("\\b(in|at|near|from|to|into|across|outside|inside|"
+            + "throughout) (the )?(\\p{Lu}[\\p{L}'’.-]+)");
+    private static final Pattern S_REASON = Pattern.compile("\\b(because|due to|owing to|as a result|result of|so that|"
+            + "in order to|caused by|cause[sd]?|thanks to|reason|since|after|by [a-z]+ing|by using|through|led to|"
+            + "leads to|so as to|aimed at|designed to|demanded|meant|means|therefore|hence|following)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "and", "but", "or", "if", "in", "on",
+            "at", "to", "of", "by", "for", "with", "from", "after", "before", "as", "this", "that", "these", "those",
+            "there", "here", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "mr",
+            "mrs", "ms", "dr", "what", "when", "where", "which", "who", "why", "how", "however", "meanwhile",
+            "also", "so", "yet", "while", "although", "some", "many", "most", "all", "one", "both");
+
+    /** The kind of answer {@code question} asks for. */
+    public static AnswerType of(String question) {
+        String q = question.toLowerCase(Locale.ROOT);
+        if (Q_NUMBER.matcher(q).find()) {
+            return NUMBER;
+        }
+        if (Q_DATE.matcher(q).find()) {
+            return DATE;
+        }
+        if (Q_NAME.matcher(q).find()) {
+            return NAME;
+        }
+        if (Q_PLACE.matcher(q).find()) {
+            return PLACE;
+        }
+        if (Q_REASON.matcher(q).find()) {
+            return REASON;
+        }
+        return OTHER;
+    }
+
+    /** The question's words, lower-cased, against which a sentence's answer must be new. */
+    public static Set<String> words(String question) {
+        Set<String> out = new HashSet<>();
+        for (String w : question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when {@code sentence} holds an answer of this kind that is not one of {@code questionWords}.
+     * {@link #OTHER} is never supplied: there is nothing specific to look for.
+     */
+    public boolean suppliedBy(String sentence, Set<String> questionWords) {
+        return switch (this) {
+            case NUMBER -> anyNew(S_NUMBER.matcher(sentence), 0, questionWords);
+            case DATE -> anyNew(S_DATE.matcher(sentence), 0, questionWords);
+            case NAME -> anyNewName(sentence, questionWords);
+            case PLACE -> anyNew(S_PLACE.matcher(sentence), 3, questionWords);
+            case REASON -> anyNew(S_REASON.matcher(sentence), 0, questionWords);
+            case OTHER -> false;
+        };
+    }
+
+    private static boolean anyNew(Matcher m, int group, Set<String> questionWords) {
+        while (m.find()) {
+            String hit = m.group(group).toLowerCase(Locale.ROOT).replaceAll("[,.%]+$", "");
+            if (!questionWords.containsAll(words(hit))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyNewName(String sentence, Set<String> questionWords) {
+        Matcher m = CAPITALISED.matcher(sentence);
+        while (m.find()) {
+            String w = m.group().toLowerCase(Locale.ROOT).replaceAll("['’]s$", "").replaceAll("\\.$", "");
+            if (m.start() == 0 && FUNCTION_WORDS.contains(w)) {
+                continue;
+            }
+            if (!FUNCTION_WORDS.contains(w) && !questionWords.containsAll(words(w))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
