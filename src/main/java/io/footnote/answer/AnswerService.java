@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -71,7 +72,7 @@ public final class AnswerService {
 
     private final SentenceRetriever retriever;
     private final Answerer answerer;
-    private final Answerer fallback;
+    private final Optional<Answerer> fallback;
     private final QueryTransformer rewriter;
     private final CitationVerifier resolver;
     private final ClaimVerifier claims;
@@ -79,27 +80,90 @@ public final class AnswerService {
     private final Function<String, Optional<Document>> documents;
     private final Limits limits;
 
-    /**
-     * @param answerer  writes answers
-     * @param fallback  answers when {@code answerer} fails, or {@code null} for none (when {@code answerer} is
-     *                  itself the extractive one)
-     * @param rewriter  makes follow-ups standalone
-     * @param documents looks up indexed articles
-     * @param splitter  splits answer text into sentences
-     * @param claims    scores answer sentences against the sentences they cite
-     */
-    public AnswerService(SentenceRetriever retriever, Answerer answerer, Answerer fallback, QueryTransformer rewriter,
-                         Function<String, Optional<Document>> documents, Function<String, List<Sentence>> splitter,
-                         ClaimVerifier claims, Limits limits) {
-        this.retriever = retriever;
-        this.answerer = answerer;
-        this.fallback = fallback;
-        this.rewriter = rewriter;
-        this.documents = documents;
+    private AnswerService(Builder b) {
+        this.retriever = Objects.requireNonNull(b.retriever, "retriever");
+        this.answerer = Objects.requireNonNull(b.answerer, "answerer");
+        this.fallback = Optional.ofNullable(b.fallback);
+        this.rewriter = b.rewriter == null ? new FollowUpQueryTransformer() : b.rewriter;
+        this.documents = Objects.requireNonNull(b.documents, "documents");
         this.resolver = new CitationVerifier(documents);
-        this.splitter = splitter;
-        this.claims = claims;
-        this.limits = limits;
+        this.splitter = Objects.requireNonNull(b.splitter, "splitter");
+        this.claims = Objects.requireNonNull(b.claims, "claims");
+        this.limits = Objects.requireNonNull(b.limits, "limits");
+    }
+
+    /** A builder; retriever, answerer, documents, splitter, claims and limits are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds an {@link AnswerService}. Defaults: no fallback (the answerer's failures reach the caller, as they
+     * should when the answerer is itself the extractive one) and the heuristic {@link FollowUpQueryTransformer}.
+     */
+    public static final class Builder {
+        private SentenceRetriever retriever;
+        private Answerer answerer;
+        private Answerer fallback;
+        private QueryTransformer rewriter;
+        private Function<String, Optional<Document>> documents;
+        private Function<String, List<Sentence>> splitter;
+        private ClaimVerifier claims;
+        private Limits limits;
+
+        private Builder() {
+        }
+
+        /** Finds the sentences a question needs. */
+        public Builder retriever(SentenceRetriever retriever) {
+            this.retriever = retriever;
+            return this;
+        }
+
+        /** Writes answers. */
+        public Builder answerer(Answerer answerer) {
+            this.answerer = answerer;
+            return this;
+        }
+
+        /** Answers instead when the answerer fails or none of its claims is backed by what it cites. */
+        public Builder fallback(Answerer fallback) {
+            this.fallback = fallback;
+            return this;
+        }
+
+        /** Makes follow-ups standalone. */
+        public Builder rewriter(QueryTransformer rewriter) {
+            this.rewriter = rewriter;
+            return this;
+        }
+
+        /** Looks up indexed articles (for citations' offsets). */
+        public Builder documents(Function<String, Optional<Document>> documents) {
+            this.documents = documents;
+            return this;
+        }
+
+        /** Splits answer text into sentences. */
+        public Builder splitter(Function<String, List<Sentence>> splitter) {
+            this.splitter = splitter;
+            return this;
+        }
+
+        /** Scores answer sentences against the sentences they cite. */
+        public Builder claims(ClaimVerifier claims) {
+            this.claims = claims;
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        public AnswerService build() {
+            return new AnswerService(this);
+        }
     }
 
     /** The answerer's mode: {@code extractive} or the language model's name. */
@@ -145,13 +209,13 @@ public final class AnswerService {
         ReleasingSink sink = new ReleasingSink(listener);
         try {
             outcome = attempt(answerer, standalone, retrieval, sink);
-            if (fallback != null && !outcome.abstained && outcome.verdict.supportedClaims() == 0) {
+            if (fallback.isPresent() && !outcome.abstained && outcome.verdict.supportedClaims() == 0) {
                 throw new UnusableAnswerException("none of the model's sentences is backed by the source it cites");
             }
         } catch (CancellationException | InvalidQuestionException e) {
             throw e;
         } catch (RuntimeException e) {
-            if (fallback == null) {
+            if (fallback.isEmpty()) {
                 throw e;
             }
             String reason = answerer.explain(e);
@@ -159,7 +223,7 @@ public final class AnswerService {
             if (listener != null && sink.releasedAny) {
                 listener.reset(reason);
             }
-            outcome = attempt(fallback, standalone, retrieval, new ReleasingSink(listener));
+            outcome = attempt(fallback.get(), standalone, retrieval, new ReleasingSink(listener));
             outcome.notices.add(0, "The language model could not answer (" + reason + "), so the answer quotes the "
                     + "best-matching source sentences instead.");
         }

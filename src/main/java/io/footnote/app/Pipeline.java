@@ -261,8 +261,9 @@ public final class Pipeline implements java.io.Closeable {
                     config.answering().minAnswerability(), documents);
             // Same retrieval and checks as the model's answers, but no model anywhere: neither writing nor
             // rewriting follow-ups. It is also what stands in when the model fails.
-            AnswerService extractiveAnswers = new AnswerService(retriever, extractive, null,
-                    new FollowUpQueryTransformer(), documents, splitter::split, claims, limits);
+            AnswerService.Builder common = AnswerService.builder().retriever(retriever).documents(documents)
+                    .splitter(splitter::split).claims(claims).limits(limits);
+            AnswerService extractiveAnswers = common.answerer(extractive).build();
 
             Optional<LlmClients> clients = Optional.ofNullable(llmClients)
                     .or(() -> config.llm().provider() == LlmProvider.NONE ? Optional.empty()
@@ -280,8 +281,7 @@ public final class Pipeline implements java.io.Closeable {
                 rewriter = new LlmFollowUpTransformer(new GuardedChatModel(clients.get().chat(), calls), rewriter,
                         config.question().maxLength());
             }
-            AnswerService answers = new AnswerService(retriever, writer, extractive, rewriter, documents,
-                    splitter::split, claims, limits);
+            AnswerService answers = common.answerer(writer).fallback(extractive).rewriter(rewriter).build();
             return new Pipeline(config, owned, articles, formats, ingester, retriever, answers, extractiveAnswers,
                     Optional.of(new LlmStatus(clients.get(), calls)), checker);
         }
