@@ -17,7 +17,7 @@ import java.util.Set;
  * similarity 0. {@link #toEmbed} names those sentences so a caller can embed all it needs in one batch.
  *
  * <p>Two adjacent sentences are taken together only when (1) the best sentence alone already scores at least
- * {@link #RUN_BASE} before penalties, (2) the pair holds every content word of the claim (the neighbour completes it), (3) neither
+ * {@link #RUN_BASE}, (2) the pair holds every content word of the claim (the neighbour completes it), (3) neither
  * the number, name nor negation check objects to the pair, and (4) the pair scores at least {@link #RUN_MARGIN}
  * above the sentence alone. (Looser rules — any added word — let fluent unsupported answers borrow words from
  * the next sentence: on HaluEval they turned right verdicts wrong.) The pair's similarity is the
@@ -31,7 +31,7 @@ public final class EvidenceFinder {
     /** How much a run of two sentences must beat the best single one. */
     static final double RUN_MARGIN = 0.05;
 
-    /** Least support (before penalties) the best single sentence needs before a neighbour may join it. */
+    /** Least support the best single sentence needs before a neighbour may join it. */
     static final double RUN_BASE = 0.4;
 
     private final SupportScorer scorer;
@@ -78,11 +78,9 @@ public final class EvidenceFinder {
         }
         Sentence b = source.sentences().get(best);
         Evidence single = new Evidence(b.start(), b.end(), b.textIn(source.text()), bestScore);
-        // The base is judged before the number/name/negation penalties: the fact the best sentence lacks is
-        // often exactly the number or name its neighbour states.
-        double base = SupportScorer.W_SIMILARITY * similarity[best]
-                + SupportScorer.W_COVERAGE * SupportScorer.coverage(claim, single.text());
-        if (bestScore >= 1.0 || !joinAdjacent || base < RUN_BASE) {
+        // The base is judged after the number/name/negation penalties: judged before them, joining turned more
+        // HaluEval verdicts wrong (macro-F1 0.856 against 0.865; see VerifierQualityBenchmark).
+        if (bestScore >= 1.0 || !joinAdjacent || bestScore < RUN_BASE) {
             return single;
         }
         Evidence chosen = single;
