@@ -82,8 +82,8 @@ class AnswerCheckerTest {
 
     @Test
     void given_a_claim_whose_two_facts_sit_in_adjacent_sentences_when_checked_then_the_evidence_spans_both() {
-        String source = "Maria Lopez founded the bakery in Toledo. She sold it to Harbor Foods in 2019.";
-        String claim = "Maria Lopez founded the bakery in Toledo and sold it to Harbor Foods in 2019 [1].";
+        String source = "Maria Lopez founded the bakery in 2019. It was the first vegan bakery in Ohio.";
+        String claim = "Maria Lopez founded the first vegan bakery in Ohio in 2019 [1].";
         AnswerChecker.Result r = checker.check(claim, List.of(SourceText.raw("1", source, splitter::split)));
 
         Evidence e = r.claims().getFirst().citations().getFirst().evidence();
