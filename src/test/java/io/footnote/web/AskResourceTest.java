@@ -70,6 +70,17 @@ class AskResourceTest {
     }
 
     @Test
+    void given_a_quote_running_across_two_sentences_when_asked_then_both_sentences_are_cited() {
+        JsonPath answer = ask(Map.of("question", "What is China's principle on repatriation, and whom will it accept?"));
+
+        List<String> cited = answer.getList("citations.text");
+        int open = cited.indexOf(cited.stream().filter(t -> t.contains("verify first and then repatriate"))
+                .findFirst().orElseThrow(() -> new AssertionError(cited.toString())));
+        assertTrue(cited.get(open + 1).startsWith("We will accept Chinese citizens"), cited.toString());
+        answer.<Map<String, Object>>getList("citations").forEach(AskResourceTest::assertResolves);
+    }
+
+    @Test
     void answers_from_the_dated_article_with_its_date() {
         JsonPath answer = ask(Map.of("question", "What tariffs did Trump threaten to put on Colombia?"));
 
