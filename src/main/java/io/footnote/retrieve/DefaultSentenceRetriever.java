@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  *       sentence ("2010 Christmas special"), which favours the sentence the question paraphrases;</li>
  *   <li>context: the fused score of the best chunk holding the sentence, relative to the best chunk.</li>
  * </ul>
- * plus a small bonus when the sentence holds the kind of answer the question asks for (a number for
- * "how many", a date for "when").
+ * plus novelty (an echo of the question's own words is not its answer). Each candidate also carries the
+ * signals {@link Answerability} weighs: whether it supplies the asked-for kind of answer ({@link AnswerType}),
+ * its neighbours' echo of the question, and the coverage of the question's rare terms in its window.
  */
 public final class DefaultSentenceRetriever implements SentenceRetriever {
 

@@ -63,6 +63,21 @@ class AskResourceTest {
         assertEquals("U.S. Immigration and Customs Enforcement said it completed just 288 deportations back to China.",
                 first.get("text"));
         assertResolves(first);
+        // in extractive mode support is the calibrated answerability, above the decline threshold, not 1.0
+        double support = ((Number) first.get("support")).doubleValue();
+        assertTrue(support >= 0.37 && support < 1.0, "support " + support);
+        assertTrue(answer.getList("related").isEmpty());
+    }
+
+    @Test
+    void given_a_quote_running_across_two_sentences_when_asked_then_both_sentences_are_cited() {
+        JsonPath answer = ask(Map.of("question", "What is China's principle on repatriation, and whom will it accept?"));
+
+        List<String> cited = answer.getList("citations.text");
+        int open = cited.indexOf(cited.stream().filter(t -> t.contains("verify first and then repatriate"))
+                .findFirst().orElseThrow(() -> new AssertionError(cited.toString())));
+        assertTrue(cited.get(open + 1).startsWith("We will accept Chinese citizens"), cited.toString());
+        answer.<Map<String, Object>>getList("citations").forEach(AskResourceTest::assertResolves);
     }
 
     @Test
@@ -87,6 +102,10 @@ class AskResourceTest {
             assertTrue(answer.getBoolean("abstained"), q + " → " + answer.getString("answer"));
             assertTrue(answer.getList("citations").isEmpty());
             assertFalse(answer.getString("answer").contains("["));
+            // the closest passages are shown apart from the citations, each an exact sentence of its article
+            List<Map<String, Object>> related = answer.getList("related");
+            assertFalse(related.isEmpty(), q + " has no related passages");
+            related.forEach(AskResourceTest::assertResolves);
         }
     }
 
