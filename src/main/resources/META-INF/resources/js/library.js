@@ -23,7 +23,8 @@ export async function renderLibrary() {
   summary.textContent = docs.length === 1 ? '1 article is indexed. Open it to read it in full.'
     : `${docs.length} articles are indexed. Open one to read it in full; every sentence in it can be linked to.`;
   append(clear(list), docs.map((d) => h('li', { class: 'doc' },
-    h('a', { class: 'doc-link', href: `#/library/${encodeURIComponent(d.id)}`, dataset: { document: d.id } },
+    h('a', { class: 'doc-link', href: `#/library/${encodeURIComponent(d.id)}`, dataset: { document: d.id },
+      title: d.fullTitle && d.fullTitle !== d.title ? d.fullTitle : null },
       h('span', { class: 'clamp' }, d.title || d.id)),
     h('p', { class: 'doc-meta' },
       h('span', {}, d.date ? formatDate(d.date) : 'Undated'),
@@ -40,7 +41,7 @@ export function filterLibrary(query) {
   for (const li of document.querySelectorAll('#library-list .doc')) {
     const link = li.querySelector('.doc-link');
     const doc = all.find((d) => d.id === link.dataset.document);
-    const hay = `${doc?.title || ''} ${doc?.source || ''}`.toLowerCase();
+    const hay = `${doc?.fullTitle || doc?.title || ''} ${doc?.source || ''}`.toLowerCase();
     const match = words.every((w) => hay.includes(w));
     li.hidden = !match;
     if (match) shown++;
