@@ -79,6 +79,7 @@ async function upload(files) {
     done = true;
     showStatus(null, result.documents);
     renderLibrary();
+    document.dispatchEvent(new CustomEvent('footnote:corpus-changed'));
   } catch (e) {
     done = true;
     clear(box).append(h('p', { class: 'error-text', role: 'alert' }, e.message));
@@ -105,6 +106,7 @@ function syncDelete() {
       closeReader();
       if (location.hash.startsWith('#/library/')) location.hash = '#/library';
       renderLibrary();
+      document.dispatchEvent(new CustomEvent('footnote:corpus-changed'));
       $('ingest').replaceChildren(h('p', {}, `Deleted “${target.title}”.`));
     } catch (e) {
       slot.append(h('span', { class: 'error-text', role: 'alert' }, ` ${e.message}`));

@@ -415,6 +415,8 @@ function initShortcuts() {
     target.scrollIntoView({ block: 'start' });
   });
   $('library-filter').addEventListener('input', (e) => filterLibrary(e.target.value));
+  // An upload or deletion changes the article count the top bar shows.
+  document.addEventListener('footnote:corpus-changed', () => watchReadiness());
 }
 
 // ---- start -----------------------------------------------------------------------------------------------

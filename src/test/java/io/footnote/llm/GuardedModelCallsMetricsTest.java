@@ -2,6 +2,7 @@ package io.footnote.llm;
 
 import io.footnote.config.FootnoteConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+/** Runs in the Quarkus test application, which provides SmallRye Fault Tolerance's implementation of Guard. */
+@QuarkusTest
 class GuardedModelCallsMetricsTest {
 
     /** Two retries 1 ms apart; a breaker that needs 100 calls before it judges. */

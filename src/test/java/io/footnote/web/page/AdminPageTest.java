@@ -103,6 +103,7 @@ class AdminPageTest {
         assertThat(page.locator("#ingest .ingest-summary")).hasText("1 file indexed. 1 file skipped.");
         assertThat(page.locator("#ingest .skipped li")).containsText("broken.pdf: corrupt or unreadable PDF file");
         assertThat(docs).hasCount(before + 1);
+        assertThat(page.locator("#status")).hasText((before + 1) + " articles indexed");
         Chromium.screenshot(page, "25-admin-upload-1440");
         assertEquals(List.of(), axe());
 
