@@ -13,6 +13,7 @@ import io.footnote.cite.ClaimVerifier;
 import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
 import io.footnote.domain.Sentence;
+import io.footnote.domain.Titles;
 import io.footnote.retrieve.Retrieval;
 import io.footnote.retrieve.SentenceRetriever;
 import org.jboss.logging.Logger;
@@ -369,7 +370,7 @@ public final class AnswerService {
 
     private Citation toCitation(int id, ScoredSentence s) {
         Document d = documents.apply(s.documentId()).orElseThrow();
-        return new Citation(id, d.id(), d.title(), d.date(), s.sentenceIndex(), s.start(), s.end(), s.text(),
+        return new Citation(id, d.id(), Titles.shortTitle(d.title(), d.source()), d.date(), s.sentenceIndex(), s.start(), s.end(), s.text(),
                 Math.round(s.score() * 1000) / 1000.0);
     }
 

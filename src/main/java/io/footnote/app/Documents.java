@@ -1,5 +1,6 @@
 package io.footnote.app;
 
+
 import io.footnote.domain.Document;
 import io.footnote.index.ArticleIndex;
 import io.footnote.index.ArticleLookup;
@@ -38,6 +39,11 @@ public class Documents {
     /** An article's text and sentences. @throws NotReadyException while loading */
     public Optional<Document> document(String id) {
         return indexed(id).map(IndexedDocument::document);
+    }
+
+    /** Totals over the index, once serving; empty before. */
+    public Optional<ArticleIndex.Stats> stats() {
+        return lifecycle.ready() ? Optional.of(index().stats()) : Optional.empty();
     }
 
     /** The backend's own health figures, once serving; empty before. */

@@ -55,6 +55,18 @@ public interface FootnoteConfig {
 
     Limits limits();
 
+    Log log();
+
+    interface Log {
+        /**
+         * Console log lines as JSON objects, one a line (timestamp, level, logger, message, exception), for log
+         * collectors; {@code FOOTNOTE_LOG_JSON=true}. Off: the plain pattern of {@code quarkus.log.console.format}.
+         * The service logs no keys and no question text either way.
+         */
+        @WithDefault("false")
+        boolean json();
+    }
+
     interface Admin {
         /**
          * Key that the administrative endpoints (upload, delete, reindex, ingest status) require as

@@ -4,6 +4,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.footnote.config.FootnoteConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import org.jboss.logging.Logger;
 
 import java.time.temporal.ChronoUnit;
@@ -23,9 +27,23 @@ public final class GuardedModelCalls implements ModelCalls {
     public static final String BREAKER = "footnote-llm";
 
     private final Guard guard;
+    private final MeterRegistry meters;
+    private final Counter retries;
     private volatile CircuitBreakerState state = CircuitBreakerState.CLOSED;
 
+    /** Records into Micrometer's global registry, which is the one {@code /q/metrics} exports. */
     public GuardedModelCalls(FootnoteConfig.Llm config) {
+        this(config, Metrics.globalRegistry);
+    }
+
+    /**
+     * @param meters where {@code footnote_model_calls_seconds{outcome}} (one call including its retries: ok,
+     *               error, or paused by the open breaker) and {@code footnote_model_retries_total} go
+     */
+    public GuardedModelCalls(FootnoteConfig.Llm config, MeterRegistry meters) {
+        this.meters = meters;
+        this.retries = Counter.builder("footnote.model.retries").description("Language model calls retried")
+                .register(meters);
         long delay = Math.max(1, config.retryDelay().toMillis());
         this.guard = Guard.create()
                 .withDescription("language model calls")
@@ -36,7 +54,10 @@ public final class GuardedModelCalls implements ModelCalls {
                     .maxDuration(config.timeout().toMillis() * (config.maxRetries() + 1) + delay * 64, ChronoUnit.MILLIS)
                     .whenException(ModelFailures::isTransient)
                     .withExponentialBackoff().factor(2).maxDelay(delay * 16, ChronoUnit.MILLIS).done()
-                    .beforeRetry(e -> LOG.infof("Retrying the language model after: %s", e.toString()))
+                    .beforeRetry(e -> {
+                        retries.increment();
+                        LOG.infof("Retrying the language model after: %s", e.toString());
+                    })
                     .done()
                 .withCircuitBreaker()
                     .name(BREAKER)
@@ -56,10 +77,18 @@ public final class GuardedModelCalls implements ModelCalls {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T call(Callable<T> call) throws Exception {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
         try {
-            return (T) guard.call((Callable<Object>) call, Object.class);
+            T result = (T) guard.call((Callable<Object>) call, Object.class);
+            outcome = "ok";
+            return result;
         } catch (CircuitBreakerOpenException e) {
+            outcome = "paused";
             throw new ModelPausedException(e);
+        } finally {
+            sample.stop(Timer.builder("footnote.model.calls").description("Language model calls, retries included")
+                    .tag("outcome", outcome).register(meters));
         }
     }
 

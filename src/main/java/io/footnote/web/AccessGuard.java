@@ -22,7 +22,8 @@ import java.util.OptionalLong;
  *   <li>Administrative endpoints (upload, delete, reindex, ingest status) need {@code footnote.admin.api-key}
  *       as a Bearer token; with no admin key configured they are refused (403, saying how to configure one),
  *       except in dev mode.</li>
- *   <li>Question endpoints ({@code /api/ask*}, {@code /api/verify}, reads of {@code /api/documents}, {@code /v1/*}) need one of
+ *   <li>Question endpoints ({@code /api/ask*}, {@code /api/verify}, reads of {@code /api/documents},
+ *       {@code /api/corpus}, {@code /v1/*}) need one of
  *       {@code footnote.api-keys} (or the admin key) when any is configured.</li>
  *   <li>Each client (its key when it sent a valid one, else its address) gets {@code footnote.rate-limit.*}
  *       requests; failed key attempts count against the address, so keys cannot be guessed at speed.</li>
@@ -65,7 +66,8 @@ public class AccessGuard {
                 || (p.startsWith("/api/documents") && !read && !"OPTIONS".equals(method))) {
             return Access.ADMIN;
         }
-        if (p.startsWith("/api/ask") || p.equals("/api/verify") || p.startsWith("/api/documents") || p.equals("/v1") || p.startsWith("/v1/")) {
+        if (p.startsWith("/api/ask") || p.equals("/api/verify") || p.startsWith("/api/documents")
+                || p.startsWith("/api/corpus") || p.equals("/v1") || p.startsWith("/v1/")) {
             return Access.QUESTION;
         }
         return Access.OPEN;

@@ -1,5 +1,11 @@
 package io.footnote.web;
 
+import io.footnote.metrics.FootnoteMetrics;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.footnote.app.Answers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,16 +41,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * same problem responses as {@code /api/ask}.
  */
 @Path("/api/ask/stream")
+@Tag(name = OpenApiTags.QUESTIONS)
+@SecurityRequirement(name = OpenApiTags.BEARER)
 public class AskStreamResource {
 
     private static final Logger LOG = Logger.getLogger(AskStreamResource.class);
 
     private final Answers answers;
     private final ObjectMapper json;
+    private final FootnoteMetrics metrics;
 
-    public AskStreamResource(Answers answers, ObjectMapper json) {
+    public AskStreamResource(Answers answers, ObjectMapper json, FootnoteMetrics metrics) {
         this.answers = answers;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @POST
@@ -52,7 +62,10 @@ public class AskStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     @Operation(summary = "Answer a question as a stream of server-sent events: token…, then done")
-    public Multi<OutboundSseEvent> stream(AskResource.AskRequest request, Sse sse) {
+    public Multi<OutboundSseEvent> stream(@RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "question", value = AskResource.ASK_EXAMPLE)))
+                                          AskResource.AskRequest request, Sse sse) {
         if (request == null) {
             throw new InvalidQuestionException("The request body is required: {\"question\": \"…\"}.");
         }
@@ -79,6 +92,7 @@ public class AskStreamResource {
                                 return gone.get() || emitter.isCancelled();
                             }
                         });
+                metrics.answered(answer);
                 emit(emitter, event(sse, "done", this.answers.noted(answer)));
                 emitter.complete();
             } catch (CancellationException e) {
@@ -101,8 +115,9 @@ public class AskStreamResource {
 
     private OutboundSseEvent event(Sse sse, String name, Object data) {
         try {
-            return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(json.writeValueAsString(data)).build();
+            // The data is JSON already; no media type is set because the server would then write it as a
+            // non-standard "content-type:" line into the event, which SSE clients do not expect.
+            return sse.newEventBuilder().name(name).data(json.writeValueAsString(data)).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,7 @@
 package io.footnote.web;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.footnote.app.Ingestion;
 import io.footnote.app.Documents;
 import io.footnote.index.IndexedDocument;
@@ -42,6 +44,8 @@ import java.util.concurrent.TimeoutException;
  */
 @Path("/api/documents")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiTags.INGESTION)
+@SecurityRequirement(name = OpenApiTags.BEARER)
 public class DocumentAdminResource {
 
     /** What became of one uploaded file. {@code status}: indexed, skipped (with {@code reason}) or queued. */

@@ -1,8 +1,13 @@
 package io.footnote.web;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.footnote.app.Documents;
 import io.footnote.domain.Document;
 import io.footnote.index.ArticleLookup;
+import io.footnote.domain.Titles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -23,15 +28,20 @@ import java.util.List;
 /** The indexed articles: a listing, and each article's text with its sentence offsets. */
 @Path("/api/documents")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiTags.DOCUMENTS)
+@SecurityRequirement(name = OpenApiTags.BEARER)
 public class DocumentResource {
 
-    public record DocumentSummary(String id, String title, LocalDate date, String source, int sentences, int chunks) {
+    /** One article as listed: {@code title} is the short title for display, {@code fullTitle} as indexed. */
+    public record DocumentSummary(String id, String title, String fullTitle, LocalDate date, String source,
+                                  int sentences, int chunks) {
     }
 
     public record SentenceSpan(int index, int start, int end) {
     }
 
-    public record DocumentView(String id, String title, LocalDate date, String source, String text,
+    /** One article's text: {@code title} is the short title for display, {@code fullTitle} as indexed. */
+    public record DocumentView(String id, String title, String fullTitle, LocalDate date, String source, String text,
                                List<SentenceSpan> sentences) {
     }
 
@@ -50,7 +60,7 @@ public class DocumentResource {
      * way on are in headers, so clients that read the array keep working and see the first page.
      */
     @GET
-    @Operation(summary = "List indexed articles, a page at a time",
+    @Operation(summary = "List indexed articles, a page at a time: short title, full title, date, file, counts",
             description = "Ordered by id. X-Total-Count counts every match; X-Next-Cursor (and a Link rel=next) "
                     + "is present when more follow: pass it back as cursor.")
     @APIResponse(responseCode = "200", description = "A page of articles",
@@ -66,7 +76,8 @@ public class DocumentResource {
         int size = ListingCursor.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         ArticleLookup.Page page = documents.page(ListingCursor.decode(cursor), size, q == null ? "" : q);
         List<DocumentSummary> body = page.entries().stream()
-                .map(d -> new DocumentSummary(d.id(), d.title(), d.date(), d.source(), d.sentences(), d.chunks()))
+                .map(d -> new DocumentSummary(d.id(), Titles.shortTitle(d.title(), d.source()), d.title(), d.date(),
+                        d.source(), d.sentences(), d.chunks()))
                 .toList();
         Response.ResponseBuilder out = Response.ok(body).header("X-Total-Count", page.total());
         page.next().map(ListingCursor::encode).ifPresent(next -> out.header("X-Next-Cursor", next)
@@ -77,9 +88,11 @@ public class DocumentResource {
 
     @GET
     @Path("{id}")
-    public DocumentView get(@PathParam("id") String id) {
+    @Operation(summary = "One article's text with the offsets of its sentences, which citations point into")
+    public DocumentView get(@Parameter(description = "The document id, as in citations and the listing",
+            example = "001_6e42664aacee9aa1") @PathParam("id") String id) {
         Document d = documents.document(id).orElseThrow(() -> new UnknownDocumentException(id));
-        return new DocumentView(d.id(), d.title(), d.date(), d.source(), d.text(),
+        return new DocumentView(d.id(), Titles.shortTitle(d.title(), d.source()), d.title(), d.date(), d.source(), d.text(),
                 d.sentences().stream().map(s -> new SentenceSpan(s.index(), s.start(), s.end())).toList());
     }
 }

@@ -1,5 +1,8 @@
 package io.footnote.web;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.footnote.app.Ingestion;
 import io.footnote.ingest.IngestStatus;
 import jakarta.ws.rs.DefaultValue;
@@ -21,6 +24,8 @@ import java.net.URI;
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiTags.INGESTION)
+@SecurityRequirement(name = OpenApiTags.BEARER)
 public class IngestResource {
 
     private final Ingestion ingestion;
@@ -33,7 +38,8 @@ public class IngestResource {
     @Path("/reindex")
     @Operation(summary = "Rescan the corpus folder now (force=true re-embeds every file); answered at once "
             + "with the ingest status, progress at GET /api/ingest/status")
-    public Response reindex(@QueryParam("force") @DefaultValue("false") boolean force) {
+    public Response reindex(@Parameter(description = "Re-embed every file, changed or not", example = "false")
+                            @QueryParam("force") @DefaultValue("false") boolean force) {
         ingestion.queue().sync("reindex", force);
         return Response.accepted(ingestion.status()).location(URI.create("/api/ingest/status")).build();
     }

@@ -2,6 +2,7 @@
 // every [n] marker turned into a citation button, its sources listed, and what produced it.
 import { h, append, clear, formatDate } from './dom.js';
 import { attachCard, hideCard } from './tooltip.js';
+import { shareLink } from './conversations.js';
 
 export function questionView(question) {
   return h('article', { class: 'msg msg-question', 'aria-label': 'You asked' },
@@ -47,7 +48,7 @@ export function answerView({ onCite }) {
       el.setAttribute('aria-busy', 'false');
       append(clear(body), [answer.abstained ? abstention(answer) : complete(answer, onCite)]);
       el.classList.toggle('msg-abstained', Boolean(answer.abstained));
-      el.append(footer(answer));
+      if (!answer.abstained || answer.notice) el.append(footer(answer));
     },
     fail(error, retry) {
       el.setAttribute('aria-busy', 'false');
@@ -67,12 +68,24 @@ export function answerView({ onCite }) {
   };
 }
 
+/**
+ * A declined question: one plain sentence, and the related passages the service found when it sends them
+ * (the optional `related` list: {documentId, title, date, text}), so the reader sees what came closest.
+ */
 function abstention(answer) {
+  const related = Array.isArray(answer.related) ? answer.related : [];
   return [
     h('p', { class: 'abstain-title' }, 'The articles don’t say.'),
-    h('p', { class: 'answer-text' }, answer.answer),
-    h('p', { class: 'hint' }, 'Nothing is cited because no sentence in the articles answers it. Try other words, or see what the ',
+    h('p', { class: 'hint' }, 'No sentence in the articles answers this, so nothing is cited. Try other words, or see what the ',
       h('a', { href: '#/library' }, 'library'), ' covers.'),
+    related.length ? h('section', { class: 'related', 'aria-label': 'Related passages' },
+      h('h3', { class: 'sources-title' }, 'Related passages'),
+      h('ul', { class: 'source-list' }, related.map((r) => h('li', { class: 'source' },
+        h('p', { class: 'source-head' },
+          h('a', { class: 'source-open', href: `#/library/${encodeURIComponent(r.documentId)}${r.sentenceIndex === undefined ? '' : `/${r.sentenceIndex}`}` },
+            r.title || r.documentId),
+          h('span', { class: 'source-date' }, r.date ? formatDate(r.date) : 'undated')),
+        r.text ? h('p', { class: 'related-text' }, r.text) : null)))) : null,
   ];
 }
 
@@ -92,8 +105,8 @@ function complete(answer, onCite) {
   text.append(answer.answer.slice(at));
 
   const parts = [text];
-  if (answer.rewrittenQuestion) {
-    parts.push(h('p', { class: 'rewritten' }, 'Searched for: ', h('q', {}, answer.rewrittenQuestion)));
+  if (answer.rewrittenQuestion && answer.rewrittenQuestion !== answer.question) {
+    parts.push(h('p', { class: 'rewritten' }, 'Interpreted as ', h('q', {}, answer.rewrittenQuestion)));
   }
   const claims = answer.unsupportedClaims || [];
   if (claims.length) {
@@ -102,12 +115,14 @@ function complete(answer, onCite) {
         : `${claims.length} statements are not supported by their sources`),
       h('ul', {}, claims.map((c) => h('li', {}, c)))));
   }
-  if (citations.length) parts.push(sources(citations, button, (c, el) => onCite(answer, c, el)));
+  // An extractive answer is the quoted sentences themselves: its sources list where they come from, not them again.
+  const quoted = answer.mode === 'extractive';
+  if (citations.length) parts.push(sources(citations, button, (c, el) => onCite(answer, c, el), quoted));
   return parts;
 }
 
 /** The answer's sources, grouped by article in the order they are first cited. */
-function sources(citations, button, open) {
+function sources(citations, button, open, quoted) {
   const groups = new Map();
   for (const c of citations) {
     if (!groups.has(c.documentId)) groups.set(c.documentId, []);
@@ -120,8 +135,8 @@ function sources(citations, button, open) {
         h('button', { type: 'button', class: 'link source-open', on: { click: (e) => open(cs[0], e.currentTarget) } },
           h('span', { class: 'clamp' }, cs[0].title || cs[0].documentId)),
         h('span', { class: 'source-date' }, cs[0].date ? formatDate(cs[0].date) : 'undated')),
-      h('ul', { class: 'quotes' }, cs.map((c) => h('li', { class: `quote${unsupported(c) ? ' quote-unsupported' : ''}` },
-        button(c), ' ', h('q', {}, c.text),
+      h('ul', { class: `quotes${quoted ? ' quotes-ref' : ''}` }, cs.map((c) => h('li', { class: `quote${unsupported(c) ? ' quote-unsupported' : ''}` },
+        button(c), ' ', quoted ? h('span', { class: 'quote-ref' }, `sentence ${c.sentenceIndex + 1}`) : h('q', {}, c.text),
         unsupported(c) ? h('span', { class: 'flag' }, 'Flagged: may not support the claim') : null)))))));
 }
 
@@ -150,13 +165,20 @@ function footer(answer) {
     copy.textContent = ok ? 'Copied' : 'Copy failed';
     setTimeout(() => { copy.textContent = 'Copy'; }, 2000);
   });
+  // A link that asks this question again: the way to share a chat kept only in this browser.
+  const share = answer.question ? h('button', { type: 'button', class: 'secondary copy-link' }, 'Copy link') : null;
+  share?.addEventListener('click', async () => {
+    const ok = await copyText(shareLink(answer.question));
+    share.textContent = ok ? 'Link copied' : 'Copy failed';
+    setTimeout(() => { share.textContent = 'Copy link'; }, 2000);
+  });
   const t = answer.timings;
   return h('footer', { class: 'answer-meta' },
     answer.notice ? h('p', { class: 'notice', role: 'note' }, answer.notice) : null,
     h('div', { class: 'meta-row' },
       h('span', { class: 'mode' }, mode),
       t ? h('span', { class: 'timing' }, `${t.retrieveMs + t.answerMs} ms`) : null,
-      copy));
+      copy, share));
 }
 
 /** The answer as plain text with its sources, for the clipboard. */

@@ -146,6 +146,28 @@ export async function listDocumentPage(cursor = null, limit = 200) {
   return { documents: await response.json(), total, next: response.headers.get('X-Next-Cursor') };
 }
 
+/** GET /api/ingest/status: ingest progress; refused (401/403) without the admin key. */
+export const ingestStatus = () => getJson('api/ingest/status');
+
+/** POST /api/documents: uploads files (multipart); resolves to {status, documents: [{file, status, reason, …}]}. */
+export async function uploadFiles(files) {
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  const response = await send('api/documents', { method: 'POST', body: form, headers: { Accept: 'application/json' } });
+  if (!response.ok && response.status !== 422) throw await problem(response);
+  const body = await response.json();
+  return { status: response.status, documents: body.documents || [] };
+}
+
+/** DELETE /api/documents/{id}. */
+export async function deleteDocument(id) {
+  const response = await send(`api/documents/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  if (!response.ok) throw await problem(response);
+}
+
+/** GET /api/corpus: {articles, earliest, latest, suggestions}. */
+export const corpusOverview = () => getJson('api/corpus');
+
 /** GET /api/documents/{id}: one article's text and sentence offsets. */
 export const getDocument = (id) => getJson(`api/documents/${encodeURIComponent(id)}`);
 

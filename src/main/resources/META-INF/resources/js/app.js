@@ -1,9 +1,11 @@
 // Footnote's chat page: wires the question box, the conversation, the library and the article panel.
-import { h, clear } from './dom.js';
-import { askStream, ApiError, readiness, setApiKey } from './api.js';
+import { h, clear, formatDate } from './dom.js';
+import { askStream, ApiError, readiness, setApiKey, corpusOverview } from './api.js';
 import { questionView, answerView } from './answer.js';
 import { openArticle, closeReader, initReader, isOpen } from './reader.js';
 import { renderLibrary, filterLibrary } from './library.js';
+import { initAdmin, checkAdmin } from './admin.js';
+import { saveTurn, listConversations, getConversation, renameConversation, deleteConversation } from './conversations.js';
 
 const MAX_QUESTION = 2000; // the service's default limit; it checks again and says so if configured lower
 const MAX_HISTORY = 20; // turns sent as context: enough for follow-ups, well under the service's limit
@@ -12,6 +14,7 @@ const $ = (id) => document.getElementById(id);
 const history = []; // completed turns: {role: 'user'|'assistant', content}
 let controller = null; // the answer being streamed, to stop it
 let readerFromLibrary = false;
+let conversationId = null; // the kept conversation this chat adds to; null until its first answer
 
 // ---- asking ----------------------------------------------------------------------------------------------
 
@@ -56,8 +59,13 @@ async function ask(question) {
       onReset: (reason) => view.reset(reason),
     });
     view.finish(answer);
+    // The newest answer is read from its start: a long one is scrolled to its question, not to its end.
+    if (view.el.offsetHeight > $('log').clientHeight * 0.8) asked.scrollIntoView({ block: 'start' });
+    else toBottom();
     history.push({ role: 'user', content: question }, { role: 'assistant', content: answer.answer });
+    conversationId = saveTurn(conversationId, question, answer);
   } catch (e) {
+    toBottom();
     const error = e instanceof ApiError ? e : new ApiError('stream', `The answer could not be shown: ${e.message}`);
     view.fail(error, () => {
       if (controller) { // another answer is on its way: leave this question in the box for afterwards
@@ -83,8 +91,75 @@ async function ask(question) {
   } finally {
     controller = null;
     setBusy(false);
-    toBottom();
   }
+}
+
+/** An empty conversation: the log cleared to the intro, no history, the next answer starts a kept one. */
+function newChat() {
+  controller?.abort();
+  history.length = 0;
+  conversationId = null;
+  closeReader();
+  clear($('log')).append(intro());
+  composerError(null);
+}
+
+/** Shows a kept conversation as it was answered, and continues it. */
+function openConversation(id) {
+  const c = getConversation(id);
+  newChat();
+  if (!c) {
+    composerError('That conversation is no longer kept in this browser.');
+    return;
+  }
+  $('intro')?.remove();
+  for (const turn of c.turns) {
+    const view = answerView({ onCite: openCitation });
+    $('log').append(questionView(turn.question), view.el);
+    view.finish(turn.answer);
+    history.push({ role: 'user', content: turn.question }, { role: 'assistant', content: turn.answer.answer });
+  }
+  conversationId = c.id;
+  toBottom();
+}
+
+function renderChats() {
+  const list = $('chat-list');
+  const chats = listConversations();
+  $('chats-summary').textContent = chats.length
+    ? `${chats.length} conversation${chats.length === 1 ? '' : 's'}, kept in this browser only; nothing is sent anywhere.`
+    : 'No conversations yet. They are kept in this browser once a question is answered.';
+  clear(list).append(...chats.map((c) => {
+    const title = h('a', { class: 'doc-link', href: `#/chat/${encodeURIComponent(c.id)}` }, c.title);
+    const rename = h('button', { type: 'button', class: 'secondary', 'aria-label': `Rename “${c.title}”` }, 'Rename');
+    const remove = h('button', { type: 'button', class: 'secondary', 'aria-label': `Delete “${c.title}”` }, 'Delete');
+    const li = h('li', { class: 'doc chat-item' }, title,
+      h('p', { class: 'doc-meta' },
+        h('span', {}, `${c.turns.length} question${c.turns.length === 1 ? '' : 's'}`),
+        h('span', {}, new Date(c.updated).toLocaleString())),
+      h('p', { class: 'chat-actions' }, rename, remove));
+    remove.addEventListener('click', () => {
+      deleteConversation(c.id);
+      if (conversationId === c.id) conversationId = null;
+      renderChats();
+      $('chats-heading').focus();
+    });
+    rename.addEventListener('click', () => {
+      const input = h('input', { type: 'text', class: 'rename-input', value: c.title, 'aria-label': 'New title' });
+      const form = h('form', { class: 'rename-form' }, input,
+        h('button', { type: 'submit', class: 'primary' }, 'Save'));
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        renameConversation(c.id, input.value);
+        renderChats();
+      });
+      input.addEventListener('keydown', (e) => { if (e.key === 'Escape') renderChats(); });
+      title.replaceWith(form);
+      input.focus();
+      input.select();
+    });
+    return li;
+  }));
 }
 
 function setQuestion(text) {
@@ -134,20 +209,48 @@ function initComposer() {
     box.focus();
   });
   $('new-chat').addEventListener('click', () => {
-    controller?.abort();
-    history.length = 0;
-    closeReader();
-    clear($('log')).append(intro());
-    composerError(null);
+    newChat();
     location.hash = '#/';
     box.focus();
   });
 }
 
+// Touch screens have no hover: say "tap" there.
+const touch = window.matchMedia('(hover: none)');
+
 function intro() {
-  return h('div', { id: 'intro', class: 'intro' },
-    h('p', { class: 'intro-lead' }, 'Ask a question about the articles. Every claim in the answer is a numbered citation: hover over it to see the sentence it comes from, click it to read that sentence highlighted in its article.'),
-    h('p', {}, 'Not sure what is covered? Browse the ', h('a', { href: '#/library' }, 'library'), '.'));
+  const how = touch.matches
+    ? 'Ask a question about the articles. Every claim in the answer is a numbered citation: tap it to read that sentence highlighted in its article.'
+    : 'Ask a question about the articles. Every claim in the answer is a numbered citation: hover over it to see the sentence it comes from, click it to read that sentence highlighted in its article.';
+  const el = h('div', { id: 'intro', class: 'intro' },
+    h('p', { class: 'intro-lead' }, how),
+    h('p', { id: 'intro-corpus' }, 'Not sure what is covered? Browse the ', h('a', { href: '#/library' }, 'library'), '.'),
+    h('div', { id: 'suggestions', class: 'suggestions' }));
+  fillIntro(el);
+  return el;
+}
+
+/** Says what the corpus holds and offers a few questions drawn from its newest articles. */
+async function fillIntro(el) {
+  let corpus;
+  try {
+    corpus = await corpusOverview();
+  } catch {
+    return; // the plain intro stands; the status line says what is wrong
+  }
+  if (!el.isConnected || !corpus.articles) return;
+  const range = corpus.earliest && corpus.latest
+    ? (corpus.earliest === corpus.latest ? `, dated ${formatDate(corpus.latest)}` : `, from ${formatDate(corpus.earliest)} to ${formatDate(corpus.latest)}`)
+    : '';
+  clear(el.querySelector('#intro-corpus')).append(
+    `${corpus.articles} article${corpus.articles === 1 ? '' : 's'}${range} — browse them in the `,
+    h('a', { href: '#/library' }, 'library'), '.');
+  const list = corpus.suggestions || [];
+  if (!list.length) return;
+  el.querySelector('#suggestions').append(
+    h('h2', { class: 'suggestions-title', id: 'suggestions-title' }, 'Try asking'),
+    h('ul', { class: 'suggestion-list', 'aria-labelledby': 'suggestions-title' }, list.map((q) => h('li', {},
+      h('button', { type: 'button', class: 'suggestion', on: { click: () => { if (!controller) ask(q); } } }, q)))));
 }
 
 function openCitation(answer, citation, from) {
@@ -199,16 +302,41 @@ function initKeyForm() {
 function showView(name, focus) {
   $('chat-view').hidden = name !== 'chat';
   $('library-view').hidden = name !== 'library';
+  $('chats-view').hidden = name !== 'chats';
   for (const a of document.querySelectorAll('[data-view-link]')) {
     if (a.dataset.viewLink === name) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
-  if (focus) (name === 'chat' ? $('question') : $('library-heading')).focus();
+  if (focus) ({ chat: $('question'), library: $('library-heading'), chats: $('chats-heading') })[name].focus();
 }
 
 function route(event) {
-  const m = (location.hash || '#/').match(/^#\/library(?:\/([^/]+)(?:\/(\d+))?)?$/);
+  const hash = location.hash || '#/';
   const fromNavigation = Boolean(event);
+  if (hash === '#/chats') {
+    if (readerFromLibrary) closeReader();
+    showView('chats', fromNavigation);
+    renderChats();
+    return;
+  }
+  const chat = hash.match(/^#\/chat\/([^/]+)$/);
+  const shared = hash.match(/^#\/ask\/(.+)$/);
+  if (chat || shared) {
+    replaceHash('#/');
+    showView('chat', false);
+    if (chat) {
+      openConversation(decodeURIComponent(chat[1]));
+      $('question').focus();
+    } else {
+      // A shared link: a new conversation that asks its question.
+      newChat();
+      let question = '';
+      try { question = decodeURIComponent(shared[1]).trim().slice(0, MAX_QUESTION); } catch { /* a broken link */ }
+      if (question) ask(question);
+    }
+    return;
+  }
+  const m = hash.match(/^#\/library(?:\/([^/]+)(?:\/(\d+))?)?$/);
   if (!m) {
     if (readerFromLibrary) closeReader();
     showView('chat', fromNavigation);
@@ -216,7 +344,10 @@ function route(event) {
   }
   const wasLibrary = !$('library-view').hidden;
   showView('library', fromNavigation && !m[1]);
-  if (!wasLibrary || !m[1]) renderLibrary();
+  if (!wasLibrary || !m[1]) {
+    renderLibrary();
+    checkAdmin();
+  }
   if (m[1]) {
     readerFromLibrary = true;
     const from = document.activeElement;
@@ -284,6 +415,8 @@ function initShortcuts() {
     target.scrollIntoView({ block: 'start' });
   });
   $('library-filter').addEventListener('input', (e) => filterLibrary(e.target.value));
+  // An upload or deletion changes the article count the top bar shows.
+  document.addEventListener('footnote:corpus-changed', () => watchReadiness());
 }
 
 // ---- start -----------------------------------------------------------------------------------------------
@@ -292,6 +425,7 @@ initReader();
 initComposer();
 initKeyForm();
 initShortcuts();
+initAdmin();
 clear($('log')).append(intro());
 window.addEventListener('hashchange', route);
 route();

@@ -36,7 +36,8 @@ function showPage(page) {
   document.getElementById('library-more')?.remove();
   document.getElementById('library-summary').textContent = summaryText();
   append(list, page.documents.map((d) => h('li', { class: 'doc' },
-    h('a', { class: 'doc-link', href: `#/library/${encodeURIComponent(d.id)}`, dataset: { document: d.id } },
+    h('a', { class: 'doc-link', href: `#/library/${encodeURIComponent(d.id)}`, dataset: { document: d.id },
+      title: d.fullTitle && d.fullTitle !== d.title ? d.fullTitle : null },
       h('span', { class: 'clamp' }, d.title || d.id)),
     h('p', { class: 'doc-meta' },
       h('span', {}, d.date ? formatDate(d.date) : 'Undated'),
@@ -72,7 +73,7 @@ export function filterLibrary(query) {
   for (const li of document.querySelectorAll('#library-list .doc')) {
     const link = li.querySelector('.doc-link');
     const doc = all.find((d) => d.id === link.dataset.document);
-    const hay = `${doc?.title || ''} ${doc?.source || ''}`.toLowerCase();
+    const hay = `${doc?.fullTitle || doc?.title || ''} ${doc?.source || ''}`.toLowerCase();
     const match = words.every((w) => hay.includes(w));
     li.hidden = !match;
     if (match) shown++;

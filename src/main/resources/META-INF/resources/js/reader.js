@@ -59,6 +59,7 @@ export async function openArticle(id, { citations = [], active = null, sentence 
   if (ticket !== opened) return;
   const mine = citations.filter((c) => c.documentId === doc.id);
   render(doc, mine);
+  document.dispatchEvent(new CustomEvent('footnote:article-shown', { detail: { id: doc.id, title: doc.title || doc.id } }));
   const target = active !== null ? mine.find((c) => c.id === active) : null;
   if (target) {
     activate(doc, mine, target);
@@ -74,6 +75,9 @@ export async function openArticle(id, { citations = [], active = null, sentence 
 
 function render(doc, mine) {
   $('reader-title').textContent = doc.title || doc.id;
+  // The short title heads the panel; the full one (often the article's first sentence) shows on hover.
+  if (doc.fullTitle && doc.fullTitle !== doc.title) $('reader-title').title = doc.fullTitle;
+  else $('reader-title').removeAttribute('title');
   const meta = $('reader-meta');
   clear(meta).append(
     h('span', {}, doc.date ? formatDate(doc.date) : 'Undated'),

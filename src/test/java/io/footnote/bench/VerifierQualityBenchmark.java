@@ -10,8 +10,8 @@ import io.footnote.cite.Markers;
 import io.footnote.cite.SourceText;
 import io.footnote.cite.SupportScorer;
 import io.footnote.domain.Sentence;
-import io.footnote.index.EmbeddingModels;
-import io.footnote.index.OnnxEncoder;
+import io.footnote.embed.EmbeddingModels;
+import io.footnote.embed.OnnxEncoder;
 import io.footnote.ingest.SentenceSplitter;
 import org.junit.jupiter.api.Test;
 

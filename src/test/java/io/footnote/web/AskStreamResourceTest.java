@@ -57,6 +57,20 @@ class AskStreamResourceTest {
     }
 
     @Test
+    void given_a_question_when_streamed_then_every_line_is_a_standard_sse_field() {
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("question", "How many deportations to China did ICE complete?"))
+                .when().post("/api/ask/stream")
+                .then().statusCode(200).extract().asString();
+
+        List<String> fields = body.lines().filter(l -> !l.isEmpty())
+                .map(l -> l.startsWith(":") ? ":" : l.substring(0, Math.max(0, l.indexOf(':'))))
+                .distinct().toList();
+        assertTrue(List.of("event", "data", "id", "retry", ":").containsAll(fields), "fields sent: " + fields);
+        assertTrue(fields.contains("data"), body);
+    }
+
+    @Test
     void refuses_a_bad_request_before_streaming() {
         given().contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("question", ""))
                 .when().post("/api/ask/stream")

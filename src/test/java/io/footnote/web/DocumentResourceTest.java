@@ -96,6 +96,37 @@ class DocumentResourceTest {
     }
 
     @Test
+    void given_the_seed_articles_when_listed_then_titles_are_short_and_the_full_title_is_kept() {
+        JsonPath list = given().get("/api/documents").then().statusCode(200).extract().jsonPath();
+
+        for (int i = 0; i < 2; i++) {
+            String title = list.getString("[" + i + "].title");
+            String full = list.getString("[" + i + "].fullTitle");
+            assertTrue(title.length() <= 81, title);
+            assertTrue(full.length() > title.length(), full);
+            assertTrue(full.startsWith(title.replace("…", "")), title + " / " + full);
+        }
+        JsonPath doc = given().get("/api/documents/" + SeedCorpus.DINAN).then().statusCode(200).extract().jsonPath();
+        assertEquals(list.getString("[1].title"), doc.getString("title"));
+        assertEquals(list.getString("[1].fullTitle"), doc.getString("fullTitle"));
+    }
+
+    @Test
+    void given_the_seed_articles_when_the_corpus_is_described_then_its_suggestions_are_answered() {
+        JsonPath corpus = given().get("/api/corpus").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(2, corpus.getInt("articles"));
+        assertEquals("2025-01-28", corpus.getString("latest"));
+        List<String> suggestions = corpus.getList("suggestions");
+        assertFalse(suggestions.isEmpty());
+        for (String question : suggestions) {
+            JsonPath answer = given().contentType("application/json").body(Map.of("question", question))
+                    .post("/api/ask").then().statusCode(200).extract().jsonPath();
+            assertFalse(answer.getBoolean("abstained"), question);
+        }
+    }
+
+    @Test
     void health_ready_and_openapi_are_served() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'index' }.data.documents", equalTo(2))

@@ -1,5 +1,6 @@
 package io.footnote.web.openai;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,10 +45,18 @@ public record ChatCompletionRequest(
      * @param content a string, or an array of content parts ({@code {"type": "text", "text": "…"}})
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Message(String role, JsonNode content, String name,
+    public record Message(
+            @Schema(examples = "user") String role,
+            @Schema(description = "A string, or an array of content parts {\"type\": \"text\", \"text\": \"…\"}",
+                    oneOf = {String.class, ContentPart[].class}) JsonNode content,
+            String name,
                           @JsonProperty("tool_calls") JsonNode toolCalls,
                           @JsonProperty("tool_call_id") String toolCallId,
                           @JsonProperty("function_call") JsonNode functionCall) {
+    }
+
+    /** One part of a message's content; only {@code text} parts are read. Declared for the API description. */
+    public record ContentPart(@Schema(examples = "text") String type, String text) {
     }
 
     /** @param includeUsage when true, a last chunk carries the token counts */

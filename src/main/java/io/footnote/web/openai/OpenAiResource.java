@@ -1,5 +1,12 @@
 package io.footnote.web.openai;
 
+import io.footnote.metrics.FootnoteMetrics;
+import io.footnote.web.OpenApiTags;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footnote.answer.Answer;
@@ -49,7 +56,8 @@ import java.util.concurrent.CancellationException;
  * a client never sees text that the final answer does not contain.
  */
 @Path("/v1")
-@Tag(name = "OpenAI-compatible API")
+@Tag(name = OpenApiTags.OPENAI)
+@SecurityRequirement(name = OpenApiTags.BEARER)
 public class OpenAiResource {
 
     /** The configured answerer, as {@code /api/ask} answers. */
@@ -57,15 +65,21 @@ public class OpenAiResource {
     /** The extractive answerer, whatever is configured. */
     public static final String EXTRACTIVE = "footnote-extractive";
 
+    /** A chat completion the bundled articles answer; sent as it is by the examples test. */
+    static final String CHAT_EXAMPLE = "{\"model\": \"footnote\", \"messages\": [{\"role\": \"user\", "
+            + "\"content\": \"How many deportations to China did ICE complete?\"}]}";
+
     private static final Logger LOG = Logger.getLogger(OpenAiResource.class);
     private static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream; charset=utf-8");
 
     private final Answers answers;
     private final ObjectMapper json;
     private final int maxHistory;
+    private final FootnoteMetrics metrics;
     private final long started = Instant.now().getEpochSecond();
 
-    public OpenAiResource(Answers answers, ObjectMapper json, FootnoteConfig config) {
+    public OpenAiResource(Answers answers, ObjectMapper json, FootnoteConfig config, FootnoteMetrics metrics) {
+        this.metrics = metrics;
         this.answers = answers;
         this.json = json;
         this.maxHistory = config.question().maxHistory();
@@ -83,7 +97,8 @@ public class OpenAiResource {
     @Path("/models/{model}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Describe one model")
-    public ModelList.Model model(@PathParam("model") String id) {
+    public ModelList.Model model(@Parameter(description = "footnote or footnote-extractive", example = MODEL)
+                                 @PathParam("model") String id) {
         if (!MODEL.equals(id) && !EXTRACTIVE.equals(id)) {
             throw unknownModel(id);
         }
@@ -96,7 +111,10 @@ public class OpenAiResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     @Blocking // retrieval embeds the question on the CPU, and a streamed answer is written from this thread
     @Operation(summary = "Answer the conversation's last user message with cited sentences (OpenAI chat completion)")
-    public Response chatCompletions(ChatCompletionRequest request, @Context HttpServerResponse http) {
+    public Response chatCompletions(@RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "question", value = CHAT_EXAMPLE)))
+                                    ChatCompletionRequest request, @Context HttpServerResponse http) {
         if (request == null) {
             throw OpenAiException.invalid(null, "The request body is required: {\"model\": \"footnote\", "
                     + "\"messages\": [{\"role\": \"user\", \"content\": \"…\"}]}.");
@@ -172,10 +190,12 @@ public class OpenAiResource {
         out.flush();
     }
 
-    private static Answer ask(AnswerService answers, Conversation conversation, AnswerService.Listener listener) {
+    private Answer ask(AnswerService answers, Conversation conversation, AnswerService.Listener listener) {
         try {
-            return listener == null ? answers.ask(conversation.question(), conversation.history(), null)
+            Answer answer = listener == null ? answers.ask(conversation.question(), conversation.history(), null)
                     : answers.stream(conversation.question(), conversation.history(), null, listener);
+            metrics.answered(answer);
+            return answer;
         } catch (InvalidQuestionException e) {
             throw invalidConversation(e);
         }

@@ -89,7 +89,9 @@ class HostileArticlePageTest {
 
         // then the markup is visible as text in the answer, its sources and the article
         assertThat(answer.locator(".answer-text")).containsText("<script>window.__footnotePwned = 'script'</script>");
-        assertThat(answer.locator(".sources q").first()).hasText(cited);
+        // (an extractive answer is the quote itself: its sources name the article and sentence, not the quote again)
+        assertThat(answer.locator(".answer-text")).containsText(cited);
+        assertThat(answer.locator(".sources q")).hasCount(0);
         assertThat(chat.activeSentence()).hasText(cited);
         Locator article = page.locator("#reader-text");
         assertThat(article).containsText("<img src=x onerror=\"window.__footnotePwned = 'img'\">");
@@ -112,7 +114,11 @@ class HostileArticlePageTest {
         // then
         Locator link = page.locator("#library-list .doc-link");
         assertThat(link).hasCount(1);
-        assertThat(link).hasText("Harbour council adds <b>evening</b> ferries <script>window.__footnotePwned = 'title'</script>");
+        // the short title shows, the full one is the link's hover title: both as literal text
+        String full = "Harbour council adds <b>evening</b> ferries <script>window.__footnotePwned = 'title'</script>";
+        assertThat(link).hasAttribute("title", full);
+        assertTrue(link.textContent().startsWith("Harbour council adds <b>evening</b> ferries <script>"), link.textContent());
+        assertTrue(link.textContent().length() < full.length(), link.textContent());
         assertThat(page.locator("#library-list b, #library-list script")).hasCount(0);
         // and hovering a citation shows the markup as text in the card too
         page.navigate(home + "#/");

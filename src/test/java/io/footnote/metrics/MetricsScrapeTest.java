@@ -1,0 +1,66 @@
+package io.footnote.metrics;
+
+import io.footnote.support.Ready;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** /q/metrics in Prometheus format, scraped before and after a few questions. */
+@QuarkusTest
+class MetricsScrapeTest {
+
+    private static final String ANSWERED = "footnote_questions_total{mode=\"extractive\",outcome=\"answered\"}";
+    private static final String DECLINED = "footnote_questions_total{mode=\"extractive\",outcome=\"declined\"}";
+
+    @BeforeEach
+    void indexLoaded() {
+        Ready.awaitIndex();
+    }
+
+    private static String scrape() {
+        // The exposition format allows a trailing comma in a label set ({a="1",}); drop it to match series simply.
+        return given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString()
+                .replace(",}", "}");
+    }
+
+    /** The value of one series (name with labels exactly as written), 0 when it is not there yet. */
+    private static double value(String metrics, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static void ask(String question) {
+        given().contentType("application/json").body(Map.of("question", question)).post("/api/ask")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void given_answered_and_declined_questions_when_scraped_then_counts_latencies_and_citations_move() {
+        String before = scrape();
+
+        ask("How many deportations to China did ICE complete?");
+        ask("How many unauthorized migrants from China did CBP encounter?");
+        ask("How do I bake sourdough bread?");
+        String after = scrape();
+
+        assertEquals(2, value(after, ANSWERED) - value(before, ANSWERED), after);
+        assertEquals(1, value(after, DECLINED) - value(before, DECLINED), after);
+        assertEquals(3, value(after, "footnote_retrieval_seconds_count") - value(before, "footnote_retrieval_seconds_count"));
+        assertEquals(3, value(after, "footnote_answering_seconds_count") - value(before, "footnote_answering_seconds_count"));
+        assertTrue(value(after, "footnote_citations_checked_total") - value(before, "footnote_citations_checked_total") >= 2);
+        assertEquals(2, value(after, "footnote_index_size{unit=\"articles\"}"));
+        assertTrue(value(after, "footnote_index_size{unit=\"sentences\"}") > 2);
+        assertEquals(-1, value(after, "footnote_llm_breaker_state"), "no language model is configured in tests");
+        assertTrue(after.contains("footnote_ingest_files_skipped "), "ingest gauges are exported");
+        assertFalse(after.contains("ICE complete"), "no question text in the metrics");
+    }
+}
