@@ -10,6 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -18,7 +23,15 @@ import java.util.List;
  * scorer that checks the service's own answers. Same access rules as {@code /api/ask}.
  */
 @Path("/api/verify")
+@Tag(name = OpenApiTags.QUESTIONS)
+@SecurityRequirement(name = OpenApiTags.BEARER)
 public class VerifyResource {
+
+    /** An answer with one supported and one unsupported claim over a raw-text source; sent as it is by the examples test. */
+    static final String VERIFY_EXAMPLE = "{\"answer\": \"ICE completed 288 deportations to China [1]. "
+            + "ICE completed 2,880 deportations [1].\", \"sources\": [{\"id\": \"1\", \"text\": \"The agency met on "
+            + "Monday. U.S. Immigration and Customs Enforcement said it completed just 288 deportations back to "
+            + "China.\"}]}";
 
     /** The request: an answer with markers, and the sources they cite. */
     public record VerifyRequest(String answer, List<Source> sources) {
@@ -57,7 +70,8 @@ public class VerifyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking // embeds sentences on the CPU
     @Operation(summary = "Check that each claim of an answer is supported by the sources it cites")
-    public VerifyResponse verify(VerifyRequest request) {
+    public VerifyResponse verify(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "raw-text source", value = VERIFY_EXAMPLE))) VerifyRequest request) {
         AnswerChecker checker = verification.checker();
         List<SourceText> sources = VerifyRequests.sources(request, verification::document, checker.splitter());
         AnswerChecker.Result result = checker.check(request.answer(), sources);
