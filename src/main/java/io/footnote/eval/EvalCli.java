@@ -77,7 +77,7 @@ public final class EvalCli {
         Path corpus = path(o, "corpus");
         if (!dataset.files().isEmpty()) {
             corpus = outDir.resolve("corpus");
-            writeCorpus(corpus, dataset.files());
+            EvaluationCommand.writeCorpus(corpus, dataset.files());
         } else if (corpus == null || !Files.isDirectory(corpus)) {
             return usage(out, "--corpus DIR (an existing folder of articles) is required for " + questions);
         }
@@ -177,20 +177,6 @@ public final class EvalCli {
             throw new UncheckedIOException("Cannot read " + questions, e);
         }
         return SquadLoader.load(questions, limit == 0 ? Integer.MAX_VALUE : limit, 42);
-    }
-
-    private static void writeCorpus(Path dir, Map<String, String> files) {
-        try {
-            Files.createDirectories(dir);
-            for (var e : files.entrySet()) {
-                Path f = dir.resolve(e.getKey());
-                if (!Files.exists(f) || !Files.readString(f).equals(e.getValue())) {
-                    Files.writeString(f, e.getValue());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Path path(Map<String, List<String>> o, String key) {

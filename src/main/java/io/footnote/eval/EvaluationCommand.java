@@ -159,7 +159,8 @@ public final class EvaluationCommand {
         return c.getConfigMapping(FootnoteConfig.class);
     }
 
-    private static void writeCorpus(Path dir, Map<String, String> files) {
+    /** Writes a data set's articles into {@code dir}, leaving files that already hold the same text untouched. */
+    static void writeCorpus(Path dir, Map<String, String> files) {
         try {
             Files.createDirectories(dir);
             for (var e : files.entrySet()) {
