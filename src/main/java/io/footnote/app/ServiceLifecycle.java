@@ -3,6 +3,7 @@ package io.footnote.app;
 import io.footnote.config.FootnoteConfig;
 import io.footnote.ingest.CorpusIngester;
 import io.footnote.ingest.IngestQueue;
+import io.footnote.llm.LlmStatus;
 import io.footnote.ingest.IngestReport;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -100,6 +101,13 @@ public class ServiceLifecycle {
         try {
             pipeline = Pipeline.open(config);
             IngestQueue queue = new IngestQueue(config.corpus().path(), pipeline.ingester());
+            if (!config.ingest().sync()) {
+                state = new State.Serving(pipeline, queue);
+                LOG.infof("Serving the %d articles of the index without syncing it with %s "
+                        + "(footnote.ingest.sync=false)", pipeline.index().stats().documents(), config.corpus().path());
+                pipeline.llm().ifPresent(LlmStatus::probe);
+                return;
+            }
             state = new State.Syncing(pipeline, queue);
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.infof("Ready %d ms after JVM start, serving the %d articles committed; syncing with %s",

@@ -241,6 +241,15 @@ public interface FootnoteConfig {
          */
         @WithDefault("60s")
         Duration uploadWait();
+
+        /**
+         * Whether this instance brings the index in line with the corpus folder: the start-up sync and the
+         * rescans. Off for replicas that only serve an index another instance keeps (several services on one
+         * OpenSearch index): they open the index and answer from what it holds, without reading every
+         * article's content hash or the folder. Uploads and deletions still work where they are sent.
+         */
+        @WithDefault("true")
+        boolean sync();
     }
 
     /**
