@@ -6,6 +6,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +23,19 @@ import static org.hamcrest.Matchers.notNullValue;
 @TestProfile(ChatCompletionsNotReadyTest.IndexCannotLoad.class)
 class ChatCompletionsNotReadyTest {
 
-    /** An embedding model that does not exist: start-up cannot build the index, so the service never gets ready. */
+    /**
+     * A data path that is a file, not a folder: start-up cannot open the index under it, so the service never
+     * gets ready. (An unknown embedding model no longer gets this far: typed configuration refuses it at boot.)
+     */
     public static class IndexCannotLoad implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("footnote.embedding.model", "no-such-model", "footnote.data.path", "target/test-data-not-ready");
+            try {
+                Path notAFolder = Files.createTempFile("footnote-not-a-folder", ".txt");
+                return Map.of("footnote.data.path", notAFolder.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
