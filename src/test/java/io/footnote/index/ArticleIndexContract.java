@@ -157,7 +157,9 @@ public abstract class ArticleIndexContract {
 
     /** A new version of article {@code id}: random sentences, one token found nowhere else, random vectors. */
     private Version version(String id) {
-        String token = "zq" + letters(++versions);
+        // The closing "x" keeps one token from being a substring of another ("zqcx" is not in "zqcdx"), so the
+        // title filter, which matches substrings, finds exactly one article by it.
+        String token = "zq" + letters(++versions) + "x";
         int count = 1 + random.nextInt(7);
         StringBuilder text = new StringBuilder();
         List<Sentence> sentences = new ArrayList<>();
