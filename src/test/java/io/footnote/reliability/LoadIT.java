@@ -112,7 +112,7 @@ class LoadIT {
         // then it starts again over the same index: every article once and whole, and answers without error
         try (ServiceProcess second = ServiceProcess.start(env, WORK.resolve("restart/second.log"))) {
             second.awaitReady(Duration.ofMinutes(10));
-            List<Map<String, Object>> docs = second.http().get("/api/documents").then().statusCode(200)
+            List<Map<String, Object>> docs = second.http().queryParam("limit", 1000).get("/api/documents").then().statusCode(200)
                     .extract().jsonPath().getList("");
             List<String> ids = docs.stream().map(d -> (String) d.get("id")).toList();
             assertEquals(articles.size(), ids.size(), "every article");

@@ -88,7 +88,7 @@ class CrashRecoveryIT {
             assertTrue(skipped.get("corrupt.pdf").startsWith("corrupt or unreadable PDF file"), skipped.get("corrupt.pdf"));
 
             // no duplicate, every article whole: sentences and chunks present, sentence offsets valid
-            List<Map<String, Object>> docs = second.http().get("/api/documents").then().statusCode(200)
+            List<Map<String, Object>> docs = second.http().queryParam("limit", 1000).get("/api/documents").then().statusCode(200)
                     .extract().jsonPath().getList("");
             List<String> ids = docs.stream().map(d -> (String) d.get("id")).toList();
             assertEquals(articles.size(), ids.size());
