@@ -704,12 +704,24 @@ public final class OpenSearchIndex implements ArticleIndex {
      * at the hit's version: a hit whose article is gone or of another version is skipped.
      */
     private List<List<ChunkHit>> hits(List<JsonNode> lists) {
+        // An article written but not yet sent is, to document(), its unsent version (or gone): a hit on the
+        // version the cluster still holds must not be mapped onto it, so those articles are judged by what is
+        // pending, never by the cluster's copy.
+        Map<String, Optional<IndexedDocument>> unsent = new HashMap<>();
+        synchronized (this) {
+            for (Pending op : pending) {
+                unsent.put(op.id(), Optional.ofNullable(op.document()));
+            }
+        }
         Set<String> stale = new LinkedHashSet<>();
         Map<String, IndexedDocument> current = new HashMap<>();
         for (JsonNode hits : lists) {
             for (JsonNode h : hits) {
                 JsonNode s = h.path("_source");
                 String id = s.path("docId").asText();
+                if (unsent.containsKey(id)) {
+                    continue;
+                }
                 Cached c = cache.get(id);
                 if (c != null && c.document().document().contentHash().equals(s.path("hash").asText())) {
                     current.put(id, c.document());
@@ -722,6 +734,7 @@ public final class OpenSearchIndex implements ArticleIndex {
         long now = System.nanoTime();
         // The search has just confirmed these versions are current: they count as freshly read.
         current.forEach((id, d) -> cache.put(id, new Cached(d, now)));
+        unsent.forEach((id, d) -> d.ifPresent(doc -> current.put(id, doc)));
         List<List<ChunkHit>> out = new ArrayList<>();
         for (JsonNode hits : lists) {
             List<ChunkHit> list = new ArrayList<>(hits.size());
