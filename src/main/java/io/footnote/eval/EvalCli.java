@@ -104,6 +104,7 @@ public final class EvalCli {
             Path junit = Path.of(one(o, "junit", outDir.resolve("junit.xml").toString()));
             JUnitReport.write(junit, "footnote.eval." + dataset.name(), JUnitReport.of(results));
             out.print(ReportWriter.table(summary));
+            out.print(RefusalCurve.table(RefusalCurve.of(results, RefusalCurve.THRESHOLDS)));
             out.println("Reports: " + outDir.toAbsolutePath() + " (JUnit XML: " + junit.toAbsolutePath() + ")");
             return gates(o.getOrDefault("min", List.of()), summary, out);
         } catch (IOException e) {

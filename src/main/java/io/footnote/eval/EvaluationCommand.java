@@ -86,6 +86,7 @@ public final class EvaluationCommand {
             Summary summary = Summary.of(datasetName, shown, results);
             ReportWriter.write(out, summary, results);
             System.out.print(ReportWriter.table(summary));
+            System.out.print(RefusalCurve.table(RefusalCurve.of(results, RefusalCurve.THRESHOLDS)));
             System.out.println("Report: " + out.resolve("report.html").toAbsolutePath());
             int failed = gate(summary);
             if (failed > 0) {

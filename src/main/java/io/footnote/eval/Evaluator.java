@@ -108,7 +108,8 @@ public final class Evaluator {
                 answered && !good.isEmpty() && good.get(0), answered && good.contains(true),
                 Metrics.citationRecall(citedKeys, gold), Metrics.citationPrecision(good), valid,
                 answered ? Metrics.tokenF1(plain, c.answers()) : 0, answered ? Metrics.exactMatch(plain, c.answers()) : 0,
-                answered && Metrics.keyFactMatch(plain, c.facts()), latency, retrieved);
+                answered && Metrics.keyFactMatch(plain, c.facts()), latency, retrieved,
+                retrieval.answerability());
     }
 
     private static boolean holdsAnswer(String text, EvalCase c) {

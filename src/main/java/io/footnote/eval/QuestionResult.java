@@ -10,13 +10,14 @@ import java.util.List;
  * @param someCitationAnswers   some citation contains a reference answer (or is a gold sentence)
  * @param citationsValid        citations that resolve exactly to their source text
  * @param retrieved             the top retrieved sentences, best first, for a person to read
+ * @param answerability         the retrieval's calibrated probability that its best sentence answers the question
  */
 public record QuestionResult(String id, String question, String rewrittenQuestion, boolean answerable,
                              boolean abstained, String answer, List<Cited> citations, List<String> gold,
                              int goldRank, boolean firstCitationAnswers, boolean someCitationAnswers,
                              double citationRecall, double citationPrecision, int citationsValid,
                              double tokenF1, double exactMatch, boolean keyFacts, long latencyMs,
-                             List<String> retrieved) {
+                             List<String> retrieved, double answerability) {
 
     /** A citation as evaluated: where it points, its text, and whether it holds an answer. */
     public record Cited(String documentId, int sentenceIndex, String text, boolean gold, boolean holdsAnswer) {

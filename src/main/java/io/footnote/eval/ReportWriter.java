@@ -28,7 +28,8 @@ public final class ReportWriter {
         try {
             Files.createDirectories(dir);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(dir.resolve("report.json").toFile(), Map.of("summary", summary, "questions", results));
+                    .writeValue(dir.resolve("report.json").toFile(), Map.of("summary", summary, "questions", results,
+                            "refusalCurve", RefusalCurve.of(results, RefusalCurve.THRESHOLDS)));
             Files.writeString(dir.resolve("report.html"), html(summary, results));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,6 +72,7 @@ public final class ReportWriter {
             b.append("</td></tr>");
         }
         b.append("</table>");
+        b.append(refusalCurve(RefusalCurve.of(results, RefusalCurve.THRESHOLDS)));
         b.append(rankHistogram(results));
         b.append("<h2>Worst failures</h2><p><small>Answerable questions whose first citation does not hold the answer, "
                 + "gold sentence ranked lowest first; then unanswerable questions that were answered.</small></p>");
@@ -94,6 +96,21 @@ public final class ReportWriter {
             b.append("</ol></div>");
         }
         return b.append("</body></html>").toString();
+    }
+
+    private static String refusalCurve(List<RefusalCurve.Point> curve) {
+        if (curve.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<h2>Declining by threshold</h2><p><small>At each value of "
+                + "<code>footnote.answering.min-answerability</code>, the share of unanswerable questions declined "
+                + "(correct) and of answerable ones declined (false).</small></p><table><tr><th>threshold</th>"
+                + "<th>unanswerable declined</th><th>answerable declined</th></tr>");
+        for (RefusalCurve.Point p : curve) {
+            b.append(String.format(Locale.ROOT, "<tr><td class=\"n\">%.2f</td><td class=\"n\">%.3f</td>"
+                    + "<td class=\"n\">%.3f</td></tr>", p.threshold(), p.correctRefusals(), p.falseRefusals()));
+        }
+        return b.append("</table>").toString();
     }
 
     private static String rankHistogram(List<QuestionResult> results) {
