@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,9 +29,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Runs the BBC golden set ({@code eval/bbc-golden.jsonl}) over a subset of the BBC corpus indexed in-process,
  * through the pipeline the packaged {@code eval} command builds (extractive answerer), and fails when a metric
  * drops below its gate. The subset is every article a question names plus every fifth article of the corpus
- * ({@link #DISTRACTOR_EVERY}) as on-topic distractors: 473 of the 2,225 articles. Gates sit a little under the
- * values measured when they were set (the measured value is in the comment beside each), so a regression trips them while noise
- * does not; the issue's targets are higher and are not met yet. Reports land in {@code target/eval/bbc/}
+ * ({@link #DISTRACTOR_EVERY}) as on-topic distractors: 482 of the 2,225 articles. Gates sit a little under the
+ * values measured when they were set (the measured value is in the comment beside each), so a regression trips
+ * them while noise does not; the issue's targets are higher and are not met yet. Reports land in {@code target/eval/bbc/}
  * (report.json, report.html, kinds.md); the index is kept under {@code target/eval/bbc/data} between runs.
  */
 class BbcGoldenSetEvaluationTest {
@@ -70,8 +71,8 @@ class BbcGoldenSetEvaluationTest {
             // when
             List<QuestionResult> results = new Evaluator(pipeline.answers(), pipeline.retriever(), docs,
                     config.retrieval().topK()).run(golden.cases(), resolver, System.out);
-            Summary summary = Summary.of(golden.name(), Map.of("answerer", "extractive",
-                    "corpus", "questions' articles + every " + DISTRACTOR_EVERY + "th (" + articles + " articles)"), results);
+            String subset = "questions' articles + every " + DISTRACTOR_EVERY + "th (" + articles + " articles)";
+            Summary summary = Summary.of(golden.name(), Map.of("answerer", "extractive", "corpus", subset), results);
             ReportWriter.write(OUT, summary, results);
             List<KindBreakdown> kinds = KindBreakdown.of(results);
             Files.writeString(OUT.resolve("kinds.md"), KindBreakdown.table(kinds));
@@ -82,12 +83,19 @@ class BbcGoldenSetEvaluationTest {
             assertTrue(golden.cases().stream().filter(EvalCase::answerable).count() >= 60);
             assertTrue(golden.cases().stream().filter(c -> !c.answerable()).count() >= 30);
             assertEquals(1.0, summary.metric("citation.validity"), "every citation resolves exactly");
-            assertGate(summary, "retrieval.recall@5", 0.0);
-            assertGate(summary, "citation.first_holds_answer", 0.0);
-            assertGate(summary, "citation.some_holds_answer", 0.0);
-            assertGate(summary, "answer.key_facts", 0.0);
-            assertGate(summary, "abstention.correct_refusals", 0.0);
-            assertTrue(summary.metric("abstention.false_refusals") <= 1.0, summary.metrics().toString());
+            assertGate(summary, "retrieval.recall@5", 0.78); // measured 0.824
+            assertGate(summary, "citation.first_holds_answer", 0.55); // measured 0.595
+            assertGate(summary, "citation.some_holds_answer", 0.68); // measured 0.730
+            assertGate(summary, "answer.key_facts", 0.62); // measured 0.662
+            assertGate(summary, "abstention.correct_refusals", 0.44); // measured 0.500 (issue target 0.95)
+            assertTrue(summary.metric("abstention.false_refusals") <= 0.05, // measured 0.014 (issue target 0.05)
+                    summary.metrics().toString());
+            // Per kind (one question of a kind is 0.045-0.1 of it): the issue's "fact stated and sentence cited".
+            assertKind(kinds, "answerable", KindBreakdown::factAndGoldCitedFirst, 0.48); // measured 0.527 (target 0.90)
+            assertKind(kinds, "follow", KindBreakdown::factAndGoldCitedFirst, 0.38); // measured 0.462 (target 0.90)
+            assertKind(kinds, "follow", KindBreakdown::someCitationHolds, 0.61); // measured 0.692
+            assertKind(kinds, "para", KindBreakdown::factAndGoldCitedFirst, 0.78); // measured 0.857
+            assertKind(kinds, "out", KindBreakdown::declined, 0.44); // measured 0.500 (target 0.95)
         }
     }
 
@@ -118,6 +126,12 @@ class BbcGoldenSetEvaluationTest {
             }
         }
         return files.size();
+    }
+
+    private static void assertKind(List<KindBreakdown> kinds, String kind,
+                                   ToDoubleFunction<KindBreakdown> figure, double min) {
+        double got = figure.applyAsDouble(KindBreakdown.find(kinds, kind));
+        assertTrue(got >= min, kind + ": " + got + " < " + min + "\n" + KindBreakdown.table(kinds));
     }
 
     private static void assertGate(Summary s, String metric, double min) {
