@@ -7,6 +7,7 @@ import dev.langchain4j.rag.query.Metadata;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import io.footnote.cite.Citation;
+import io.footnote.retrieve.AnswerType;
 import io.footnote.cite.CitationVerifier;
 import io.footnote.cite.CitedAnswerBuilder;
 import io.footnote.cite.ClaimVerifier;
@@ -331,6 +332,10 @@ public final class AnswerService {
             checked.add(citations.get(i).withSupport(o.verdict.supported().get(i),
                     quoted ? answerability : o.verdict.support().get(i)));
         }
+        // The words a reader's eye should land on: what each quote supplies that the question asked for.
+        AnswerType asked = AnswerType.of(retrieval.query());
+        java.util.Set<String> questionWords = AnswerType.words(retrieval.query());
+        checked.replaceAll(c -> c.withHighlights(asked.spans(c.text(), questionWords)));
         CitationVerifier.Result resolved = resolver.verify(checked);
         if (resolved.rejected() > 0) {
             o.notices.add(resolved.rejected() + " citation(s) did not match their source and were removed.");

@@ -1,6 +1,10 @@
 package io.footnote.retrieve;
 
+import io.footnote.domain.Span;
+
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -46,6 +50,7 @@ public enum AnswerType {
             + "april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
             + "friday|saturday|sunday|yesterday|today|tomorrow|century|decade|spring|summer|autumn|winter)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAY = Pattern.compile("\\b\\d{1,2}(st|nd|rd|th)?\\s+$");
     private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}[\\p{L}'’.-]*\\p{L}|\\b\\p{Lu}{2,}\\b");
     private static final Pattern S_PLACE = Pattern.compile("\\b(in|at|near|from|to|into|across|outside|inside|"
             + "throughout) (the )?(\\p{Lu}[\\p{L}'’.-]+)");
@@ -96,27 +101,47 @@ public enum AnswerType {
      * {@link #OTHER} is never supplied: there is nothing specific to look for.
      */
     public boolean suppliedBy(String sentence, Set<String> questionWords) {
-        return switch (this) {
-            case NUMBER -> anyNew(S_NUMBER.matcher(sentence), 0, questionWords);
-            case DATE -> anyNew(S_DATE.matcher(sentence), 0, questionWords);
-            case NAME -> anyNewName(sentence, questionWords);
-            case PLACE -> anyNew(S_PLACE.matcher(sentence), 3, questionWords);
-            case REASON -> anyNew(S_REASON.matcher(sentence), 0, questionWords);
-            case OTHER -> false;
-        };
+        return !spans(sentence, questionWords).isEmpty();
     }
 
-    private static boolean anyNew(Matcher m, int group, Set<String> questionWords) {
+    /**
+     * Where {@code sentence} supplies an answer of this kind that is not one of {@code questionWords}: character
+     * ranges into the sentence, in order, with hits separated only by spaces merged ("28 million", "Voice
+     * America"). A reason runs from its connective to the end of its clause ("because the price rose").
+     * Empty for {@link #OTHER}. These are the words a reader's eye should land on; they decide nothing.
+     */
+    public List<Span> spans(String sentence, Set<String> questionWords) {
+        List<Span> hits = switch (this) {
+            case NUMBER -> newHits(S_NUMBER.matcher(sentence), 0, questionWords);
+            case DATE -> newHits(S_DATE.matcher(sentence), 0, questionWords).stream()
+                    .map(h -> new Span(dayBefore(sentence, h.start()), h.end())).toList();
+            case NAME -> newNames(sentence, questionWords);
+            case PLACE -> newHits(S_PLACE.matcher(sentence), 3, questionWords);
+            case REASON -> newHits(S_REASON.matcher(sentence), 0, questionWords).stream()
+                    .map(h -> new Span(h.start(), clauseEnd(sentence, h.end()))).toList();
+            case OTHER -> List.of();
+        };
+        return merge(sentence, hits);
+    }
+
+    private static List<Span> newHits(Matcher m, int group, Set<String> questionWords) {
+        List<Span> out = new ArrayList<>();
         while (m.find()) {
             String hit = m.group(group).toLowerCase(Locale.ROOT).replaceAll("[,.%]+$", "");
             if (!questionWords.containsAll(words(hit))) {
-                return true;
+                int end = m.end(group);
+                // a trailing comma or full stop is punctuation, not part of the number
+                while (end > m.start(group) + 1 && ",.".indexOf(m.group(group).charAt(end - 1 - m.start(group))) >= 0) {
+                    end--;
+                }
+                out.add(new Span(m.start(group), end));
             }
         }
-        return false;
+        return out;
     }
 
-    private static boolean anyNewName(String sentence, Set<String> questionWords) {
+    private static List<Span> newNames(String sentence, Set<String> questionWords) {
+        List<Span> out = new ArrayList<>();
         Matcher m = CAPITALISED.matcher(sentence);
         while (m.find()) {
             String w = m.group().toLowerCase(Locale.ROOT).replaceAll("['’]s$", "").replaceAll("\\.$", "");
@@ -124,9 +149,44 @@ public enum AnswerType {
                 continue;
             }
             if (!FUNCTION_WORDS.contains(w) && !questionWords.containsAll(words(w))) {
-                return true;
+                out.add(new Span(m.start(), m.end()));
             }
         }
-        return false;
+        return out;
+    }
+
+    /** Where a day number right before a month name starts ("4 March"), else {@code monthStart}. */
+    private static int dayBefore(String sentence, int monthStart) {
+        Matcher m = DAY.matcher(sentence.substring(0, monthStart));
+        return m.find() ? m.start() : monthStart;
+    }
+
+    /** The end of the clause that starts before {@code from}: the next comma, semicolon, colon or full stop. */
+    private static int clauseEnd(String sentence, int from) {
+        for (int i = from; i < sentence.length(); i++) {
+            if (",;:".indexOf(sentence.charAt(i)) >= 0
+                    || (sentence.charAt(i) == '.' && (i + 1 == sentence.length() || Character.isWhitespace(sentence.charAt(i + 1))))) {
+                return i;
+            }
+        }
+        return sentence.length();
+    }
+
+    /** Sorted, with overlapping spans and spans separated only by whitespace joined. */
+    private static List<Span> merge(String sentence, List<Span> hits) {
+        List<Span> sorted = new ArrayList<>(hits);
+        sorted.sort(java.util.Comparator.comparingInt(Span::start));
+        List<Span> out = new ArrayList<>();
+        for (Span h : sorted) {
+            if (!out.isEmpty()) {
+                Span last = out.getLast();
+                if (h.start() <= last.end() || sentence.substring(last.end(), h.start()).isBlank()) {
+                    out.set(out.size() - 1, new Span(last.start(), Math.max(last.end(), h.end())));
+                    continue;
+                }
+            }
+            out.add(h);
+        }
+        return out;
     }
 }

@@ -89,6 +89,31 @@ function abstention(answer) {
   ];
 }
 
+/**
+ * The citation's text with the words that answer the question emphasised (its `highlights`: ranges into the
+ * document, like `start` and `end`), as nodes to append.
+ */
+function emphasised(c) {
+  const out = [];
+  let at = 0;
+  for (const r of c.highlights || []) {
+    const from = r.start - c.start;
+    const to = r.end - c.start;
+    if (from < at || to > c.text.length || from >= to) continue; // not within this quote: show it plain
+    out.push(c.text.slice(at, from), h('strong', { class: 'answer-words' }, c.text.slice(from, to)));
+    at = to;
+  }
+  out.push(c.text.slice(at));
+  return out;
+}
+
+/** A stretch of answer text; where it quotes its citation word for word, that quote with its emphasis. */
+function withEmphasis(segment, c) {
+  const i = c && c.highlights && c.highlights.length ? segment.indexOf(c.text) : -1;
+  if (i < 0) return [segment];
+  return [segment.slice(0, i), ...emphasised(c), segment.slice(i + c.text.length)];
+}
+
 function complete(answer, onCite) {
   const citations = answer.citations || [];
   const byId = new Map(citations.map((c) => [c.id, c]));
@@ -98,7 +123,7 @@ function complete(answer, onCite) {
   for (const m of answer.answer.matchAll(MARKER)) {
     const ids = m[1].split(',').map((s) => Number(s.trim()));
     if (!ids.some((id) => byId.has(id))) continue; // not one of ours: leave the literal text
-    text.append(answer.answer.slice(at, m.index));
+    text.append(...withEmphasis(answer.answer.slice(at, m.index), ids.length === 1 ? byId.get(ids[0]) : null));
     for (const id of ids) text.append(byId.has(id) ? button(byId.get(id)) : `[${id}]`);
     at = m.index + m[0].length;
   }
@@ -136,7 +161,7 @@ function sources(citations, button, open, quoted) {
           h('span', { class: 'clamp' }, cs[0].title || cs[0].documentId)),
         h('span', { class: 'source-date' }, cs[0].date ? formatDate(cs[0].date) : 'undated')),
       h('ul', { class: `quotes${quoted ? ' quotes-ref' : ''}` }, cs.map((c) => h('li', { class: `quote${unsupported(c) ? ' quote-unsupported' : ''}` },
-        button(c), ' ', quoted ? h('span', { class: 'quote-ref' }, `sentence ${c.sentenceIndex + 1}`) : h('q', {}, c.text),
+        button(c), ' ', quoted ? h('span', { class: 'quote-ref' }, `sentence ${c.sentenceIndex + 1}`) : h('q', {}, emphasised(c)),
         unsupported(c) ? h('span', { class: 'flag' }, 'Flagged: may not support the claim') : null)))))));
 }
 

@@ -2,6 +2,9 @@ package io.footnote.retrieve;
 
 import org.junit.jupiter.api.Test;
 
+import io.footnote.domain.Span;
+
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,5 +49,66 @@ class AnswerTypeTest {
         assertTrue(AnswerType.PLACE.suppliedBy("The summit was held in Geneva.",
                 AnswerType.words("Where was the summit held?")));
         assertFalse(AnswerType.OTHER.suppliedBy("Anything at all in 2005.", Set.of()));
+    }
+
+    @Test
+    void given_a_number_question_when_spans_are_asked_then_the_new_amount_is_one_span_and_the_echo_none() {
+        // given
+        Set<String> q = AnswerType.words("How many users did Skype have in 2005?");
+        String sentence = "In 2005, Skype now has 28 million users around the world.";
+
+        // when
+        List<Span> spans = AnswerType.NUMBER.spans(sentence, q);
+
+        // then "2005" is the question's own number; "28 million" is one merged span
+        assertEquals(List.of("28 million"), texts(sentence, spans));
+    }
+
+    @Test
+    void given_each_kind_when_spans_are_asked_then_they_cover_what_the_question_lacks() {
+        String name = "The processor for the Xbox 360 was made by IBM.";
+        assertEquals(List.of("IBM"), texts(name,
+                AnswerType.NAME.spans(name, AnswerType.words("Which company made the Xbox 360's processor?"))));
+        String date = "The strike ended on 4 March 2005, after talks.";
+        assertEquals(List.of("4 March 2005"), texts(date,
+                AnswerType.DATE.spans(date, AnswerType.words("When did the strike end?"))));
+        String place = "The summit was held in Brussels last week.";
+        assertEquals(List.of("Brussels"), texts(place,
+                AnswerType.PLACE.spans(place, AnswerType.words("Where was the summit held?"))));
+        String reason = "Shares fell because profits dropped, the firm said.";
+        assertEquals(List.of("because profits dropped"), texts(reason,
+                AnswerType.REASON.spans(reason, AnswerType.words("Why did the shares fall?"))));
+        assertEquals(List.of(), AnswerType.OTHER.spans(reason, AnswerType.words("What did the firm say?")));
+    }
+
+    @Test
+    void spans_are_ordered_disjoint_within_the_sentence_and_agree_with_suppliedBy() {
+        long seed = new java.util.Random().nextLong();
+        java.util.Random random = new java.util.Random(seed);
+        String[] words = {"Skype", "has", "28", "million", "users", "in", "London", "because", "of", "IBM", ",", "2005",
+                "March", "the", "BBC", "said", ".", "twenty", "by", "using", "Paris"};
+        for (int round = 0; round < 500; round++) {
+            StringBuilder b = new StringBuilder();
+            int n = 1 + random.nextInt(15);
+            for (int i = 0; i < n; i++) {
+                b.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+            }
+            String sentence = b.toString();
+            Set<String> q = AnswerType.words(words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]);
+            for (AnswerType type : AnswerType.values()) {
+                List<Span> spans = type.spans(sentence, q);
+                assertEquals(!spans.isEmpty(), type.suppliedBy(sentence, q), "seed " + seed + ": " + sentence);
+                int last = -1;
+                for (Span s : spans) {
+                    assertTrue(s.start() > last && s.end() <= sentence.length() && s.start() < s.end(),
+                            "seed " + seed + ": " + type + " " + spans + " in '" + sentence + "'");
+                    last = s.end();
+                }
+            }
+        }
+    }
+
+    private static List<String> texts(String sentence, List<Span> spans) {
+        return spans.stream().map(s -> sentence.substring(s.start(), s.end())).toList();
     }
 }

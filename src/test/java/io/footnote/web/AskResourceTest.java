@@ -70,6 +70,19 @@ class AskResourceTest {
     }
 
     @Test
+    void given_a_how_many_question_when_answered_then_the_citation_highlights_the_number_it_supplies() {
+        // when
+        JsonPath answer = ask(Map.of("question", "How many deportations to China did ICE complete?"));
+
+        // then the one highlight, in document offsets like start and end, covers "288" and nothing else
+        int start = answer.getInt("citations[0].start");
+        String text = answer.getString("citations[0].text");
+        List<Map<String, Integer>> highlights = answer.getList("citations[0].highlights");
+        assertEquals(1, highlights.size(), highlights.toString());
+        assertEquals("288", text.substring(highlights.get(0).get("start") - start, highlights.get(0).get("end") - start));
+    }
+
+    @Test
     void given_a_quote_running_across_two_sentences_when_asked_then_both_sentences_are_cited() {
         JsonPath answer = ask(Map.of("question", "What is China's principle on repatriation, and whom will it accept?"));
 

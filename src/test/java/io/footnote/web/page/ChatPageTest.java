@@ -115,6 +115,8 @@ class ChatPageTest {
         assertThat(answer.locator(".sources .source-open").first()).hasText((String) citations.get(0).get("title"));
         assertThat(answer.locator(".answer-text")).containsText((String) citations.get(0).get("text"));
         assertThat(answer.locator(".sources q")).hasCount(0);
+        // and the words that answer "how many" stand out in the quote
+        assertThat(answer.locator(".answer-text strong.answer-words")).hasText("288");
         assertThat(answer.locator(".sources .quote-ref").first())
                 .hasText("sentence " + (((Number) citations.get(0).get("sentenceIndex")).intValue() + 1));
         assertThat(answer.locator(".mode")).hasText("Extractive: quoted from the articles");
