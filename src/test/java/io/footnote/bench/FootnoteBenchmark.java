@@ -1,5 +1,7 @@
 package io.footnote.bench;
 
+import io.footnote.support.Folders;
+import io.footnote.support.FreePort;
 import io.footnote.support.LoadGenerator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,21 +24,18 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,7 +70,7 @@ class FootnoteBenchmark {
     void footnote_against_the_langchain4j_baseline_on_the_bbc_corpus() throws Exception {
         Path bbc = TestCorpora.bbc().orElseThrow(() -> new IllegalStateException(
                 "The benchmark needs the BBC corpus: -Dfootnote.bbc.path=<folder> (default ../shared/corpora/bbc-news)"));
-        deleteRecursively(WORK);
+        Folders.deleteRecursively(WORK);
         Path corpus = Files.createDirectories(WORK.resolve("corpus"));
         int all = TestCorpora.bbcArticles(bbc).size();
         int articles = TestCorpora.copyBbcSubset(bbc, corpus, Integer.getInteger("bench.articles", all)).size();
@@ -313,16 +312,6 @@ class FootnoteBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
-    }
 
     /** The baseline server as its own JVM, on the test classpath. */
     private static final class Baseline implements AutoCloseable {
@@ -339,10 +328,7 @@ class FootnoteBenchmark {
         }
 
         static Baseline start(Path corpus, Path store, Path log) throws IOException {
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
+            int port = FreePort.pick();
             Path stats = log.resolveSibling(log.getFileName() + ".stats.json");
             Files.deleteIfExists(stats);
             ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),

@@ -8,6 +8,7 @@ import io.footnote.domain.Chunk;
 import io.footnote.ingest.ArticleReader;
 import io.footnote.ingest.IngestReport;
 import io.footnote.retrieve.FusedChunk;
+import io.footnote.support.Folders;
 import io.footnote.support.OpenSearchCluster;
 import io.footnote.support.TestCorpora;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -53,7 +53,7 @@ class OpenSearchBenchmark {
         rows.add("|---|---|---|---|---|---|---|---|---|---|");
 
         Path data = Path.of("target/bench/opensearch-bench-lucene");
-        deleteRecursively(data);
+        Folders.deleteRecursively(data);
         try (Pipeline p = Backends.lucene("bench/opensearch-bench-lucene", Map.of("footnote.corpus.path", bbc.toString()))) {
             measure("lucene (embedded)", p, p.ingest(x -> { }), articles, golden);
         }
@@ -159,16 +159,5 @@ class OpenSearchBenchmark {
 
     private static String pct(int hits, int total) {
         return String.format(Locale.ROOT, "%d/%d (%.0f%%)", hits, total, 100.0 * hits / total);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.footnote.reliability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.footnote.support.Folders;
 import io.footnote.support.LoadGenerator;
 import io.footnote.support.ServiceProcess;
 import io.footnote.support.TestCorpora;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ class LoadIT {
     @Test
     void sixty_four_clients_for_a_minute_are_all_answered() throws IOException {
         // given the packaged service on the seed corpus
-        deleteRecursively(WORK.resolve("load"));
+        Folders.deleteRecursively(WORK.resolve("load"));
         Map<String, String> env = Map.of("FOOTNOTE_DATA_PATH", WORK.resolve("load/data").toString(),
                 "FOOTNOTE_INGEST_SCAN_INTERVAL", "0");
         try (ServiceProcess service = ServiceProcess.start(env, Files.createDirectories(WORK.resolve("load"))
@@ -81,7 +81,7 @@ class LoadIT {
     @Test
     void killed_while_answering_and_reindexing_it_restarts_with_a_whole_index() throws Exception {
         // given a service over a few hundred articles, answering 16 clients
-        deleteRecursively(WORK.resolve("restart"));
+        Folders.deleteRecursively(WORK.resolve("restart"));
         Path corpus = Files.createDirectories(WORK.resolve("restart/corpus"));
         List<String> articles = TestCorpora.bbc()
                 .map(bbc -> TestCorpora.copyBbcSubset(bbc, corpus, 240))
@@ -174,16 +174,5 @@ class LoadIT {
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, String.format(format, args), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.printf(format, args);
-    }
-
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
     }
 }
