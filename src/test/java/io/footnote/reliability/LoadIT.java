@@ -3,6 +3,7 @@ package io.footnote.reliability;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footnote.support.Folders;
 import io.footnote.support.LoadGenerator;
+import io.footnote.support.Proc;
 import io.footnote.support.ServiceProcess;
 import io.footnote.support.TestCorpora;
 import io.restassured.http.ContentType;
@@ -18,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,14 +57,14 @@ class LoadIT {
         try (ServiceProcess service = ServiceProcess.start(env, Files.createDirectories(WORK.resolve("load"))
                 .resolve("service.log"))) {
             service.awaitReady(Duration.ofMinutes(3));
-            long threadsBefore = procStatus(service.pid(), "Threads");
+            long threadsBefore = Proc.statusField(service.pid(), "Threads");
 
             // when 64 clients ask as fast as they are answered
             LoadGenerator.Result r = LoadGenerator.run(service.baseUrl() + "/api/ask", bodies(SEED_QUESTIONS), 64,
                     Duration.ofSeconds(5), Duration.ofSeconds(SECONDS));
 
-            long rssKb = procStatus(service.pid(), "VmHWM");
-            long threadsAfter = procStatus(service.pid(), "Threads");
+            long rssKb = Proc.statusField(service.pid(), "VmHWM");
+            long threadsAfter = Proc.statusField(service.pid(), "Threads");
             report("## 64 clients, %d s, /api/ask (extractive, seed corpus)%n%n| requests | errors | q/s | p50 ms | "
                             + "p95 ms | p99 ms | peak RSS MB | threads before → after |%n|---|---|---|---|---|---|---|---|%n"
                             + "| %d | %d | %.1f | %.1f | %.1f | %.1f | %d | %d → %d |%n%n",
@@ -158,16 +158,6 @@ class LoadIT {
             Map<String, Integer> s = sentences.get(Math.min(1, sentences.size() - 1));
             return doc.getString("text").substring(s.get("start"), s.get("end"));
         }).toList();
-    }
-
-    /** A field of /proc/<pid>/status (Linux), in its unit (kB for memory); -1 elsewhere. */
-    private static long procStatus(long pid, String field) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
-            return lines.filter(l -> l.startsWith(field + ":")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).orElse(-1L);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
     }
 
     private static synchronized void report(String format, Object... args) throws IOException {
