@@ -28,6 +28,11 @@ import java.util.Set;
  *
  * <p>Embedding dominates the cost, so texts of several articles are gathered into one batch and embedded
  * in parallel by the model's executor.
+ *
+ * <p>This class runs a pass and owns its rules (which files, which ids, what is removed, when to commit);
+ * the jobs within it are {@link FileIntake} (check, parse and chunk one file, using the {@link FileStamps}),
+ * {@link BatchWriter} with {@link ArticleEmbedder} (embed and write batches of articles) and
+ * {@link PassTally} (the report).
  */
 public final class CorpusIngester {
 
