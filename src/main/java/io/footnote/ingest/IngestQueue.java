@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,8 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IngestQueue implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(IngestQueue.class);
-    private static final long LOG_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
-    private static final int BAR_WIDTH = 24;
     private static final int MAX_FAILURES = 20;
     private static final int MAX_RECENT = 10;
 
@@ -173,7 +170,7 @@ public final class IngestQueue implements AutoCloseable {
                     }
                 }
             }
-            p.logEnd(report);
+            p.log.end(report, p.done);
             return report;
         });
     }
@@ -229,15 +226,15 @@ public final class IngestQueue implements AutoCloseable {
         final Instant started = Instant.now();
         final long t0 = System.nanoTime();
         final List<String> indexedOrUnchanged = new ArrayList<>();
+        final PassLog log;
         volatile int total;
         volatile int done;
         volatile int chunks;
         volatile int sentences;
-        long lastLog = System.nanoTime();
-        boolean logged;
 
         Pass(String job) {
             this.job = job;
+            this.log = new PassLog(job, t0);
         }
 
         @Override
@@ -255,58 +252,14 @@ public final class IngestQueue implements AutoCloseable {
                     LOG.warnf("Not indexed: %s (%s)", path, reason);
                 }
             }
-            maybeLog();
+            log.progress(done, total, chunks, sentences);
         }
 
         @Override
         public void embedded(int chunkCount, int sentenceCount) {
             chunks += chunkCount;
             sentences += sentenceCount;
-            maybeLog();
+            log.progress(done, total, chunks, sentences);
         }
-
-        private void maybeLog() {
-            long now = System.nanoTime();
-            if (now - lastLog >= LOG_EVERY_NANOS) {
-                lastLog = now;
-                logged = true;
-                LOG.info(line(now));
-            }
-        }
-
-        private String line(long now) {
-            double secs = Math.max(1e-3, (now - t0) / 1e9);
-            int d = done;
-            int t = Math.max(total, 1);
-            int filled = (int) Math.round(BAR_WIDTH * (double) d / t);
-            double rate = d / secs;
-            String eta = d == 0 ? "?" : formatDuration(Math.round((total - d) / Math.max(rate, 1e-9)));
-            return String.format("Ingesting %s [%s%s] %d/%d files %3d%% | %.1f files/s, %.1f chunks/s | "
-                            + "%d chunks, %d sentences embedded | ETA %s",
-                    job, "#".repeat(filled), "-".repeat(BAR_WIDTH - filled), d, total, 100 * d / t, rate,
-                    chunks / secs, chunks, sentences, eta);
-        }
-
-        void logEnd(IngestReport r) {
-            boolean changed = r.indexed() > 0 || r.removed() > 0 || !r.skipped().isEmpty();
-            if (logged || changed || !job.equals("rescan")) {
-                LOG.infof("Ingest %s done: %d files in %.1f s (%d new or changed, %d unchanged, %d removed, "
-                                + "%d skipped); embedded %d chunks and %d sentences (%.1f chunks/s); index holds %d "
-                                + "documents, %d sentences, %d chunks",
-                        job, done, r.millis() / 1000.0, r.indexed(), r.unchanged(), r.removed(), r.skipped().size(),
-                        r.chunksEmbedded(), r.sentencesEmbedded(), r.chunksPerSecond(), r.documents(), r.sentences(),
-                        r.chunks());
-            }
-        }
-    }
-
-    static String formatDuration(long seconds) {
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3600) {
-            return (seconds / 60) + "m" + String.format("%02ds", seconds % 60);
-        }
-        return (seconds / 3600) + "h" + String.format("%02dm", (seconds % 3600) / 60);
     }
 }

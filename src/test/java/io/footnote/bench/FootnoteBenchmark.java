@@ -1,6 +1,11 @@
 package io.footnote.bench;
 
+import io.footnote.support.BenchQuestions;
+import io.footnote.support.BenchQuestions.Question;
+import io.footnote.support.Folders;
+import io.footnote.support.FreePort;
 import io.footnote.support.LoadGenerator;
+import io.footnote.support.Proc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,24 +25,23 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
+import static io.footnote.support.BenchQuestions.holdsEvidence;
+import static io.footnote.support.BenchQuestions.pct;
+import static io.footnote.support.BenchQuestions.sameEvidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,18 +68,17 @@ class FootnoteBenchmark {
     private final Map<String, String[]> rows = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    private record Golden(String file, String question, String evidence) {
-    }
-
     @Test
     void footnote_against_the_langchain4j_baseline_on_the_bbc_corpus() throws Exception {
         Path bbc = TestCorpora.bbc().orElseThrow(() -> new IllegalStateException(
                 "The benchmark needs the BBC corpus: -Dfootnote.bbc.path=<folder> (default ../shared/corpora/bbc-news)"));
-        deleteRecursively(WORK);
+        Folders.deleteRecursively(WORK);
         Path corpus = Files.createDirectories(WORK.resolve("corpus"));
         int all = TestCorpora.bbcArticles(bbc).size();
         int articles = TestCorpora.copyBbcSubset(bbc, corpus, Integer.getInteger("bench.articles", all)).size();
-        List<Golden> golden = golden().stream().filter(g -> Files.exists(corpus.resolve(g.file()))).toList();
+        List<Question> golden = BenchQuestions.load();
+        assertTrue(golden.size() >= 30);
+        golden = golden.stream().filter(g -> Files.exists(corpus.resolve(g.file()))).toList();
         List<String> bodies = golden.stream().map(g -> json(Map.of("question", g.question()))).toList();
         double load0 = Proc.loadAverage();
 
@@ -90,7 +93,7 @@ class FootnoteBenchmark {
         Files.writeString(WORK.resolve("results.md"), table);
     }
 
-    private void footnote(Path corpus, int articles, List<Golden> golden, List<String> bodies) throws Exception {
+    private void footnote(Path corpus, int articles, List<Question> golden, List<String> bodies) throws Exception {
         Path data = WORK.resolve("footnote-data");
         Map<String, String> env = Map.of("FOOTNOTE_CORPUS_PATH", corpus.toString(),
                 "FOOTNOTE_DATA_PATH", data.toString(), "FOOTNOTE_INGEST_SCAN_INTERVAL", "0");
@@ -135,7 +138,7 @@ class FootnoteBenchmark {
 
             int cited = 0;
             int citedFirst = 0;
-            for (Golden g : golden) {
+            for (Question g : golden) {
                 JsonPath answer = service.http().contentType(ContentType.JSON).body(Map.of("question", g.question()))
                         .post("/api/ask").then().statusCode(200).extract().jsonPath();
                 List<String> texts = answer.getList("citations.text");
@@ -163,7 +166,7 @@ class FootnoteBenchmark {
                         new RankFusion(60), io.footnote.retrieve.RetrievalMode.HYBRID, 40, 10);
                 int sentenceHits = 0;
                 int documentHits = 0;
-                for (Golden g : golden) {
+                for (Question g : golden) {
                     List<FusedChunk> top = retriever.search(g.question(), retriever.embed(g.question()), 10);
                     String id = ArticleReader.idOf(g.file());
                     boolean doc = false;
@@ -173,7 +176,7 @@ class FootnoteBenchmark {
                         if (c.documentId().equals(id)) {
                             doc = true;
                             String text = index.document(id).orElseThrow().document().text().substring(c.start(), c.end());
-                            sentence |= normalize(text).contains(normalize(g.evidence()));
+                            sentence |= holdsEvidence(text, g.evidence());
                         }
                     }
                     sentenceHits += sentence ? 1 : 0;
@@ -187,7 +190,7 @@ class FootnoteBenchmark {
         }
     }
 
-    private void baseline(Path corpus, int articles, List<Golden> golden, List<String> bodies) throws Exception {
+    private void baseline(Path corpus, int articles, List<Question> golden, List<String> bodies) throws Exception {
         Path store = WORK.resolve("baseline-store.json");
 
         long t0 = System.nanoTime();
@@ -223,7 +226,7 @@ class FootnoteBenchmark {
 
             int sentenceHits = 0;
             int documentHits = 0;
-            for (Golden g : golden) {
+            for (Question g : golden) {
                 JsonNode results = JSON.readTree(baseline.ask(json(Map.of("question", g.question()))));
                 boolean doc = false;
                 boolean sentence = false;
@@ -231,7 +234,7 @@ class FootnoteBenchmark {
                     String dir = Path.of(r.get("directory").asText()).getFileName().toString();
                     if ((dir + "/" + r.get("file").asText()).equals(g.file())) {
                         doc = true;
-                        sentence |= normalize(r.get("text").asText()).contains(normalize(g.evidence()));
+                        sentence |= holdsEvidence(r.get("text").asText(), g.evidence());
                     }
                 }
                 sentenceHits += sentence ? 1 : 0;
@@ -274,33 +277,6 @@ class FootnoteBenchmark {
         return sb.toString();
     }
 
-    private static List<Golden> golden() throws IOException {
-        try (InputStream in = FootnoteBenchmark.class.getResourceAsStream("/bench/bbc-questions.json")) {
-            JsonNode root = JSON.readTree(in);
-            List<Golden> out = new ArrayList<>();
-            for (JsonNode q : root.get("questions")) {
-                out.add(new Golden(q.get("file").asText(), q.get("question").asText(), q.get("evidence").asText()));
-            }
-            assertTrue(out.size() >= 30);
-            return out;
-        }
-    }
-
-    /** A citation is the evidence when one contains the other (the evidence may be part of a sentence). */
-    private static boolean sameEvidence(String citation, String evidence) {
-        String c = normalize(citation);
-        String e = normalize(evidence);
-        return c.contains(e) || (c.length() > 20 && e.contains(c));
-    }
-
-    private static String normalize(String s) {
-        return s.replaceAll("\\s+", " ").strip();
-    }
-
-    private static String pct(int hits, int total) {
-        return String.format(Locale.ROOT, "%d/%d (%.0f%%)", hits, total, 100.0 * hits / total);
-    }
-
     private static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
     }
@@ -310,17 +286,6 @@ class FootnoteBenchmark {
             return JSON.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
         }
     }
 
@@ -339,10 +304,7 @@ class FootnoteBenchmark {
         }
 
         static Baseline start(Path corpus, Path store, Path log) throws IOException {
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
+            int port = FreePort.pick();
             Path stats = log.resolveSibling(log.getFileName() + ".stats.json");
             Files.deleteIfExists(stats);
             ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),

@@ -1,19 +1,19 @@
 package io.footnote.opensearch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footnote.app.Pipeline;
 import io.footnote.answer.Answer;
 import io.footnote.domain.Chunk;
 import io.footnote.ingest.ArticleReader;
 import io.footnote.ingest.IngestReport;
 import io.footnote.retrieve.FusedChunk;
+import io.footnote.support.BenchQuestions;
+import io.footnote.support.BenchQuestions.Question;
+import io.footnote.support.Folders;
 import io.footnote.support.OpenSearchCluster;
+import io.footnote.support.Proc;
 import io.footnote.support.TestCorpora;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +21,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import static io.footnote.support.BenchQuestions.holdsEvidence;
+import static io.footnote.support.BenchQuestions.pct;
+import static io.footnote.support.BenchQuestions.sameEvidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -36,9 +38,6 @@ class OpenSearchBenchmark {
 
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
 
-    private record Golden(String file, String question, String evidence) {
-    }
-
     private final List<String> rows = new ArrayList<>();
 
     @Test
@@ -46,14 +45,14 @@ class OpenSearchBenchmark {
         Path bbc = TestCorpora.bbc().orElseThrow(() -> new IllegalStateException("BBC corpus not found (-Dfootnote.bbc.path)"));
         List<String> articles = TestCorpora.bbcArticles(bbc).stream()
                 .map(f -> ArticleReader.idOf(bbc.relativize(f).toString().replace('\\', '/'))).toList();
-        String load0 = loadAverage();
-        List<Golden> golden = golden();
+        double load0 = Proc.loadAverage();
+        List<Question> golden = BenchQuestions.load();
         OpenSearchCluster cluster = OpenSearchCluster.shared();
         rows.add("| backend | articles | chunks | ingest s | chunks/s | ask p50 ms | ask p99 ms | evidence in top-8 chunks | first citation is evidence | any citation is evidence |");
         rows.add("|---|---|---|---|---|---|---|---|---|---|");
 
         Path data = Path.of("target/bench/opensearch-bench-lucene");
-        deleteRecursively(data);
+        Folders.deleteRecursively(data);
         try (Pipeline p = Backends.lucene("bench/opensearch-bench-lucene", Map.of("footnote.corpus.path", bbc.toString()))) {
             measure("lucene (embedded)", p, p.ingest(x -> { }), articles, golden);
         }
@@ -70,20 +69,20 @@ class OpenSearchBenchmark {
         List<String> out = new ArrayList<>(rows);
         out.add("");
         out.add("OpenSearch index `bench` (primary MB, total MB with the replica, records): " + size);
-        out.add(String.format(Locale.ROOT, "Machine: %d cores, load average %s at the start and %s at the end; "
+        out.add(String.format(Locale.ROOT, "Machine: %d cores, load average %.2f at the start and %.2f at the end; "
                         + "questions: %d, each asked %d times after one warm-up round.",
-                Runtime.getRuntime().availableProcessors(), load0, loadAverage(), golden.size(), ROUNDS));
+                Runtime.getRuntime().availableProcessors(), load0, Proc.loadAverage(), golden.size(), ROUNDS));
         Files.createDirectories(Path.of("target/bench"));
         Files.write(Path.of("target/bench/opensearch.md"), out);
         out.forEach(System.out::println);
     }
 
-    private void measure(String label, Pipeline p, IngestReport report, List<String> articles, List<Golden> golden) {
+    private void measure(String label, Pipeline p, IngestReport report, List<String> articles, List<Question> golden) {
         if (report != null) {
             Map<String, String> indexed = p.index().contentHashes();
             assertEquals(List.of(), articles.stream().filter(id -> !indexed.containsKey(id)).toList(), "every article indexed");
         }
-        for (Golden g : golden) {
+        for (Question g : golden) {
             p.answers().ask(g.question(), List.of(), null); // warm-up: JIT, caches
         }
         List<Long> latencies = new ArrayList<>();
@@ -91,7 +90,7 @@ class OpenSearchBenchmark {
         int any = 0;
         int retrieved = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            for (Golden g : golden) {
+            for (Question g : golden) {
                 long t0 = System.nanoTime();
                 Answer a = p.answers().ask(g.question(), List.of(), null);
                 latencies.add(System.nanoTime() - t0);
@@ -99,15 +98,15 @@ class OpenSearchBenchmark {
                     continue;
                 }
                 List<String> cited = a.citations().stream().map(c -> c.text()).toList();
-                first += !cited.isEmpty() && same(cited.get(0), g.evidence()) ? 1 : 0;
-                any += cited.stream().anyMatch(c -> same(c, g.evidence())) ? 1 : 0;
+                first += !cited.isEmpty() && sameEvidence(cited.get(0), g.evidence()) ? 1 : 0;
+                any += cited.stream().anyMatch(c -> sameEvidence(c, g.evidence())) ? 1 : 0;
                 String id = ArticleReader.idOf(g.file());
                 boolean hit = false;
                 for (FusedChunk f : p.retriever().retrieve(g.question(), 8).chunks()) {
                     Chunk c = f.chunk();
                     if (c.documentId().equals(id)) {
                         String text = p.index().document(id).orElseThrow().document().text().substring(c.start(), c.end());
-                        hit |= normalize(text).contains(normalize(g.evidence()));
+                        hit |= holdsEvidence(text, g.evidence());
                     }
                 }
                 retrieved += hit ? 1 : 0;
@@ -123,52 +122,8 @@ class OpenSearchBenchmark {
         System.out.println(rows.get(rows.size() - 1));
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
     private static double percentile(List<Long> sorted, int p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
-    }
-
-    private static List<Golden> golden() throws IOException {
-        try (InputStream in = OpenSearchBenchmark.class.getResourceAsStream("/bench/bbc-questions.json")) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<Golden> out = new ArrayList<>();
-            for (JsonNode q : root.get("questions")) {
-                out.add(new Golden(q.get("file").asText(), q.get("question").asText(), q.get("evidence").asText()));
-            }
-            return out;
-        }
-    }
-
-    private static boolean same(String citation, String evidence) {
-        String c = normalize(citation);
-        String e = normalize(evidence);
-        return c.contains(e) || (c.length() > 20 && e.contains(c));
-    }
-
-    private static String normalize(String s) {
-        return s.replaceAll("\\s+", " ").strip();
-    }
-
-    private static String pct(int hits, int total) {
-        return String.format(Locale.ROOT, "%d/%d (%.0f%%)", hits, total, 100.0 * hits / total);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 }

@@ -1,7 +1,9 @@
 package io.footnote.reliability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.footnote.support.Folders;
 import io.footnote.support.LoadGenerator;
+import io.footnote.support.Proc;
 import io.footnote.support.ServiceProcess;
 import io.footnote.support.TestCorpora;
 import io.restassured.http.ContentType;
@@ -13,12 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,20 +51,20 @@ class LoadIT {
     @Test
     void sixty_four_clients_for_a_minute_are_all_answered() throws IOException {
         // given the packaged service on the seed corpus
-        deleteRecursively(WORK.resolve("load"));
+        Folders.deleteRecursively(WORK.resolve("load"));
         Map<String, String> env = Map.of("FOOTNOTE_DATA_PATH", WORK.resolve("load/data").toString(),
                 "FOOTNOTE_INGEST_SCAN_INTERVAL", "0");
         try (ServiceProcess service = ServiceProcess.start(env, Files.createDirectories(WORK.resolve("load"))
                 .resolve("service.log"))) {
             service.awaitReady(Duration.ofMinutes(3));
-            long threadsBefore = procStatus(service.pid(), "Threads");
+            long threadsBefore = Proc.statusField(service.pid(), "Threads");
 
             // when 64 clients ask as fast as they are answered
             LoadGenerator.Result r = LoadGenerator.run(service.baseUrl() + "/api/ask", bodies(SEED_QUESTIONS), 64,
                     Duration.ofSeconds(5), Duration.ofSeconds(SECONDS));
 
-            long rssKb = procStatus(service.pid(), "VmHWM");
-            long threadsAfter = procStatus(service.pid(), "Threads");
+            long rssKb = Proc.statusField(service.pid(), "VmHWM");
+            long threadsAfter = Proc.statusField(service.pid(), "Threads");
             report("## 64 clients, %d s, /api/ask (extractive, seed corpus)%n%n| requests | errors | q/s | p50 ms | "
                             + "p95 ms | p99 ms | peak RSS MB | threads before → after |%n|---|---|---|---|---|---|---|---|%n"
                             + "| %d | %d | %.1f | %.1f | %.1f | %.1f | %d | %d → %d |%n%n",
@@ -81,7 +81,7 @@ class LoadIT {
     @Test
     void killed_while_answering_and_reindexing_it_restarts_with_a_whole_index() throws Exception {
         // given a service over a few hundred articles, answering 16 clients
-        deleteRecursively(WORK.resolve("restart"));
+        Folders.deleteRecursively(WORK.resolve("restart"));
         Path corpus = Files.createDirectories(WORK.resolve("restart/corpus"));
         List<String> articles = TestCorpora.bbc()
                 .map(bbc -> TestCorpora.copyBbcSubset(bbc, corpus, 240))
@@ -160,30 +160,9 @@ class LoadIT {
         }).toList();
     }
 
-    /** A field of /proc/<pid>/status (Linux), in its unit (kB for memory); -1 elsewhere. */
-    private static long procStatus(long pid, String field) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
-            return lines.filter(l -> l.startsWith(field + ":")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).orElse(-1L);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
     private static synchronized void report(String format, Object... args) throws IOException {
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, String.format(format, args), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.printf(format, args);
-    }
-
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
     }
 }

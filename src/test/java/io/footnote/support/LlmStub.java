@@ -6,7 +6,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,7 +54,8 @@ public class LlmStub implements QuarkusTestResourceLifecycleManager {
         config.put("footnote.llm.circuit-breaker.delay", "60s");
         if (provider.equals("unreachable")) {
             config.put("footnote.llm.provider", "openai");
-            config.put("footnote.llm.base-url", "http://localhost:" + closedPort() + "/v1");
+            // a port nothing listens on: every call is refused
+            config.put("footnote.llm.base-url", "http://localhost:" + FreePort.pick() + "/v1");
             return config;
         }
         server = new WireMockServer(options().dynamicPort().extensions(new ScriptedReplies()));
@@ -117,14 +117,6 @@ public class LlmStub implements QuarkusTestResourceLifecycleManager {
             try (InputStream in = LlmStub.class.getResourceAsStream("/llm-corpus/002_injection.txt")) {
                 Files.copy(in, CORPUS.resolve("002_injection.txt"), StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int closedPort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

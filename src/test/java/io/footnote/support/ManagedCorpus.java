@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -24,8 +23,8 @@ public class ManagedCorpus implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            deleteRecursively(FOLDER);
-            deleteRecursively(DATA);
+            Folders.deleteRecursively(FOLDER);
+            Folders.deleteRecursively(DATA);
             Files.createDirectories(FOLDER);
             try (Stream<Path> seed = Files.list(SeedCorpus.FOLDER)) {
                 for (Path p : seed.toList()) {
@@ -41,16 +40,5 @@ public class ManagedCorpus implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-    }
-
-    static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
     }
 }

@@ -86,7 +86,7 @@ public final class OpenSearchCluster implements AutoCloseable {
     private void start() {
         try {
             installPlugins();
-            deleteRecursively(work);
+            Folders.deleteRecursively(work);
             for (int i = 0; i < NODES; i++) {
                 configure(i);
             }
@@ -325,16 +325,6 @@ public final class OpenSearchCluster implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
     private static void sleep(long millis) {
         try {

@@ -1,6 +1,7 @@
 package io.footnote.web;
 
 import io.footnote.ingest.ArticleReader;
+import io.footnote.support.Folders;
 import io.footnote.support.ServiceProcess;
 import io.footnote.support.TestCorpora;
 import io.restassured.http.ContentType;
@@ -12,13 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +39,7 @@ class CrashRecoveryIT {
     @Test
     void kill_9_mid_ingest_then_restart_completes_without_duplicates_or_half_indexed_articles() throws IOException {
         // given a fresh corpus and data folder
-        deleteRecursively(WORK);
+        Folders.deleteRecursively(WORK);
         Path corpus = Files.createDirectories(WORK.resolve("corpus"));
         List<String> articles = TestCorpora.bbc()
                 .map(bbc -> TestCorpora.copyBbcSubset(bbc, corpus, ARTICLES))
@@ -140,17 +139,6 @@ class CrashRecoveryIT {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
         }
     }
 }

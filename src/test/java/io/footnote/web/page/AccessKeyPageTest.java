@@ -3,16 +3,15 @@ package io.footnote.web.page;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.footnote.support.Chromium;
+import io.footnote.support.ChromiumPages;
 import io.footnote.support.Ready;
 import io.footnote.web.security.SecurityProfiles;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URL;
 import java.util.List;
@@ -33,7 +32,8 @@ class AccessKeyPageTest {
 
     private static final String QUESTION = "What tariffs did Trump threaten to put on Colombia?";
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final ChromiumPages chromium = new ChromiumPages();
 
     @TestHTTPResource("/")
     URL home;
@@ -41,28 +41,11 @@ class AccessKeyPageTest {
     private Page page;
     private final List<String> console = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void open() {
         Ready.awaitIndex();
         page = chromium.open(home, 1440, 900);
         page.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
     }
 
     @Test

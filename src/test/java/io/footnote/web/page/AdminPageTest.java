@@ -6,17 +6,16 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import io.footnote.support.Chromium;
+import io.footnote.support.ChromiumPages;
 import io.footnote.support.ManagedCorpus;
 import io.footnote.support.Ready;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -41,35 +40,17 @@ class AdminPageTest {
             She was the last resident keeper on the northern coast; the light is now run from a control room in Oban.
             """;
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final ChromiumPages chromium = new ChromiumPages();
 
     @TestHTTPResource("/")
     URL home;
 
     private Page page;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void indexLoaded() {
         Ready.awaitIndex();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (page != null) {
-            page.context().close();
-        }
     }
 
     @Test

@@ -8,15 +8,14 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 import io.footnote.support.Chromium;
+import io.footnote.support.ChromiumPages;
 import io.footnote.support.Ready;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URL;
 import java.net.URLEncoder;
@@ -39,35 +38,17 @@ class ChatFeaturesPageTest {
 
     private static final String ICE = "How many deportations to China did ICE complete?";
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final ChromiumPages chromium = new ChromiumPages();
 
     @TestHTTPResource("/")
     URL home;
 
     private Page page;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void indexLoaded() {
         Ready.awaitIndex();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (page != null) {
-            page.context().close();
-        }
     }
 
     @Test

@@ -13,17 +13,16 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
 import io.footnote.support.Chromium;
+import io.footnote.support.ChromiumPages;
 import io.footnote.support.Ready;
 import io.footnote.support.SeedCorpus;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URL;
 import java.util.List;
@@ -47,7 +46,8 @@ class ChatPageTest {
     private static final String MAO = "What did the Chinese Foreign Ministry spokeswoman Mao Ning say?";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final ChromiumPages chromium = new ChromiumPages();
 
     @TestHTTPResource("/")
     URL home;
@@ -55,28 +55,9 @@ class ChatPageTest {
     private Page page;
     private ChatPage chat;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void indexLoaded() {
         Ready.awaitIndex();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (page != null) {
-            page.context().close();
-        }
     }
 
     private ChatPage open(int width, int height) {

@@ -3,17 +3,16 @@ package io.footnote.web.page;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.footnote.support.Chromium;
+import io.footnote.support.ChromiumPages;
 import io.footnote.support.Ready;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URL;
 import java.util.ArrayList;
@@ -35,25 +34,14 @@ class HostileArticlePageTest {
 
     private static final String QUESTION = "How many evening ferry crossings did the harbour council add?";
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final ChromiumPages chromium = new ChromiumPages();
 
     @TestHTTPResource("/")
     URL home;
 
     private Page page;
     private final List<String> dialogs = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void open() {
@@ -63,11 +51,6 @@ class HostileArticlePageTest {
             dialogs.add(d.message());
             d.dismiss();
         });
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
     }
 
     private Object pwned() {

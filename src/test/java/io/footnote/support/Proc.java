@@ -1,4 +1,4 @@
-package io.footnote.bench;
+package io.footnote.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,29 +6,31 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** What Linux's /proc says about a process: peak resident memory and CPU time used. */
-final class Proc {
+public final class Proc {
 
     private static final double CLOCK_TICKS = 100.0; // USER_HZ on Linux
 
     private Proc() {
     }
 
-    /** Peak resident set size (VmHWM) in bytes. */
-    static long peakRss(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                }
-            }
-        } catch (IOException e) {
+    /** Peak resident set size (VmHWM) in bytes; -1 where it cannot be read. */
+    public static long peakRss(long pid) {
+        long kb = statusField(pid, "VmHWM");
+        return kb < 0 ? -1 : kb * 1024;
+    }
+
+    /** A field of /proc/<pid>/status, in its unit (kB for memory); -1 where it cannot be read. */
+    public static long statusField(long pid, String field) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
+            return lines.filter(l -> l.startsWith(field + ":")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).orElse(-1L);
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
-        return -1;
     }
 
     /** User + system CPU seconds used by the process so far. */
-    static double cpuSeconds(long pid) {
+    public static double cpuSeconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -39,7 +41,7 @@ final class Proc {
     }
 
     /** The 1-minute load average of the machine. */
-    static double loadAverage() {
+    public static double loadAverage() {
         try {
             return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         } catch (IOException e) {
@@ -47,7 +49,7 @@ final class Proc {
         }
     }
 
-    static long sizeOnDisk(Path folder) {
+    public static long sizeOnDisk(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).mapToLong(p -> {
                 try {
