@@ -11,6 +11,12 @@ package io.footnote.retrieve;
  * unanswerable questions are written against the very paragraph that nearly answers them, so the signals
  * separate them only weakly there (the similarity carries most of the weight; the answer type and the
  * rare-term coverage came out near zero); the README gives the correct-vs-false-refusal figures by threshold.
+ *
+ * <p>One rule sits on top of the fitted model, not fitted: when the question names something (a name, a number,
+ * a year: {@link DefaultSentenceRetriever#mentions}) that the best sentence's article never states, the
+ * probability is halved. On a large corpus on the questions' own topic, the best
+ * sentence for a question the articles do not answer still shares most of its words; what it lacks is the one
+ * thing the question is specifically about.
  */
 public final class Answerability {
 
@@ -20,18 +26,25 @@ public final class Answerability {
     static final double W_OVERLAP = 0.696;
     static final double W_TYPE = -0.003;
     static final double W_SIMILARITY = 2.814;
+    /** What the probability is multiplied by when the question names something its evidence never mentions. */
+    static final double UNCOVERED_FACTOR = 0.5;
 
     private Answerability() {
     }
 
     /**
      * The probability that {@code best} (the top-ranked candidate, whose combined score is {@code score})
-     * answers a question of kind {@code type}.
+     * answers a question of kind {@code type}, when {@code uncovered} of the question's mentions its article
+     * never states.
      */
-    public static double of(Candidate best, double score, AnswerType type) {
+    public static double of(Candidate best, double score, AnswerType type, int uncovered) {
         double typeSignal = type == AnswerType.OTHER ? 0.5 : best.typeMatch() ? 1 : 0;
         double z = BIAS + W_SCORE * score + W_RARE * best.rareCoverage() + W_OVERLAP * best.overlap()
                 + W_TYPE * typeSignal + W_SIMILARITY * best.similarity();
-        return 1 / (1 + Math.exp(-z));
+        double p = 1 / (1 + Math.exp(-z));
+        // Evidence that never states a name or number the question states is about something else ("Who won the
+        // men's 100m at the London 2012 Olympics?" against a sentence on the 2000 Sydney Olympics): halved, which
+        // puts it below the default threshold unless everything else is very strong.
+        return uncovered > 0 ? p * UNCOVERED_FACTOR : p;
     }
 }

@@ -86,7 +86,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         }
         ScoredSentence top = ranked.getFirst();
         double answerability = Answerability.of(byKey.get(top.documentId() + "#" + top.sentenceIndex()), top.score(),
-                c.answerType());
+                c.answerType(), uncovered(query, articles.document(top.documentId()).orElseThrow().document()));
         return new Retrieval(query, c.chunks(), ranked, answerability);
     }
 
@@ -153,6 +153,102 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             }
         }
         return new Candidates(fused, out, wanted);
+    }
+
+    /** A capitalised run of words (a name) or a number, as the question writes it. */
+    private static final Pattern MENTION = Pattern.compile(
+            "\\p{Lu}[\\p{L}\\p{N}'’.&-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’.&-]*)*|\\d[\\d,.]*\\d|\\d");
+
+    /**
+     * The question's specific mentions: names (runs of capitalised words, the question's opening word aside) and
+     * numbers or years, as written. "Who won the men's 100m at the London 2012 Olympics?" mentions "London",
+     * "2012" and "Olympics". Evidence that never states one of them — in the sentence, its neighbours or its
+     * article's title — is about something else, however well the rest matches. A follow-up's appended
+     * "(context: …)" is left out: those names come from earlier questions, and a good answer may say "he".
+     */
+    static List<String> mentions(String query) {
+        String q = query;
+        int context = q.lastIndexOf(" (context: ");
+        if (context >= 0) {
+            q = q.substring(0, context);
+        }
+        List<String> out = new ArrayList<>();
+        var m = MENTION.matcher(q);
+        while (m.find()) {
+            String mention = m.group();
+            if (m.start() == 0 || q.substring(0, m.start()).isBlank()) {
+                // the opening word is capitalised because it opens the question ("What", "Skype's"? rarely a name)
+                int space = mention.indexOf(' ');
+                if (space < 0) {
+                    continue;
+                }
+                mention = mention.substring(space + 1).strip();
+            }
+            out.add(mention);
+        }
+        return out;
+    }
+
+    /**
+     * How many of the question's {@linkplain #mentions mentions} its best sentence's article never states, in its
+     * title or anywhere in its text. The whole article counts, not the sentence alone: an answer sentence often
+     * says "the two countries" or an acronym the article spelled out earlier. A term counts as stated when the
+     * article has a term that begins with it or that it begins with, four letters at least ("German" is stated
+     * by "Germany").
+     */
+    int uncovered(String query, Document doc) {
+        List<String> mentions = mentions(query);
+        if (mentions.isEmpty()) {
+            return 0;
+        }
+        Set<String> stated = new HashSet<>(search.analyze(doc.title()));
+        stated.addAll(search.analyze(doc.text()));
+        int uncovered = 0;
+        for (String mention : mentions) {
+            List<String> terms = search.analyze(mention).stream().filter(t -> !QUESTION_WORDS.contains(t)).toList();
+            if (!terms.isEmpty() && terms.stream().noneMatch(t -> states(stated, t))
+                    && !(ACRONYM.matcher(mention).matches() && spelledOut(doc.text(), mention))) {
+                uncovered++;
+            }
+        }
+        return uncovered;
+    }
+
+    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}");
+    /** A run of capitalised words, with the small words names keep inside them ("Immigration and Customs Enforcement"). */
+    private static final Pattern NAME_RUN = Pattern.compile(
+            "\\p{Lu}\\p{L}*(?:\\s+(?:(?:and|of|for|the|de|&)\\s+)?\\p{Lu}\\p{L}*)+");
+
+    /** True when {@code text} spells out {@code acronym}: a run of capitalised words whose initials it is. */
+    static boolean spelledOut(String text, String acronym) {
+        var m = NAME_RUN.matcher(text);
+        while (m.find()) {
+            StringBuilder initials = new StringBuilder();
+            for (String w : m.group().split("\\s+")) {
+                if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                    initials.append(w.charAt(0));
+                }
+            }
+            if (initials.indexOf(acronym) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean states(Set<String> stated, String term) {
+        if (stated.contains(term)) {
+            return true;
+        }
+        if (term.length() < 4) {
+            return false;
+        }
+        for (String s : stated) {
+            if (s.length() >= 4 && (s.startsWith(term) || term.startsWith(s))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<String> terms(Document doc, int i, Map<String, List<String>> analysed) {

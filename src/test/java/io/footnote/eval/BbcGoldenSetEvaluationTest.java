@@ -87,15 +87,15 @@ class BbcGoldenSetEvaluationTest {
             assertGate(summary, "citation.first_holds_answer", 0.55); // measured 0.595
             assertGate(summary, "citation.some_holds_answer", 0.68); // measured 0.730
             assertGate(summary, "answer.key_facts", 0.62); // measured 0.662
-            assertGate(summary, "abstention.correct_refusals", 0.44); // measured 0.500 (issue target 0.95)
-            assertTrue(summary.metric("abstention.false_refusals") <= 0.05, // measured 0.014 (issue target 0.05)
+            assertGate(summary, "abstention.correct_refusals", 0.65); // measured 0.719 (0.500 before the mention rule; issue target 0.95)
+            assertTrue(summary.metric("abstention.false_refusals") <= 0.05, // measured 0.027 (issue target 0.05)
                     summary.metrics().toString());
             // Per kind (one question of a kind is 0.045-0.1 of it): the issue's "fact stated and sentence cited".
             assertKind(kinds, "answerable", KindBreakdown::factAndGoldCitedFirst, 0.48); // measured 0.527 (target 0.90)
             assertKind(kinds, "follow", KindBreakdown::factAndGoldCitedFirst, 0.38); // measured 0.462 (target 0.90)
             assertKind(kinds, "follow", KindBreakdown::someCitationHolds, 0.61); // measured 0.692
             assertKind(kinds, "para", KindBreakdown::factAndGoldCitedFirst, 0.78); // measured 0.857
-            assertKind(kinds, "out", KindBreakdown::declined, 0.44); // measured 0.500 (target 0.95)
+            assertKind(kinds, "out", KindBreakdown::declined, 0.65); // measured 0.719 (target 0.95)
         }
     }
 
