@@ -157,7 +157,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
 
     /** A capitalised run of words (a name) or a number, as the question writes it. */
     private static final Pattern MENTION = Pattern.compile(
-            "\\p{Lu}[\\p{L}\\p{N}'’.&-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’.&-]*)*|\\d[\\d,.]*\\d|\\d");
+            "\\b\\p{Lu}[\\p{L}\\p{N}'’.&-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’.&-]*)*|\\b\\d[\\p{L}\\d,.]*[\\p{L}\\d]|\\b\\d\\b");
 
     /**
      * The question's specific mentions: names (runs of capitalised words, the question's opening word aside) and
@@ -184,7 +184,9 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 }
                 mention = mention.substring(space + 1).strip();
             }
-            out.add(mention);
+            if (mention.length() > 2 || Character.isDigit(mention.charAt(0))) { // not "TV", "UK": too often written out
+                out.add(mention);
+            }
         }
         return out;
     }
@@ -237,18 +239,66 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     }
 
     private static boolean states(Set<String> stated, String term) {
-        if (stated.contains(term)) {
+        if (stated.contains(term) || NUMBER_WORDS.containsKey(term) && stated.contains(NUMBER_WORDS.get(term))) {
             return true;
         }
         if (term.length() < 4) {
             return false;
         }
+        String folded = fold(term);
         for (String s : stated) {
-            if (s.length() >= 4 && (s.startsWith(term) || term.startsWith(s))) {
+            if (s.length() >= 4 && (s.startsWith(term) || term.startsWith(s) || oneEditApart(fold(s), folded))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Small numbers and ordinals as a question may write them and an article spell them, analysed. */
+    private static final Map<String, String> NUMBER_WORDS = numberWords();
+
+    private static Map<String, String> numberWords() {
+        String[] cardinal = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve"};
+        String[] ordinal = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                "ninth", "tenth", "eleventh", "twelfth"};
+        String[] suffix = {"th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th", "th", "th", "th"};
+        Map<String, String> out = new HashMap<>();
+        for (int i = 1; i < cardinal.length; i++) {
+            out.put(String.valueOf(i), cardinal[i]);
+            out.put(i + suffix[i], ordinal[i]);
+        }
+        return Map.copyOf(out);
+    }
+
+    /** Accents removed ("Gospić" and "Gospic" are one name to a reader who cannot type the accent). */
+    private static String fold(String term) {
+        return java.text.Normalizer.normalize(term, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    }
+
+    /**
+     * One insertion, deletion, substitution or swap of neighbours apart: a question's misspelling of a name
+     * ("Moncalm", "Brainbridge", "GSCE") still names it.
+     */
+    static boolean oneEditApart(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (la == lb) {
+            return a.substring(i + 1).equals(b.substring(i + 1))
+                    || (i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2)));
+        }
+        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 
     private List<String> terms(Document doc, int i, Map<String, List<String>> analysed) {

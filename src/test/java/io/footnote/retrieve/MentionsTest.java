@@ -32,4 +32,21 @@ class MentionsTest {
         assertEquals(false, DefaultSentenceRetriever.spelledOut(text, "FBI"));
         assertEquals(true, DefaultSentenceRetriever.spelledOut("the Bank of England raised rates", "BE"));
     }
+
+    @Test
+    void ordinals_and_numbers_with_units_are_whole_mentions_and_short_abbreviations_are_not() {
+        assertEquals(List.of("14th"), DefaultSentenceRetriever.mentions("What trade grew in the 14th century?"));
+        assertEquals(List.of("3D"), DefaultSentenceRetriever.mentions("What lenses show the 3D effects on TV?"));
+        assertEquals(List.of(), DefaultSentenceRetriever.mentions("Who operated the vBSN network?"));
+    }
+
+    @Test
+    void a_misspelt_name_is_one_edit_from_the_right_one() {
+        assertEquals(true, DefaultSentenceRetriever.oneEditApart("moncalm", "montcalm"));
+        assertEquals(true, DefaultSentenceRetriever.oneEditApart("brainbridg", "bainbridg"));
+        assertEquals(true, DefaultSentenceRetriever.oneEditApart("gsce", "gcse"));
+        assertEquals(true, DefaultSentenceRetriever.oneEditApart("gospic", "gospid"));
+        assertEquals(false, DefaultSentenceRetriever.oneEditApart("winston", "wilson"));
+        assertEquals(false, DefaultSentenceRetriever.oneEditApart("sydney", "london"));
+    }
 }
