@@ -36,7 +36,10 @@ public record Answer(String question, String rewrittenQuestion, String answer, S
                 removedMarkers, joined, timings, related);
     }
 
-    /** Milliseconds spent retrieving and answering. */
-    public record Timings(long retrieveMs, long answerMs) {
+    /**
+     * Milliseconds spent retrieving and answering; {@code verifyMs}, the part of answering spent checking the
+     * citations against their claims and their sources (of the answer shown, after any fallback).
+     */
+    public record Timings(long retrieveMs, long answerMs, long verifyMs) {
     }
 }

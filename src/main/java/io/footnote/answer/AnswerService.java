@@ -233,7 +233,7 @@ public final class AnswerService {
         return new Answer(q, standalone.equals(q) ? null : standalone, outcome.text, outcome.mode, outcome.abstained,
                 outcome.citations, outcome.verdict.unsupportedClaims(), outcome.removedMarkers,
                 outcome.notices.isEmpty() ? null : String.join(" ", outcome.notices),
-                new Answer.Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000),
+                new Answer.Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, outcome.verifyNanos / 1_000_000),
                 outcome.abstained ? related(retrieval) : List.of());
     }
 
@@ -245,6 +245,7 @@ public final class AnswerService {
         List<Citation> citations = List.of();
         ClaimVerifier.Result verdict = new ClaimVerifier.Result(List.of(), List.of(), List.of(), 0);
         int removedMarkers;
+        long verifyNanos;
         final List<String> notices = new ArrayList<>();
     }
 
@@ -322,6 +323,7 @@ public final class AnswerService {
         for (int i = 0; i < numbers.size(); i++) {
             citations.add(toCitation(i + 1, draft.cited().get(numbers.get(i) - 1)));
         }
+        long verifyStart = System.nanoTime();
         o.verdict = claims.verify(builder.claims(), citations.stream().map(Citation::text).toList());
         // A quote always equals itself, so in extractive mode the claim check says nothing; the support shown
         // is instead how likely the quoted evidence answers the question (calibrated answerability).
@@ -341,6 +343,7 @@ public final class AnswerService {
             o.notices.add(resolved.rejected() + " citation(s) did not match their source and were removed.");
         }
         o.citations = resolved.valid();
+        o.verifyNanos = System.nanoTime() - verifyStart;
         return o;
     }
 

@@ -21,7 +21,10 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code footnote_questions_total{mode, outcome}}: outcome {@code answered}, {@code declined} (the
  *       articles do not say) or {@code fell_back} (a language model failed and the extractive answerer took
  *       over: the answer carries a notice);</li>
- *   <li>{@code footnote_retrieval_seconds}, {@code footnote_answering_seconds}: where a question's time went;</li>
+ *   <li>{@code footnote_retrieval_seconds}, {@code footnote_answering_seconds} and, within answering,
+ *       {@code footnote_verification_seconds}: where a question's time went;</li>
+ *   <li>{@code footnote_model_tokens_total{kind}} (input, output) as the provider reports them, from
+ *       {@link io.footnote.llm.TokenMetrics};</li>
  *   <li>{@code footnote_citations_checked_total}, {@code footnote_citations_unsupported_total};</li>
  *   <li>gauges: index size (articles, sentences, chunks), the language model's circuit breaker (0 closed,
  *       1 half-open, 2 open, -1 no model), and ingestion (files done and total of the running pass, skipped
@@ -35,6 +38,7 @@ public class FootnoteMetrics {
     private final MeterRegistry registry;
     private final Timer retrieval;
     private final Timer answering;
+    private final Timer verification;
     private final Counter checked;
     private final Counter unsupported;
 
@@ -44,6 +48,9 @@ public class FootnoteMetrics {
                 .publishPercentileHistogram().register(registry);
         this.answering = Timer.builder("footnote.answering")
                 .description("Answering time per question, citation verification included")
+                .publishPercentileHistogram().register(registry);
+        this.verification = Timer.builder("footnote.verification")
+                .description("Time per question spent checking citations against their claims and sources")
                 .publishPercentileHistogram().register(registry);
         this.checked = Counter.builder("footnote.citations.checked")
                 .description("Citations checked against the claim they are attached to").register(registry);
@@ -80,6 +87,7 @@ public class FootnoteMetrics {
         if (answer.timings() != null) {
             retrieval.record(Duration.ofMillis(answer.timings().retrieveMs()));
             answering.record(Duration.ofMillis(answer.timings().answerMs()));
+            verification.record(Duration.ofMillis(answer.timings().verifyMs()));
         }
         if (answer.citations() != null) {
             checked.increment(answer.citations().stream().filter(c -> c.supported() != null).count());

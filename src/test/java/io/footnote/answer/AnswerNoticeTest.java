@@ -10,7 +10,7 @@ class AnswerNoticeTest {
 
     private static Answer withNotice(String notice) {
         return new Answer("q", null, "a", "extractive", false, List.of(), List.of(), 0, notice,
-                new Answer.Timings(1, 2), List.of());
+                new Answer.Timings(1, 2, 1), List.of());
     }
 
     @Test

@@ -56,6 +56,7 @@ class MetricsScrapeTest {
         assertEquals(1, value(after, DECLINED) - value(before, DECLINED), after);
         assertEquals(3, value(after, "footnote_retrieval_seconds_count") - value(before, "footnote_retrieval_seconds_count"));
         assertEquals(3, value(after, "footnote_answering_seconds_count") - value(before, "footnote_answering_seconds_count"));
+        assertEquals(3, value(after, "footnote_verification_seconds_count") - value(before, "footnote_verification_seconds_count"));
         assertTrue(value(after, "footnote_citations_checked_total") - value(before, "footnote_citations_checked_total") >= 2);
         assertEquals(2, value(after, "footnote_index_size{unit=\"articles\"}"));
         assertTrue(value(after, "footnote_index_size{unit=\"sentences\"}") > 2);
