@@ -274,7 +274,7 @@ public final class Pipeline implements java.io.Closeable {
             }
             GuardedModelCalls calls = new GuardedModelCalls(config.llm());
             Answerer writer = new LlmAnswerer(clients.get().chat(), clients.get().streaming(), calls,
-                    new CitationPrompt(documents, config.llm().maxSources(), config.llm().minSourceScore()),
+                    CitationPrompt.of(documents, config.llm()),
                     clients.get().mode(), config.llm().timeout());
             QueryTransformer rewriter = new FollowUpQueryTransformer();
             if (config.llm().rewriteFollowUps()) {

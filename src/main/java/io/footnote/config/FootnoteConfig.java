@@ -297,13 +297,25 @@ public interface FootnoteConfig {
         @WithDefault("500ms")
         Duration retryDelay();
 
-        /** Most retrieved sentences put in the prompt as numbered sources. */
+        /**
+         * Retrieved sentences (best first, scoring at least {@code min-source-score}) that enter the prompt
+         * first, each with the sentence before and after it; the rest of the budget goes to the retrieved chunks,
+         * whole, then to further retrieved sentences.
+         */
         @WithDefault("12")
         int maxSources();
 
-        /** Retrieved sentences scoring below this are not given to the model; with none left it abstains. */
+        /** When no retrieved sentence scores this much, the model is not asked and the answer abstains. */
         @WithDefault("0.25")
         double minSourceScore();
+
+        /**
+         * Most tokens of the whole prompt (rules, numbered source sentences, question), estimated as characters
+         * divided by four. Passages around the retrieved sentences are added while they fit. 2000 puts the
+         * supporting sentence in the prompt for 98% of SQuAD v1.1 dev questions (see docs/eval.md).
+         */
+        @WithDefault("2000")
+        int promptTokens();
 
         /** Whether the model rewrites follow-up questions (otherwise the heuristic does). */
         @WithDefault("true")
