@@ -7,6 +7,7 @@ import io.footnote.cite.CitationVerifier;
 import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
 import io.footnote.domain.Sentence;
+import io.footnote.llm.CitationPrompt;
 import io.footnote.retrieve.Retrieval;
 import io.footnote.retrieve.SentenceRetriever;
 
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,16 +31,42 @@ public final class Evaluator {
     private final AnswerService answers;
     private final SentenceRetriever retriever;
     private final Function<String, Optional<Document>> documents;
+    private final CitationPrompt prompt;
+    private final Consumer<Set<String>> beforeAsk;
     private final CitationVerifier verifier;
     private final int topK;
 
     public Evaluator(AnswerService answers, SentenceRetriever retriever, Function<String, Optional<Document>> documents,
                      int topK) {
+        this(answers, retriever, documents, topK, null, gold -> { });
+    }
+
+    private Evaluator(AnswerService answers, SentenceRetriever retriever, Function<String, Optional<Document>> documents,
+                      int topK, CitationPrompt prompt, Consumer<Set<String>> beforeAsk) {
         this.answers = answers;
         this.retriever = retriever;
         this.documents = documents;
         this.verifier = new CitationVerifier(documents);
         this.topK = topK;
+        this.prompt = prompt;
+        this.beforeAsk = beforeAsk;
+    }
+
+    /**
+     * Also measures the language model's prompt for every question: whether a gold supporting sentence (or
+     * one of identical text) is among the numbered sources {@code prompt} selects from the question's retrieval
+     * ({@code prompt.recall}), and the prompt's estimated tokens. Needs no model: it runs in extractive mode too.
+     */
+    public Evaluator withPrompt(CitationPrompt prompt) {
+        return new Evaluator(answers, retriever, documents, topK, prompt, beforeAsk);
+    }
+
+    /**
+     * Tells {@code listener} the texts of a question's gold supporting sentences just before it is asked (what
+     * an oracle reader needs to know; questions are asked one at a time, in order).
+     */
+    public Evaluator beforeAsking(Consumer<Set<String>> listener) {
+        return new Evaluator(answers, retriever, documents, topK, prompt, listener);
     }
 
     /** Runs every case, printing a progress line (count, rate, ETA) to {@code progress} every few seconds. */
@@ -69,11 +97,26 @@ public final class Evaluator {
         for (EvalCase.Support s : c.support()) {
             goldResolver.apply(s).ifPresent(gold::add);
         }
+        Set<String> goldTexts = new HashSet<>();
+        for (String k : gold) {
+            sentenceText(k).ifPresent(goldTexts::add);
+        }
+        beforeAsk.accept(Set.copyOf(goldTexts));
         long t0 = System.nanoTime();
         Answer answer = answers.ask(c.question(), c.history(), null);
         long latency = (System.nanoTime() - t0) / 1_000_000;
         String query = answer.rewrittenQuestion() != null ? answer.rewrittenQuestion() : answer.question();
         Retrieval retrieval = retriever.retrieve(query, topK);
+        Boolean goldInPrompt = null;
+        int promptTokens = 0;
+        if (prompt != null) {
+            List<ScoredSentence> sources = prompt.select(retrieval);
+            Set<String> normalizedGold = new HashSet<>();
+            goldTexts.forEach(t -> normalizedGold.add(Metrics.normalize(t)));
+            goldInPrompt = !gold.isEmpty() && sources.stream().anyMatch(s -> gold.contains(key(s.documentId(),
+                    s.sentenceIndex())) || normalizedGold.contains(Metrics.normalize(s.text())));
+            promptTokens = sources.isEmpty() ? 0 : CitationPrompt.tokens(prompt.messages(query, sources));
+        }
         int goldRank = 0;
         List<String> retrieved = new ArrayList<>();
         for (int i = 0; i < retrieval.sentences().size(); i++) {
@@ -101,6 +144,10 @@ public final class Evaluator {
                 valid++;
             }
         }
+        boolean citedSupported = !answer.citations().isEmpty() && answer.unsupportedClaims().isEmpty()
+                && answer.citations().stream().allMatch(ct -> Boolean.TRUE.equals(ct.supported()));
+        boolean citedGoldSupported = answer.citations().stream()
+                .anyMatch(ct -> Boolean.TRUE.equals(ct.supported()) && gold.contains(key(ct.documentId(), ct.sentenceIndex())));
         String plain = Metrics.stripMarkers(answer.answer());
         boolean answered = !answer.abstained();
         return new QuestionResult(c.id(), c.question(), answer.rewrittenQuestion(), c.answerable(), answer.abstained(),
@@ -108,7 +155,8 @@ public final class Evaluator {
                 answered && !good.isEmpty() && good.get(0), answered && good.contains(true),
                 Metrics.citationRecall(citedKeys, gold), Metrics.citationPrecision(good), valid,
                 answered ? Metrics.tokenF1(plain, c.answers()) : 0, answered ? Metrics.exactMatch(plain, c.answers()) : 0,
-                answered && Metrics.keyFactMatch(plain, c.facts()), latency, retrieved);
+                answered && Metrics.keyFactMatch(plain, c.facts()), latency, retrieved, goldInPrompt, promptTokens,
+                answered && citedSupported, answered && citedGoldSupported);
     }
 
     private static boolean holdsAnswer(String text, EvalCase c) {
@@ -116,6 +164,13 @@ public final class Evaluator {
             return Metrics.keyFactMatch(text, c.facts());
         }
         return c.answers().stream().anyMatch(a -> Metrics.containsNormalized(text, a));
+    }
+
+    private Optional<String> sentenceText(String key) {
+        int hash = key.lastIndexOf('#');
+        int index = Integer.parseInt(key.substring(hash + 1));
+        return documents.apply(key.substring(0, hash)).filter(d -> index < d.sentences().size())
+                .map(d -> d.sentenceText(index));
     }
 
     static String key(String documentId, int sentenceIndex) {
