@@ -34,6 +34,7 @@ import io.footnote.llm.GuardedModelCalls;
 import io.footnote.llm.LlmClients;
 import io.footnote.llm.LlmProvider;
 import io.footnote.llm.LlmStatus;
+import io.footnote.llm.ModelCalls;
 import io.footnote.retrieve.DefaultSentenceRetriever;
 import io.footnote.retrieve.HybridContentRetriever;
 import io.footnote.retrieve.RankFusion;
@@ -185,6 +186,7 @@ public final class Pipeline implements java.io.Closeable {
         private DocumentFormats formats = DocumentFormats.standard();
         private ArticleIndex index;
         private LlmClients llmClients;
+        private ModelCalls modelCalls;
 
         private Builder(FootnoteConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -208,6 +210,16 @@ public final class Pipeline implements java.io.Closeable {
         /** The language model's clients (default: from {@code footnote.llm.*}; none for provider {@code none}). */
         public Builder llmClients(LlmClients clients) {
             this.llmClients = clients;
+            return this;
+        }
+
+        /**
+         * The policy around language model calls (default: {@link GuardedModelCalls} from {@code footnote.llm.*},
+         * retries and a circuit breaker, which need the Quarkus runtime; outside it, e.g. in the evaluation
+         * command, {@link ModelCalls#direct()}).
+         */
+        public Builder modelCalls(ModelCalls calls) {
+            this.modelCalls = calls;
             return this;
         }
 
@@ -272,7 +284,7 @@ public final class Pipeline implements java.io.Closeable {
                 return new Pipeline(config, owned, articles, formats, ingester, retriever, extractiveAnswers,
                         extractiveAnswers, Optional.empty(), checker);
             }
-            GuardedModelCalls calls = new GuardedModelCalls(config.llm());
+            ModelCalls calls = modelCalls != null ? modelCalls : new GuardedModelCalls(config.llm());
             Answerer writer = new LlmAnswerer(clients.get().chat(), clients.get().streaming(), calls,
                     CitationPrompt.of(documents, config.llm()),
                     clients.get().mode(), config.llm().timeout());

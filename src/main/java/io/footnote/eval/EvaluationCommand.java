@@ -6,6 +6,7 @@ import io.footnote.index.IndexedDocument;
 import io.footnote.ingest.ArticleReader;
 import io.footnote.ingest.IngestReport;
 import io.footnote.llm.CitationPrompt;
+import io.footnote.llm.ModelCalls;
 import io.footnote.retrieve.DefaultSentenceRetriever;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -31,7 +32,8 @@ import java.util.Map;
  * {@code eval.oracle=true} answers through the real OpenAI-compatible client from an {@link OracleReader} (the
  * language-model mode's ceiling). A golden set ({@code .jsonl}, or JSON with {@code cases}) can stand in for the
  * SQuAD file; its articles are then read from {@code eval.corpus} (default {@code docs-corpus}). The language
- * model's prompt is measured for every question ({@code prompt.recall}, {@code prompt.tokens_avg}) in any mode.
+ * model's prompt is measured for every question ({@code prompt.recall}, {@code prompt.tokens_avg}) in any mode;
+ * {@code eval.prompt-budgets=1000,2000} measures it under other budgets too ({@code prompt.recall@1000}, …).
  * Any {@code footnote.*} property changes the pipeline, e.g. {@code -Dfootnote.retrieval.mode=bm25},
  * {@code -Dfootnote.chunking.max-tokens=64}, {@code -Dfootnote.embedding.model=bge-small-en-v15-q}.
  */
@@ -83,7 +85,8 @@ public final class EvaluationCommand {
         FootnoteConfig config = config(overrides);
         Path out = Path.of(System.getProperty("eval.out", work.resolve(datasetName + "-" + settings).toString()));
 
-        try (reader; Pipeline pipeline = Pipeline.open(config)) {
+        // Outside Quarkus the fault-tolerance guard has no runtime: model calls go straight to the client.
+        try (reader; Pipeline pipeline = Pipeline.builder(config).modelCalls(ModelCalls.direct()).build()) {
             System.out.printf(Locale.ROOT, "Indexing %d articles of %s …%n", dataset.files().size(), datasetName);
             IngestReport report = pipeline.ingest(p -> { });
             System.out.printf(Locale.ROOT, "Indexed %d documents, %d sentences, %d chunks in %d ms (%d embedded chunks, "
@@ -95,6 +98,16 @@ public final class EvaluationCommand {
                     .withPrompt(CitationPrompt.of(id -> docs.document(id).map(IndexedDocument::document), config.llm()));
             if (reader != null) {
                 evaluator = evaluator.beforeAsking(reader::expect);
+            }
+            String budgets = System.getProperty("eval.prompt-budgets", "");
+            if (!budgets.isBlank()) {
+                Map<Integer, CitationPrompt> sweep = new java.util.TreeMap<>();
+                for (String b : budgets.split(",")) {
+                    int tokens = Integer.parseInt(b.strip());
+                    sweep.put(tokens, new CitationPrompt(id -> docs.document(id).map(IndexedDocument::document),
+                            config.llm().maxSources(), config.llm().minSourceScore(), tokens));
+                }
+                evaluator = evaluator.withPromptSweep(sweep);
             }
             Map<String, String> raw = new HashMap<>();
             dataset.files().forEach((name, text) -> raw.put(ArticleReader.idOf(name), text));

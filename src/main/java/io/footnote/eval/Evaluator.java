@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -33,16 +35,18 @@ public final class Evaluator {
     private final Function<String, Optional<Document>> documents;
     private final CitationPrompt prompt;
     private final Consumer<Set<String>> beforeAsk;
+    private final Map<Integer, CitationPrompt> sweep;
     private final CitationVerifier verifier;
     private final int topK;
 
     public Evaluator(AnswerService answers, SentenceRetriever retriever, Function<String, Optional<Document>> documents,
                      int topK) {
-        this(answers, retriever, documents, topK, null, gold -> { });
+        this(answers, retriever, documents, topK, null, gold -> { }, Map.of());
     }
 
     private Evaluator(AnswerService answers, SentenceRetriever retriever, Function<String, Optional<Document>> documents,
-                      int topK, CitationPrompt prompt, Consumer<Set<String>> beforeAsk) {
+                      int topK, CitationPrompt prompt, Consumer<Set<String>> beforeAsk,
+                      Map<Integer, CitationPrompt> sweep) {
         this.answers = answers;
         this.retriever = retriever;
         this.documents = documents;
@@ -50,6 +54,7 @@ public final class Evaluator {
         this.topK = topK;
         this.prompt = prompt;
         this.beforeAsk = beforeAsk;
+        this.sweep = sweep;
     }
 
     /**
@@ -58,7 +63,15 @@ public final class Evaluator {
      * ({@code prompt.recall}), and the prompt's estimated tokens. Needs no model: it runs in extractive mode too.
      */
     public Evaluator withPrompt(CitationPrompt prompt) {
-        return new Evaluator(answers, retriever, documents, topK, prompt, beforeAsk);
+        return new Evaluator(answers, retriever, documents, topK, prompt, beforeAsk, sweep);
+    }
+
+    /**
+     * Also measures prompt recall and tokens under each of several prompt budgets ({@code prompt.recall@N},
+     * {@code prompt.tokens_avg@N}), from the same retrieval: how a budget is chosen without a run per budget.
+     */
+    public Evaluator withPromptSweep(Map<Integer, CitationPrompt> promptsByBudget) {
+        return new Evaluator(answers, retriever, documents, topK, prompt, beforeAsk, Map.copyOf(promptsByBudget));
     }
 
     /**
@@ -66,7 +79,7 @@ public final class Evaluator {
      * an oracle reader needs to know; questions are asked one at a time, in order).
      */
     public Evaluator beforeAsking(Consumer<Set<String>> listener) {
-        return new Evaluator(answers, retriever, documents, topK, prompt, listener);
+        return new Evaluator(answers, retriever, documents, topK, prompt, listener, sweep);
     }
 
     /** Runs every case, printing a progress line (count, rate, ETA) to {@code progress} every few seconds. */
@@ -110,13 +123,12 @@ public final class Evaluator {
         Boolean goldInPrompt = null;
         int promptTokens = 0;
         if (prompt != null) {
-            List<ScoredSentence> sources = prompt.select(retrieval);
-            Set<String> normalizedGold = new HashSet<>();
-            goldTexts.forEach(t -> normalizedGold.add(Metrics.normalize(t)));
-            goldInPrompt = !gold.isEmpty() && sources.stream().anyMatch(s -> gold.contains(key(s.documentId(),
-                    s.sentenceIndex())) || normalizedGold.contains(Metrics.normalize(s.text())));
-            promptTokens = sources.isEmpty() ? 0 : CitationPrompt.tokens(prompt.messages(query, sources));
+            QuestionResult.PromptProbe probe = probe(prompt, query, retrieval, gold, goldTexts);
+            goldInPrompt = probe.goldIn();
+            promptTokens = probe.tokens();
         }
+        Map<Integer, QuestionResult.PromptProbe> probes = new TreeMap<>();
+        sweep.forEach((budget, p) -> probes.put(budget, probe(p, query, retrieval, gold, goldTexts)));
         int goldRank = 0;
         List<String> retrieved = new ArrayList<>();
         for (int i = 0; i < retrieval.sentences().size(); i++) {
@@ -156,7 +168,7 @@ public final class Evaluator {
                 Metrics.citationRecall(citedKeys, gold), Metrics.citationPrecision(good), valid,
                 answered ? Metrics.tokenF1(plain, c.answers()) : 0, answered ? Metrics.exactMatch(plain, c.answers()) : 0,
                 answered && Metrics.keyFactMatch(plain, c.facts()), latency, retrieved, goldInPrompt, promptTokens,
-                answered && citedSupported, answered && citedGoldSupported);
+                answered && citedSupported, answered && citedGoldSupported, probes);
     }
 
     private static boolean holdsAnswer(String text, EvalCase c) {
@@ -164,6 +176,17 @@ public final class Evaluator {
             return Metrics.keyFactMatch(text, c.facts());
         }
         return c.answers().stream().anyMatch(a -> Metrics.containsNormalized(text, a));
+    }
+
+    /** Whether the prompt's sources hold a gold sentence (or one of the same text), and its estimated tokens. */
+    private static QuestionResult.PromptProbe probe(CitationPrompt prompt, String query, Retrieval retrieval,
+                                                    Set<String> gold, Set<String> goldTexts) {
+        List<ScoredSentence> sources = prompt.select(retrieval);
+        Set<String> normalizedGold = new HashSet<>();
+        goldTexts.forEach(t -> normalizedGold.add(Metrics.normalize(t)));
+        boolean in = !gold.isEmpty() && sources.stream().anyMatch(s -> gold.contains(key(s.documentId(),
+                s.sentenceIndex())) || normalizedGold.contains(Metrics.normalize(s.text())));
+        return new QuestionResult.PromptProbe(in, sources.isEmpty() ? 0 : CitationPrompt.tokens(prompt.messages(query, sources)));
     }
 
     private Optional<String> sentenceText(String key) {

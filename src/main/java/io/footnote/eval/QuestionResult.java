@@ -15,6 +15,7 @@ import java.util.List;
  * @param promptTokens          estimated tokens of the language model's prompt; 0 when none was built or measured
  * @param citedSupported        answered with at least one citation, every citation and every claim supported
  * @param citedGoldSupported    answered citing a gold supporting sentence that the check found supporting its claim
+ * @param promptSweep           the prompt measured under other budgets (tokens → probe); empty when not swept
  */
 public record QuestionResult(String id, String question, String rewrittenQuestion, boolean answerable,
                              boolean abstained, String answer, List<Cited> citations, List<String> gold,
@@ -22,7 +23,12 @@ public record QuestionResult(String id, String question, String rewrittenQuestio
                              double citationRecall, double citationPrecision, int citationsValid,
                              double tokenF1, double exactMatch, boolean keyFacts, long latencyMs,
                              List<String> retrieved, Boolean goldInPrompt, int promptTokens,
-                             boolean citedSupported, boolean citedGoldSupported) {
+                             boolean citedSupported, boolean citedGoldSupported,
+                             java.util.Map<Integer, PromptProbe> promptSweep) {
+
+    /** The language model's prompt for this question: whether it holds a gold sentence, and its estimated tokens. */
+    public record PromptProbe(boolean goldIn, int tokens) {
+    }
 
     /** A citation as evaluated: where it points, its text, and whether it holds an answer. */
     public record Cited(String documentId, int sentenceIndex, String text, boolean gold, boolean holdsAnswer) {

@@ -44,6 +44,15 @@ public record Summary(String dataset, Map<String, String> settings, int question
                     .mapToInt(QuestionResult::promptTokens).average().orElse(0));
             m.put("prompt.tokens_max", (double) results.stream().mapToInt(QuestionResult::promptTokens).max().orElse(0));
         }
+        java.util.Set<Integer> budgets = new java.util.TreeSet<>();
+        results.forEach(r -> budgets.addAll(r.promptSweep().keySet()));
+        for (int budget : budgets) {
+            List<QuestionResult> swept = ans.stream().filter(r -> !r.gold().isEmpty() && r.promptSweep().containsKey(budget))
+                    .toList();
+            m.put("prompt.recall@" + budget, share(swept, r -> r.promptSweep().get(budget).goldIn()));
+            m.put("prompt.tokens_avg@" + budget, results.stream().map(r -> r.promptSweep().get(budget))
+                    .filter(p -> p != null && p.tokens() > 0).mapToInt(QuestionResult.PromptProbe::tokens).average().orElse(0));
+        }
         m.put("abstention.false_refusals", share(ans, QuestionResult::abstained));
         if (!unans.isEmpty()) {
             m.put("abstention.correct_refusals", share(unans, QuestionResult::abstained));
