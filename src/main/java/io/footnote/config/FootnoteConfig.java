@@ -317,6 +317,13 @@ public interface FootnoteConfig {
         @WithDefault("2000")
         int promptTokens();
 
+        /**
+         * Chunks a wider search brings as further passages when the retrieved ones leave budget over (the
+         * retrieval ranks sentences of only {@code footnote.retrieval.top-k} chunks); 0 = none.
+         */
+        @WithDefault("24")
+        int promptChunks();
+
         /** Whether the model rewrites follow-up questions (otherwise the heuristic does). */
         @WithDefault("true")
         boolean rewriteFollowUps();

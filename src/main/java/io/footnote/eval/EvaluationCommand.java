@@ -95,7 +95,7 @@ public final class EvaluationCommand {
             var docs = pipeline.index();
             Evaluator evaluator = new Evaluator(pipeline.answers(), pipeline.retriever(),
                     id -> docs.document(id).map(IndexedDocument::document), config.retrieval().topK())
-                    .withPrompt(CitationPrompt.of(id -> docs.document(id).map(IndexedDocument::document), config.llm()));
+                    .withPrompt(pipeline.prompt(config.llm().promptTokens()));
             if (reader != null) {
                 evaluator = evaluator.beforeAsking(reader::expect);
             }
@@ -104,8 +104,7 @@ public final class EvaluationCommand {
                 Map<Integer, CitationPrompt> sweep = new java.util.TreeMap<>();
                 for (String b : budgets.split(",")) {
                     int tokens = Integer.parseInt(b.strip());
-                    sweep.put(tokens, new CitationPrompt(id -> docs.document(id).map(IndexedDocument::document),
-                            config.llm().maxSources(), config.llm().minSourceScore(), tokens));
+                    sweep.put(tokens, pipeline.prompt(tokens));
                 }
                 evaluator = evaluator.withPromptSweep(sweep);
             }

@@ -6,12 +6,14 @@ import dev.langchain4j.data.message.UserMessage;
 import io.footnote.config.FootnoteConfig;
 import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
+import io.footnote.retrieve.FusedChunk;
 import io.footnote.retrieve.Retrieval;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -55,6 +57,7 @@ public final class CitationPrompt {
     private final Function<String, Optional<Document>> documents;
     private final PassageBuilder passages;
     private final int promptTokens;
+    private final Function<String, List<FusedChunk>> widerSearch;
 
     /**
      * @param documents    looks up an article's title, date and sentences
@@ -64,12 +67,23 @@ public final class CitationPrompt {
      */
     public CitationPrompt(Function<String, Optional<Document>> documents, int maxSources, double minScore,
                           int promptTokens) {
+        this(documents, maxSources, minScore, promptTokens, query -> List.of());
+    }
+
+    /**
+     * @param widerSearch the best chunks for a question from a search wider than the retrieval's (best first;
+     *                    those the retrieval already has are skipped): passages tried once the retrieval's own
+     *                    are in and budget is left
+     */
+    public CitationPrompt(Function<String, Optional<Document>> documents, int maxSources, double minScore,
+                          int promptTokens, Function<String, List<FusedChunk>> widerSearch) {
         if (promptTokens <= 0) {
             throw new IllegalArgumentException("footnote.llm.prompt-tokens must be positive, got " + promptTokens);
         }
         this.documents = documents;
         this.passages = new PassageBuilder(documents, maxSources, minScore);
         this.promptTokens = promptTokens;
+        this.widerSearch = widerSearch;
     }
 
     /** A prompt with the default budget of {@value #DEFAULT_PROMPT_TOKENS} tokens. */
@@ -77,9 +91,16 @@ public final class CitationPrompt {
         this(documents, maxSources, minScore, DEFAULT_PROMPT_TOKENS);
     }
 
-    /** The prompt {@code footnote.llm.*} describes. */
-    public static CitationPrompt of(Function<String, Optional<Document>> documents, FootnoteConfig.Llm config) {
-        return new CitationPrompt(documents, config.maxSources(), config.minSourceScore(), config.promptTokens());
+    /**
+     * The prompt {@code footnote.llm.*} describes, with {@code promptTokens} as its budget.
+     *
+     * @param chunkSearch (question, k) → the k best chunks, best first, as retrieval fuses them
+     */
+    public static CitationPrompt of(Function<String, Optional<Document>> documents, FootnoteConfig.Llm config,
+                                    int promptTokens, BiFunction<String, Integer, List<FusedChunk>> chunkSearch) {
+        int wide = config.promptChunks();
+        return new CitationPrompt(documents, config.maxSources(), config.minSourceScore(), promptTokens,
+                wide <= 0 ? query -> List.of() : query -> chunkSearch.apply(query, wide));
     }
 
     /**
@@ -91,7 +112,16 @@ public final class CitationPrompt {
         int fixed = SYSTEM.length() + NO_ANSWER.length() + 2 * NONCE_CHARS
                 + 2 * ("BEGIN SOURCES ".length() + NONCE_CHARS + 1) + "\n\nQuestion: ".length()
                 + oneLine(retrieval.query() == null ? "" : retrieval.query()).length();
-        return passages.select(retrieval, promptTokens * CHARS_PER_TOKEN - fixed);
+        int budget = promptTokens * CHARS_PER_TOKEN - fixed;
+        List<ScoredSentence> sources = passages.select(retrieval, budget);
+        if (sources.isEmpty() || passages.cost(sources) > budget - MIN_PASSAGE_CHARS) {
+            return sources; // no source, or no room for another passage: spare the wider search
+        }
+        List<FusedChunk> wider = widerSearch.apply(retrieval.query() == null ? "" : retrieval.query());
+        if (wider.size() <= retrieval.chunks().size()) {
+            return sources;
+        }
+        return passages.select(retrieval, wider, budget);
     }
 
     /** The messages asking {@code question} over {@code sources} (numbered in list order from 1). */
@@ -118,6 +148,9 @@ public final class CitationPrompt {
         user.append("END SOURCES ").append(nonce).append("\n\nQuestion: ").append(oneLine(question));
         return List.of(SystemMessage.from(SYSTEM.formatted(NO_ANSWER, nonce, nonce)), UserMessage.from(user.toString()));
     }
+
+    /** Below this much budget left, no further passage is sought. */
+    private static final int MIN_PASSAGE_CHARS = 200;
 
     /** Characters per token of the estimate. */
     static final int CHARS_PER_TOKEN = 4;

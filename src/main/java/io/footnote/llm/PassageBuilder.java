@@ -29,7 +29,8 @@ import java.util.function.Function;
  *   <li>filled in priority order, each step all or nothing while it fits the budget: (1) the best
  *       {@code seeds} retrieved sentences scoring {@code minScore} or more, each with the sentence before and
  *       after it (alone when the three do not fit); (2) the retrieved chunks, whole, best fused first;
- *       (3) any further retrieved sentence with its neighbours;</li>
+ *       (3) any further retrieved sentence with its neighbours; (4) further chunks a wider search found, whole,
+ *       best first;</li>
  *   <li>an article that is a near-duplicate of one already chosen (most of its sentences, normalised, appear
  *       in that one) contributes nothing, and a sentence whose text is already chosen is not repeated;</li>
  *   <li>the result is grouped by article, articles in the order they were first chosen (so the best retrieved
@@ -66,6 +67,14 @@ final class PassageBuilder {
 
     /** The sentences to number, within {@code budgetChars} as counted by {@link #cost}. */
     List<ScoredSentence> select(Retrieval retrieval, int budgetChars) {
+        return select(retrieval, List.of(), budgetChars);
+    }
+
+    /**
+     * As {@link #select(Retrieval, int)}, with further chunks (best first) tried, whole, after everything the
+     * retrieval itself brings: the passages a wider search found beyond the chunks whose sentences were ranked.
+     */
+    List<ScoredSentence> select(Retrieval retrieval, List<FusedChunk> further, int budgetChars) {
         List<ScoredSentence> ranked = retrieval.sentences().stream()
                 .sorted(Comparator.comparingDouble(ScoredSentence::score).reversed()).toList();
         if (ranked.isEmpty() || ranked.getFirst().score() < minScore) {
@@ -85,6 +94,9 @@ final class PassageBuilder {
         }
         for (ScoredSentence s : ranked) {
             plan.neighbourhood(s);
+        }
+        for (FusedChunk c : further) {
+            plan.add(c.chunk().documentId(), c.chunk().firstSentence(), c.chunk().lastSentence());
         }
         return plan.sources();
     }

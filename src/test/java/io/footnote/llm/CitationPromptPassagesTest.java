@@ -170,6 +170,30 @@ class CitationPromptPassagesTest {
     }
 
     @Test
+    void chunks_of_a_wider_search_fill_the_budget_left_after_the_retrieved_ones() {
+        // given a retrieval of one chunk, and a wider search that also finds a chunk of another article
+        Document a = article("a", "Harbour", numbered("Harbour", 10));
+        Document b = article("b", "Timetable", numbered("Timetable", 10));
+        FusedChunk retrieved = chunk(a, 0, 0, 3);
+        FusedChunk further = chunk(b, 1, 4, 7);
+        Retrieval r = new Retrieval("When does the ferry leave?", List.of(retrieved), List.of(scored(a, 1, 0.8)));
+        List<String> searched = new ArrayList<>();
+        CitationPrompt wide = new CitationPrompt(id -> Optional.ofNullable(docs.get(id)), 12, 0.25, 2000, query -> {
+            searched.add(query);
+            return List.of(retrieved, further);
+        });
+
+        // when
+        List<ScoredSentence> sources = wide.select(r);
+
+        // then the retrieved article comes first, then the further chunk, whole
+        assertEquals(List.of("When does the ferry leave?"), searched);
+        assertEquals(List.of(0, 1, 2, 3), indexes(sources, "a"));
+        assertEquals(List.of(4, 5, 6, 7), indexes(sources, "b"));
+        assertEquals("a", sources.getFirst().documentId());
+    }
+
+    @Test
     void nothing_is_given_when_no_sentence_reaches_the_minimum_score() {
         Document a = article("a", "Harbour", numbered("Harbour", 5));
         Retrieval r = new Retrieval("q", List.of(chunk(a, 0, 0, 4)), List.of(scored(a, 2, 0.2)));

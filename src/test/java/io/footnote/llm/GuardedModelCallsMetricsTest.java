@@ -32,6 +32,7 @@ class GuardedModelCallsMetricsTest {
             public int maxSources() { return 8; }
             public double minSourceScore() { return 0; }
             public int promptTokens() { return 2000; }
+            public int promptChunks() { return 16; }
             public boolean rewriteFollowUps() { return false; }
             public CircuitBreaker circuitBreaker() {
                 return new CircuitBreaker() {
