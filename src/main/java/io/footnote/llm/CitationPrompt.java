@@ -50,7 +50,7 @@ public final class CitationPrompt {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The default {@code footnote.llm.prompt-tokens}. */
-    public static final int DEFAULT_PROMPT_TOKENS = 2000;
+    public static final int DEFAULT_PROMPT_TOKENS = 2500;
     /** Length of a nonce in characters (6 random bytes in hex). */
     private static final int NONCE_CHARS = 12;
 

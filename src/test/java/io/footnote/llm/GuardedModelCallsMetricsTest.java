@@ -31,7 +31,7 @@ class GuardedModelCallsMetricsTest {
             public Duration retryDelay() { return Duration.ofMillis(1); }
             public int maxSources() { return 8; }
             public double minSourceScore() { return 0; }
-            public int promptTokens() { return 2000; }
+            public int promptTokens() { return 2500; }
             public int promptChunks() { return 16; }
             public boolean rewriteFollowUps() { return false; }
             public CircuitBreaker circuitBreaker() {
