@@ -34,6 +34,7 @@ import io.footnote.llm.GuardedModelCalls;
 import io.footnote.llm.LlmClients;
 import io.footnote.llm.LlmProvider;
 import io.footnote.llm.LlmStatus;
+import io.footnote.llm.ModelCalls;
 import io.footnote.retrieve.DefaultSentenceRetriever;
 import io.footnote.retrieve.HybridContentRetriever;
 import io.footnote.retrieve.RankFusion;
@@ -72,12 +73,14 @@ public final class Pipeline implements java.io.Closeable {
     private final AnswerService extractiveAnswers;
     private final Optional<LlmStatus> llm;
     private final AnswerChecker checker;
+    private final HybridContentRetriever chunkSearch;
     /** Sentence vectors the answer checker keeps (384 floats each: about 15 MB). */
     private static final int VECTOR_CACHE = 10_000;
 
     private Pipeline(FootnoteConfig config, List<java.io.Closeable> owned, ArticleIndex index, DocumentFormats formats,
                      CorpusIngester ingester, SentenceRetriever retriever, AnswerService answers,
-                     AnswerService extractiveAnswers, Optional<LlmStatus> llm, AnswerChecker checker) {
+                     AnswerService extractiveAnswers, Optional<LlmStatus> llm, AnswerChecker checker,
+                     HybridContentRetriever chunkSearch) {
         this.config = config;
         this.owned = owned;
         this.index = index;
@@ -88,6 +91,7 @@ public final class Pipeline implements java.io.Closeable {
         this.extractiveAnswers = extractiveAnswers;
         this.llm = llm;
         this.checker = checker;
+        this.chunkSearch = chunkSearch;
     }
 
     /** A builder whose every part defaults to what {@code config} says. */
@@ -185,6 +189,7 @@ public final class Pipeline implements java.io.Closeable {
         private DocumentFormats formats = DocumentFormats.standard();
         private ArticleIndex index;
         private LlmClients llmClients;
+        private ModelCalls modelCalls;
 
         private Builder(FootnoteConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -208,6 +213,16 @@ public final class Pipeline implements java.io.Closeable {
         /** The language model's clients (default: from {@code footnote.llm.*}; none for provider {@code none}). */
         public Builder llmClients(LlmClients clients) {
             this.llmClients = clients;
+            return this;
+        }
+
+        /**
+         * The policy around language model calls (default: {@link GuardedModelCalls} from {@code footnote.llm.*},
+         * retries and a circuit breaker, which need the Quarkus runtime; outside it, e.g. in the evaluation
+         * command, {@link ModelCalls#direct()}).
+         */
+        public Builder modelCalls(ModelCalls calls) {
+            this.modelCalls = calls;
             return this;
         }
 
@@ -270,11 +285,11 @@ public final class Pipeline implements java.io.Closeable {
                             : Optional.of(LlmClients.of(config.llm())));
             if (clients.isEmpty()) {
                 return new Pipeline(config, owned, articles, formats, ingester, retriever, extractiveAnswers,
-                        extractiveAnswers, Optional.empty(), checker);
+                        extractiveAnswers, Optional.empty(), checker, chunks);
             }
-            GuardedModelCalls calls = new GuardedModelCalls(config.llm());
+            ModelCalls calls = modelCalls != null ? modelCalls : new GuardedModelCalls(config.llm());
             Answerer writer = new LlmAnswerer(clients.get().chat(), clients.get().streaming(), calls,
-                    new CitationPrompt(documents, config.llm().maxSources(), config.llm().minSourceScore()),
+                    prompt(documents, chunks, config, config.llm().promptTokens()),
                     clients.get().mode(), config.llm().timeout());
             QueryTransformer rewriter = new FollowUpQueryTransformer();
             if (config.llm().rewriteFollowUps()) {
@@ -283,7 +298,7 @@ public final class Pipeline implements java.io.Closeable {
             }
             AnswerService answers = common.answerer(writer).fallback(extractive).rewriter(rewriter).build();
             return new Pipeline(config, owned, articles, formats, ingester, retriever, answers, extractiveAnswers,
-                    Optional.of(new LlmStatus(clients.get(), calls)), checker);
+                    Optional.of(new LlmStatus(clients.get(), calls)), checker, chunks);
         }
 
         private ExecutorService embedThreads() {
@@ -310,6 +325,17 @@ public final class Pipeline implements java.io.Closeable {
                 texts.stream().map(TextSegment::from).toList()).content().stream().map(Embedding::vector).toList(),
                 VECTOR_CACHE);
         return new AnswerChecker(new SupportScorer(vectors), vectors, new SentenceSplitter()::split, minSupport);
+    }
+
+    /** The language model's prompt built over this pipeline's index, with {@code promptTokens} as its budget. */
+    public CitationPrompt prompt(int promptTokens) {
+        return prompt(id -> index.document(id).map(IndexedDocument::document), chunkSearch, config, promptTokens);
+    }
+
+    private static CitationPrompt prompt(Function<String, Optional<Document>> documents, HybridContentRetriever chunks,
+                                         FootnoteConfig config, int promptTokens) {
+        return CitationPrompt.of(documents, config.llm(), promptTokens,
+                (query, k) -> chunks.search(query, chunks.embed(query), k));
     }
 
     /** The OpenSearch backend's settings, from {@code footnote.opensearch.*}. */

@@ -93,7 +93,8 @@ public final class EvalCli {
             Map<String, String> raw = new HashMap<>();
             dataset.files().forEach((name, text) -> raw.put(ArticleReader.idOf(name), text));
             List<QuestionResult> results = new Evaluator(pipeline.answers(), pipeline.retriever(), documents,
-                    config.retrieval().topK()).run(dataset.cases(), Evaluator.resolver(documents, raw::get), out);
+                    config.retrieval().topK()).withPrompt(pipeline.prompt(config.llm().promptTokens()))
+                    .run(dataset.cases(), Evaluator.resolver(documents, raw::get), out);
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("answerer", pipeline.llm().isPresent() ? config.llm().provider().name().toLowerCase(Locale.ROOT)
                     : "extractive");

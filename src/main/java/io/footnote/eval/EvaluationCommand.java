@@ -5,6 +5,8 @@ import io.footnote.config.FootnoteConfig;
 import io.footnote.index.IndexedDocument;
 import io.footnote.ingest.ArticleReader;
 import io.footnote.ingest.IngestReport;
+import io.footnote.llm.CitationPrompt;
+import io.footnote.llm.ModelCalls;
 import io.footnote.retrieve.DefaultSentenceRetriever;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -27,6 +29,11 @@ import java.util.Map;
  * <p>System properties: {@code eval.dataset} (SQuAD JSON file, required), {@code eval.limit} (questions,
  * default 1000; 0 = all), {@code eval.seed} (sampling seed, default 42), {@code eval.out} (report folder,
  * default {@code target/eval/<dataset>-<settings>}), {@code eval.min.<metric>} (fail when a metric is lower).
+ * {@code eval.oracle=true} answers through the real OpenAI-compatible client from an {@link OracleReader} (the
+ * language-model mode's ceiling). A golden set ({@code .jsonl}, or JSON with {@code cases}) can stand in for the
+ * SQuAD file; its articles are then read from {@code eval.corpus} (default {@code docs-corpus}). The language
+ * model's prompt is measured for every question ({@code prompt.recall}, {@code prompt.tokens_avg}) in any mode;
+ * {@code eval.prompt-budgets=1000,2000} measures it under other budgets too ({@code prompt.recall@1000}, …).
  * Any {@code footnote.*} property changes the pipeline, e.g. {@code -Dfootnote.retrieval.mode=bm25},
  * {@code -Dfootnote.chunking.max-tokens=64}, {@code -Dfootnote.embedding.model=bge-small-en-v15-q}.
  */
@@ -45,20 +52,41 @@ public final class EvaluationCommand {
         long seed = Long.parseLong(System.getProperty("eval.seed", "42"));
         Path work = Path.of(System.getProperty("eval.work", "target/eval"));
 
-        EvalDataset dataset = SquadLoader.load(Path.of(datasetPath), limit, seed);
+        boolean oracle = Boolean.getBoolean("eval.oracle");
+        EvalDataset dataset = EvalCli.load(Path.of(datasetPath), limit);
+        if (!dataset.files().isEmpty()) {
+            dataset = SquadLoader.load(Path.of(datasetPath), limit, seed); // sampled with the chosen seed
+        }
         String datasetName = dataset.name().replaceAll("\\.json$", "");
-        Path corpus = work.resolve("corpus").resolve(datasetName);
-        writeCorpus(corpus, dataset.files());
+        Path corpus;
+        if (dataset.files().isEmpty()) {
+            corpus = Path.of(System.getProperty("eval.corpus", "docs-corpus"));
+        } else {
+            corpus = work.resolve("corpus").resolve(datasetName);
+            writeCorpus(corpus, dataset.files());
+        }
 
         FootnoteConfig probe = config(Map.of());
         String settings = String.format(Locale.ROOT, "%s-%s-%d-%d", probe.retrieval().mode().name().toLowerCase(Locale.ROOT),
                 probe.embedding().model().configName(), probe.chunking().maxTokens(), probe.chunking().overlapSentences());
         Path data = work.resolve("data").resolve(datasetName + "-" + probe.embedding().model().configName() + "-"
                 + probe.chunking().maxTokens() + "-" + probe.chunking().overlapSentences());
-        FootnoteConfig config = config(Map.of("footnote.corpus.path", corpus.toString(), "footnote.data.path", data.toString()));
+        Map<String, String> overrides = new HashMap<>(Map.of("footnote.corpus.path", corpus.toString(),
+                "footnote.data.path", data.toString()));
+        OracleReader reader = oracle ? OracleReader.start() : null;
+        if (reader != null) {
+            // The real OpenAI-compatible client, talking to the oracle; follow-ups are rewritten by the heuristic
+            // so that every call the oracle sees is an answer.
+            overrides.putAll(Map.of("footnote.llm.provider", "openai", "footnote.llm.base-url", reader.baseUrl(),
+                    "footnote.llm.model", OracleReader.MODEL, "footnote.llm.api-key", "oracle",
+                    "footnote.llm.rewrite-follow-ups", "false"));
+            settings += "-oracle";
+        }
+        FootnoteConfig config = config(overrides);
         Path out = Path.of(System.getProperty("eval.out", work.resolve(datasetName + "-" + settings).toString()));
 
-        try (Pipeline pipeline = Pipeline.open(config)) {
+        // Outside Quarkus the fault-tolerance guard has no runtime: model calls go straight to the client.
+        try (reader; Pipeline pipeline = Pipeline.builder(config).modelCalls(ModelCalls.direct()).build()) {
             System.out.printf(Locale.ROOT, "Indexing %d articles of %s …%n", dataset.files().size(), datasetName);
             IngestReport report = pipeline.ingest(p -> { });
             System.out.printf(Locale.ROOT, "Indexed %d documents, %d sentences, %d chunks in %d ms (%d embedded chunks, "
@@ -66,7 +94,20 @@ public final class EvaluationCommand {
                     report.chunksEmbedded(), report.chunksPerSecond());
             var docs = pipeline.index();
             Evaluator evaluator = new Evaluator(pipeline.answers(), pipeline.retriever(),
-                    id -> docs.document(id).map(IndexedDocument::document), config.retrieval().topK());
+                    id -> docs.document(id).map(IndexedDocument::document), config.retrieval().topK())
+                    .withPrompt(pipeline.prompt(config.llm().promptTokens()));
+            if (reader != null) {
+                evaluator = evaluator.beforeAsking(reader::expect);
+            }
+            String budgets = System.getProperty("eval.prompt-budgets", "");
+            if (!budgets.isBlank()) {
+                Map<Integer, CitationPrompt> sweep = new java.util.TreeMap<>();
+                for (String b : budgets.split(",")) {
+                    int tokens = Integer.parseInt(b.strip());
+                    sweep.put(tokens, pipeline.prompt(tokens));
+                }
+                evaluator = evaluator.withPromptSweep(sweep);
+            }
             Map<String, String> raw = new HashMap<>();
             dataset.files().forEach((name, text) -> raw.put(ArticleReader.idOf(name), text));
             List<QuestionResult> results = evaluator.run(dataset.cases(),
@@ -83,6 +124,9 @@ public final class EvaluationCommand {
             shown.put("chunk", probe.chunking().maxTokens() + "/" + probe.chunking().overlapSentences());
             shown.put("limit", String.valueOf(limit));
             shown.put("seed", String.valueOf(seed));
+            shown.put("answerer", reader != null ? "oracle" : pipeline.llm().isPresent() ? config.llm().provider().name()
+                    .toLowerCase(Locale.ROOT) : "extractive");
+            shown.put("prompt-tokens", String.valueOf(config.llm().promptTokens()));
             Summary summary = Summary.of(datasetName, shown, results);
             ReportWriter.write(out, summary, results);
             System.out.print(ReportWriter.table(summary));

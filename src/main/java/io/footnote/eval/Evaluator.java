@@ -7,6 +7,7 @@ import io.footnote.cite.CitationVerifier;
 import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
 import io.footnote.domain.Sentence;
+import io.footnote.llm.CitationPrompt;
 import io.footnote.retrieve.Retrieval;
 import io.footnote.retrieve.SentenceRetriever;
 
@@ -15,8 +16,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,16 +33,53 @@ public final class Evaluator {
     private final AnswerService answers;
     private final SentenceRetriever retriever;
     private final Function<String, Optional<Document>> documents;
+    private final CitationPrompt prompt;
+    private final Consumer<Set<String>> beforeAsk;
+    private final Map<Integer, CitationPrompt> sweep;
     private final CitationVerifier verifier;
     private final int topK;
 
     public Evaluator(AnswerService answers, SentenceRetriever retriever, Function<String, Optional<Document>> documents,
                      int topK) {
+        this(answers, retriever, documents, topK, null, gold -> { }, Map.of());
+    }
+
+    private Evaluator(AnswerService answers, SentenceRetriever retriever, Function<String, Optional<Document>> documents,
+                      int topK, CitationPrompt prompt, Consumer<Set<String>> beforeAsk,
+                      Map<Integer, CitationPrompt> sweep) {
         this.answers = answers;
         this.retriever = retriever;
         this.documents = documents;
         this.verifier = new CitationVerifier(documents);
         this.topK = topK;
+        this.prompt = prompt;
+        this.beforeAsk = beforeAsk;
+        this.sweep = sweep;
+    }
+
+    /**
+     * Also measures the language model's prompt for every question: whether a gold supporting sentence (or
+     * one of identical text) is among the numbered sources {@code prompt} selects from the question's retrieval
+     * ({@code prompt.recall}), and the prompt's estimated tokens. Needs no model: it runs in extractive mode too.
+     */
+    public Evaluator withPrompt(CitationPrompt prompt) {
+        return new Evaluator(answers, retriever, documents, topK, prompt, beforeAsk, sweep);
+    }
+
+    /**
+     * Also measures prompt recall and tokens under each of several prompt budgets ({@code prompt.recall@N},
+     * {@code prompt.tokens_avg@N}), from the same retrieval: how a budget is chosen without a run per budget.
+     */
+    public Evaluator withPromptSweep(Map<Integer, CitationPrompt> promptsByBudget) {
+        return new Evaluator(answers, retriever, documents, topK, prompt, beforeAsk, Map.copyOf(promptsByBudget));
+    }
+
+    /**
+     * Tells {@code listener} the texts of a question's gold supporting sentences just before it is asked (what
+     * an oracle reader needs to know; questions are asked one at a time, in order).
+     */
+    public Evaluator beforeAsking(Consumer<Set<String>> listener) {
+        return new Evaluator(answers, retriever, documents, topK, prompt, listener, sweep);
     }
 
     /** Runs every case, printing a progress line (count, rate, ETA) to {@code progress} every few seconds. */
@@ -69,11 +110,25 @@ public final class Evaluator {
         for (EvalCase.Support s : c.support()) {
             goldResolver.apply(s).ifPresent(gold::add);
         }
+        Set<String> goldTexts = new HashSet<>();
+        for (String k : gold) {
+            sentenceText(k).ifPresent(goldTexts::add);
+        }
+        beforeAsk.accept(Set.copyOf(goldTexts));
         long t0 = System.nanoTime();
         Answer answer = answers.ask(c.question(), c.history(), null);
         long latency = (System.nanoTime() - t0) / 1_000_000;
         String query = answer.rewrittenQuestion() != null ? answer.rewrittenQuestion() : answer.question();
         Retrieval retrieval = retriever.retrieve(query, topK);
+        Boolean goldInPrompt = null;
+        int promptTokens = 0;
+        if (prompt != null) {
+            QuestionResult.PromptProbe probe = probe(prompt, query, retrieval, gold, goldTexts);
+            goldInPrompt = probe.goldIn();
+            promptTokens = probe.tokens();
+        }
+        Map<Integer, QuestionResult.PromptProbe> probes = new TreeMap<>();
+        sweep.forEach((budget, p) -> probes.put(budget, probe(p, query, retrieval, gold, goldTexts)));
         int goldRank = 0;
         List<String> retrieved = new ArrayList<>();
         for (int i = 0; i < retrieval.sentences().size(); i++) {
@@ -101,6 +156,10 @@ public final class Evaluator {
                 valid++;
             }
         }
+        boolean citedSupported = !answer.citations().isEmpty() && answer.unsupportedClaims().isEmpty()
+                && answer.citations().stream().allMatch(ct -> Boolean.TRUE.equals(ct.supported()));
+        boolean citedGoldSupported = answer.citations().stream()
+                .anyMatch(ct -> Boolean.TRUE.equals(ct.supported()) && gold.contains(key(ct.documentId(), ct.sentenceIndex())));
         String plain = Metrics.stripMarkers(answer.answer());
         boolean answered = !answer.abstained();
         return new QuestionResult(c.id(), c.question(), answer.rewrittenQuestion(), c.answerable(), answer.abstained(),
@@ -108,7 +167,8 @@ public final class Evaluator {
                 answered && !good.isEmpty() && good.get(0), answered && good.contains(true),
                 Metrics.citationRecall(citedKeys, gold), Metrics.citationPrecision(good), valid,
                 answered ? Metrics.tokenF1(plain, c.answers()) : 0, answered ? Metrics.exactMatch(plain, c.answers()) : 0,
-                answered && Metrics.keyFactMatch(plain, c.facts()), latency, retrieved,
+                answered && Metrics.keyFactMatch(plain, c.facts()), latency, retrieved, goldInPrompt, promptTokens,
+                answered && citedSupported, answered && citedGoldSupported, probes,
                 retrieval.answerability());
     }
 
@@ -117,6 +177,24 @@ public final class Evaluator {
             return Metrics.keyFactMatch(text, c.facts());
         }
         return c.answers().stream().anyMatch(a -> Metrics.containsNormalized(text, a));
+    }
+
+    /** Whether the prompt's sources hold a gold sentence (or one of the same text), and its estimated tokens. */
+    private static QuestionResult.PromptProbe probe(CitationPrompt prompt, String query, Retrieval retrieval,
+                                                    Set<String> gold, Set<String> goldTexts) {
+        List<ScoredSentence> sources = prompt.select(retrieval);
+        Set<String> normalizedGold = new HashSet<>();
+        goldTexts.forEach(t -> normalizedGold.add(Metrics.normalize(t)));
+        boolean in = !gold.isEmpty() && sources.stream().anyMatch(s -> gold.contains(key(s.documentId(),
+                s.sentenceIndex())) || normalizedGold.contains(Metrics.normalize(s.text())));
+        return new QuestionResult.PromptProbe(in, sources.isEmpty() ? 0 : CitationPrompt.tokens(prompt.messages(query, sources)));
+    }
+
+    private Optional<String> sentenceText(String key) {
+        int hash = key.lastIndexOf('#');
+        int index = Integer.parseInt(key.substring(hash + 1));
+        return documents.apply(key.substring(0, hash)).filter(d -> index < d.sentences().size())
+                .map(d -> d.sentenceText(index));
     }
 
     static String key(String documentId, int sentenceIndex) {

@@ -60,9 +60,10 @@ public final class ReportWriter {
                 .append("</p><h2>Summary</h2><table><tr><th>metric</th><th>value</th><th></th></tr>");
         for (var e : s.metrics().entrySet()) {
             double v = e.getValue();
-            boolean share = !e.getKey().startsWith("latency");
+            boolean latency = e.getKey().startsWith("latency");
+            boolean share = !latency && !e.getKey().startsWith("prompt.tokens");
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, share ? "%.3f" : "%.0f ms", v)).append("</td><td>");
+                    .append(String.format(Locale.ROOT, share ? "%.3f" : latency ? "%.0f ms" : "%.0f", v)).append("</td><td>");
             if (share) {
                 int w = (int) Math.round(Math.max(0, Math.min(1, v)) * 300);
                 b.append("<svg width=\"300\" height=\"14\" role=\"img\" aria-label=\"").append(esc(e.getKey()))

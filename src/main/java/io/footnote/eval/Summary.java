@@ -6,7 +6,11 @@ import java.util.Map;
 
 /**
  * Aggregate metrics of an evaluation run. Retrieval and citation metrics are over answerable questions;
- * abstention metrics split answerable and unanswerable ones.
+ * abstention metrics split answerable and unanswerable ones. {@code answer.cited_supported} is over answered
+ * answerable questions; {@code answer.cited_gold_supported} (the answer cites a gold sentence found supporting)
+ * over all answerable ones. {@code prompt.*} appear when the evaluator measured the language model's prompt:
+ * {@code prompt.recall} is the share of answerable questions (with resolved gold) whose gold sentence is among the
+ * numbered sources; {@code prompt.tokens_avg} and {@code prompt.tokens_max} are estimated tokens per prompt.
  */
 public record Summary(String dataset, Map<String, String> settings, int questions, int answerable,
                       int unanswerable, Map<String, Double> metrics) {
@@ -31,6 +35,24 @@ public record Summary(String dataset, Map<String, String> settings, int question
         m.put("answer.key_facts", share(ans, QuestionResult::keyFacts));
         m.put("answer.token_f1", ans.stream().mapToDouble(QuestionResult::tokenF1).average().orElse(0));
         m.put("answer.exact_match", ans.stream().mapToDouble(QuestionResult::exactMatch).average().orElse(0));
+        m.put("answer.cited_supported", share(answered, QuestionResult::citedSupported));
+        m.put("answer.cited_gold_supported", share(ans, QuestionResult::citedGoldSupported));
+        List<QuestionResult> measured = ans.stream().filter(r -> r.goldInPrompt() != null && !r.gold().isEmpty()).toList();
+        if (!measured.isEmpty()) {
+            m.put("prompt.recall", share(measured, r -> r.goldInPrompt()));
+            m.put("prompt.tokens_avg", results.stream().filter(r -> r.promptTokens() > 0)
+                    .mapToInt(QuestionResult::promptTokens).average().orElse(0));
+            m.put("prompt.tokens_max", (double) results.stream().mapToInt(QuestionResult::promptTokens).max().orElse(0));
+        }
+        java.util.Set<Integer> budgets = new java.util.TreeSet<>();
+        results.forEach(r -> budgets.addAll(r.promptSweep().keySet()));
+        for (int budget : budgets) {
+            List<QuestionResult> swept = ans.stream().filter(r -> !r.gold().isEmpty() && r.promptSweep().containsKey(budget))
+                    .toList();
+            m.put("prompt.recall@" + budget, share(swept, r -> r.promptSweep().get(budget).goldIn()));
+            m.put("prompt.tokens_avg@" + budget, results.stream().map(r -> r.promptSweep().get(budget))
+                    .filter(p -> p != null && p.tokens() > 0).mapToInt(QuestionResult.PromptProbe::tokens).average().orElse(0));
+        }
         m.put("abstention.false_refusals", share(ans, QuestionResult::abstained));
         if (!unans.isEmpty()) {
             m.put("abstention.correct_refusals", share(unans, QuestionResult::abstained));

@@ -15,12 +15,13 @@ public final class LlmStatus {
     private static final Logger LOG = Logger.getLogger(LlmStatus.class);
 
     private final LlmClients clients;
-    private final GuardedModelCalls calls;
+    private final ModelCalls calls;
     private volatile Boolean reachable;
     private volatile Boolean modelListed;
     private volatile String error;
 
-    public LlmStatus(LlmClients clients, GuardedModelCalls calls) {
+    /** @param calls the policy around model calls; a breaker's state is known only for {@link GuardedModelCalls} */
+    public LlmStatus(LlmClients clients, ModelCalls calls) {
         this.clients = clients;
         this.calls = calls;
     }
@@ -64,7 +65,8 @@ public final class LlmStatus {
         return Optional.ofNullable(error);
     }
 
+    /** The circuit breaker's state; always closed when calls are not guarded by one. */
     public CircuitBreakerState breaker() {
-        return calls.state();
+        return calls instanceof GuardedModelCalls guarded ? guarded.state() : CircuitBreakerState.CLOSED;
     }
 }

@@ -15,7 +15,8 @@ class KindBreakdownTest {
                 new QuestionResult.Cited("tech--001", 3, "text", firstIsGold, firstHolds),
                 new QuestionResult.Cited("tech--002", 1, "text", false, false));
         return new QuestionResult(id, "q", null, answerable, abstained, "a", cited, List.of(), 0, firstHolds,
-                firstHolds, 0, 0, cited.size(), 0, 0, keyFacts, 1, List.of(), abstained ? 0.1 : 0.9);
+                firstHolds, 0, 0, cited.size(), 0, 0, keyFacts, 1, List.of(), null, 0, false, false,
+                java.util.Map.of(), abstained ? 0.1 : 0.9);
     }
 
     @Test

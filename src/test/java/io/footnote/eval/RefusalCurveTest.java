@@ -59,6 +59,7 @@ class RefusalCurveTest {
 
     private static QuestionResult result(boolean answerable, double answerability) {
         return new QuestionResult("q", "question?", null, answerable, false, "answer", List.of(), List.of(), 0,
-                false, false, 0, 0, 0, 0, 0, false, 1, List.of(), answerability);
+                false, false, 0, 0, 0, 0, 0, false, 1, List.of(), null, 0, false, false, java.util.Map.of(),
+                answerability);
     }
 }

@@ -31,6 +31,8 @@ class GuardedModelCallsMetricsTest {
             public Duration retryDelay() { return Duration.ofMillis(1); }
             public int maxSources() { return 8; }
             public double minSourceScore() { return 0; }
+            public int promptTokens() { return 2500; }
+            public int promptChunks() { return 16; }
             public boolean rewriteFollowUps() { return false; }
             public CircuitBreaker circuitBreaker() {
                 return new CircuitBreaker() {

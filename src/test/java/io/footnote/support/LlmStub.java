@@ -58,7 +58,7 @@ public class LlmStub implements QuarkusTestResourceLifecycleManager {
             config.put("footnote.llm.base-url", "http://localhost:" + FreePort.pick() + "/v1");
             return config;
         }
-        server = new WireMockServer(options().dynamicPort().extensions(new ScriptedReplies()));
+        server = new WireMockServer(options().dynamicPort().extensions(new ScriptedReplies(), new OracleReplies()));
         server.start();
         stubCatalog(server, provider);
         config.put("footnote.llm.provider", provider);

@@ -58,7 +58,7 @@ public class ScriptedReplies implements ResponseDefinitionTransformerV2 {
         } catch (Exception e) {
             return ResponseDefinitionBuilder.responseDefinition().withStatus(400).withBody("bad request json").build();
         }
-        String reply = resolve(p.getString("reply"), promptText(request));
+        String reply = reply(p, promptText(request));
         boolean stream = request.path("stream").asBoolean(format.equals("ollama"));
         List<String> pieces = new ArrayList<>();
         for (int i = 0; i < reply.length(); i += chunk) {
@@ -76,6 +76,11 @@ public class ScriptedReplies implements ResponseDefinitionTransformerV2 {
                     ? out.withHeader("Content-Type", "text/event-stream").withBody(openAiStream(pieces, finish)).build()
                     : out.withHeader("Content-Type", "application/json").withBody(openAi(reply, finish)).build();
         };
+    }
+
+    /** The reply to a prompt: the {@code reply} script with its placeholders resolved against the sources. */
+    protected String reply(Parameters p, String prompt) {
+        return resolve(p.getString("reply"), prompt);
     }
 
     /** Every string in the request joined: system prompt, messages, whatever the provider's shape. */
