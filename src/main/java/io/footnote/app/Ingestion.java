@@ -48,6 +48,11 @@ public class Ingestion {
     }
 
     /** Summary of the last finished ingest pass. */
+    /** What ingestion has done since start-up, summed over passes; empty while the service is loading. */
+    public Optional<io.footnote.ingest.IngestTotals> totals() {
+        return lifecycle.queue().map(IngestQueue::totals);
+    }
+
     public Optional<IngestReport> lastReport() {
         return lifecycle.queue().flatMap(IngestQueue::lastReport);
     }

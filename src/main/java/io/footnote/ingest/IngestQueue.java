@@ -47,6 +47,7 @@ public final class IngestQueue implements AutoCloseable {
     private String lastJob;
     private Instant lastStarted;
     private IngestReport lastReport;
+    private final IngestTotals totals = new IngestTotals();
     private Instant lastFinished;
     private final Deque<IngestStatus.Pass> recent = new ArrayDeque<>();
     private volatile boolean closing;
@@ -125,6 +126,11 @@ public final class IngestQueue implements AutoCloseable {
         }
     }
 
+    /** What every pass since start-up has done, summed. */
+    public IngestTotals totals() {
+        return totals;
+    }
+
     public java.util.Optional<IngestReport> lastReport() {
         synchronized (lock) {
             return java.util.Optional.ofNullable(lastReport);
@@ -161,6 +167,7 @@ public final class IngestQueue implements AutoCloseable {
                 p.indexedOrUnchanged.forEach(skipped::remove);
                 report.skipped().forEach(s -> skipped.put(s.path(), s.reason()));
                 lastReport = report;
+                totals.passFinished(report);
                 boolean noOp = job.equals("rescan") && report.indexed() == 0 && report.removed() == 0
                         && report.skipped().isEmpty();
                 if (!noOp) { // a rescan that found nothing to do would crowd out the passes that mattered
@@ -196,6 +203,7 @@ public final class IngestQueue implements AutoCloseable {
                     LOG.errorf(e, "Ingest job '%s' failed: %s", job, message);
                     synchronized (lock) {
                         failures.addFirst(new IngestStatus.Failure(Instant.now(), job, message));
+                        totals.passFailed();
                         while (failures.size() > MAX_FAILURES) {
                             failures.removeLast();
                         }
@@ -250,6 +258,7 @@ public final class IngestQueue implements AutoCloseable {
                     indexedOrUnchanged.add(path);
                 } else if (!reason.equals(skipped.get(path))) { // each bad file is reported once, not every rescan
                     LOG.warnf("Not indexed: %s (%s)", path, reason);
+                    totals.newlySkipped();
                 }
             }
             log.progress(done, total, chunks, sentences);

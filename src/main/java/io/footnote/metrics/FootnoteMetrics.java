@@ -5,7 +5,9 @@ import io.footnote.app.Answers;
 import io.footnote.app.Documents;
 import io.footnote.app.Ingestion;
 import io.footnote.cite.Citation;
+import io.footnote.ingest.IngestTotals;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,7 +30,9 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code footnote_citations_checked_total}, {@code footnote_citations_unsupported_total};</li>
  *   <li>gauges: index size (articles, sentences, chunks), the language model's circuit breaker (0 closed,
  *       1 half-open, 2 open, -1 no model), and ingestion (files done and total of the running pass, skipped
- *       files, recent failed passes).</li>
+ *       files, recent failed passes);</li>
+ *   <li>ingestion totals since start-up: {@code footnote_ingest_files_processed_total{outcome}} (indexed,
+ *       removed, skipped), {@code footnote_ingest_embedded_chunks_total}, {@code footnote_ingest_passes_failed_total}.</li>
  * </ul>
  * Nothing recorded names a question, a key or a client: the labels are the answer mode and outcome only.
  */
@@ -76,6 +80,18 @@ public class FootnoteMetrics {
                 .description("Recent ingest passes that failed as a whole").register(registry);
         Gauge.builder("footnote.ingest.chunks.embedded", ingestion, i -> i.status().chunksEmbedded())
                 .description("Chunks embedded by the running (or last) ingest pass").register(registry);
+        // Totals since start-up, summed over passes: what a monitoring system turns into rates.
+        Map<String, ToDoubleFunction<IngestTotals>> files = Map.of("indexed", IngestTotals::indexed,
+                "removed", IngestTotals::removed, "skipped", IngestTotals::skipped);
+        files.forEach((outcome, f) -> FunctionCounter.builder("footnote.ingest.files.processed", ingestion,
+                        i -> i.totals().map(f::applyAsDouble).orElse(0.0)).tag("outcome", outcome)
+                .description("Files processed by ingestion since start-up, by outcome").register(registry));
+        FunctionCounter.builder("footnote.ingest.embedded.chunks", ingestion,
+                        i -> i.totals().map(t -> (double) t.chunksEmbedded()).orElse(0.0))
+                .description("Chunks embedded since start-up").register(registry);
+        FunctionCounter.builder("footnote.ingest.passes.failed", ingestion,
+                        i -> i.totals().map(t -> (double) t.failedPasses()).orElse(0.0))
+                .description("Ingest passes that failed as a whole since start-up").register(registry);
     }
 
     /** Records one answered question: its outcome, where its time went and its citations. */

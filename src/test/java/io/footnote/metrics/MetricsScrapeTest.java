@@ -64,4 +64,30 @@ class MetricsScrapeTest {
         assertTrue(after.contains("footnote_ingest_files_skipped "), "ingest gauges are exported");
         assertFalse(after.contains("ICE complete"), "no question text in the metrics");
     }
+
+    @Test
+    void given_a_forced_reindex_when_scraped_then_the_ingest_totals_count_its_files_and_chunks() throws Exception {
+        // given
+        String before = scrape();
+        String indexed = "footnote_ingest_files_processed_total{outcome=\"indexed\"}";
+        String chunks = "footnote_ingest_embedded_chunks_total";
+
+        double articles = value(before, "footnote_index_size{unit=\"articles\"}");
+        double corpusChunks = value(before, "footnote_index_size{unit=\"chunks\"}");
+
+        // when every file of the corpus is embedded again
+        given().header("Authorization", "Bearer test-admin-key").post("/api/reindex?force=true").then().statusCode(202);
+        String after = before;
+        for (int i = 0; i < 300 && value(after, indexed) - value(before, indexed) < articles; i++) {
+            Thread.sleep(100);
+            after = scrape();
+        }
+
+        // then the totals moved by that pass, and the skipped and failed totals are exported
+        assertTrue(articles > 0 && corpusChunks > 0, before);
+        assertEquals(articles, value(after, indexed) - value(before, indexed), after);
+        assertEquals(corpusChunks, value(after, chunks) - value(before, chunks), after);
+        assertTrue(after.contains("footnote_ingest_files_processed_total{outcome=\"skipped\"}"), after);
+        assertTrue(after.contains("footnote_ingest_passes_failed_total "), after);
+    }
 }
