@@ -50,7 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * engine, cosine), the same reciprocal rank fusion (here, or on the server with the neural-search plugin).
  *
  * <p>Layout: one OpenSearch index holds, per article, one {@code doc} record ({@code _id} {@code doc:<id>}:
- * text, sentence offsets, chunk runs and sentence vectors, kept in {@code _source} and not indexed) and one
+ * text, sentence offsets, chunk runs and sentence vectors, kept in {@code _source} and not indexed, and
+ * the lower-cased title as a keyword for the listing's filter) and one
  * {@code chunk} record per chunk ({@code _id} {@code chunk:<id>:<ordinal>}: BM25 text, title, vector and the
  * chunk's sentence run). Ids are derived from the article, so re-ingesting after a restart overwrites
  * instead of duplicating. Chunks are written before their article record: an article record present means
