@@ -1,6 +1,8 @@
 package io.footnote.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +37,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * engine, cosine), the same reciprocal rank fusion (here, or on the server with the neural-search plugin).
  *
  * <p>Layout: one OpenSearch index holds, per article, one {@code doc} record ({@code _id} {@code doc:<id>}:
- * text, sentence offsets, chunk runs and sentence vectors, kept in {@code _source} and not indexed) and one
+ * text, sentence offsets, chunk runs and sentence vectors, kept in {@code _source} and not indexed, and
+ * the lower-cased title as a keyword for the listing's filter) and one
  * {@code chunk} record per chunk ({@code _id} {@code chunk:<id>:<ordinal>}: BM25 text, title, vector and the
  * chunk's sentence run). Ids are derived from the article, so re-ingesting after a restart overwrites
  * instead of duplicating. Chunks are written before their article record: an article record present means
@@ -72,6 +76,11 @@ public final class OpenSearchIndex implements ArticleIndex {
     private static final int PAGE = 2000;
     private static final long MAX_BULK_BYTES = 8L << 20;
     private static final int CACHE_ENTRIES = 20_000;
+    /** Keyword field of article records: the title in lower case, for the listing's title filter. */
+    private static final String LIST_TITLE = "listTitle";
+    /** The {@code _source} fields of an article record that make its listing line. */
+    private static final String ENTRY_FIELDS =
+            "[\"docId\",\"sentenceCount\",\"chunkCount\",\"article.title\",\"article.date\",\"article.source\"]";
     private static final String CHUNK_FIELDS = "[\"docId\",\"hash\",\"ord\",\"first\",\"last\",\"start\",\"end\"]";
 
     /** Connection and layout settings ({@code footnote.opensearch.*}). */
@@ -94,17 +103,17 @@ public final class OpenSearchIndex implements ArticleIndex {
     private final ObjectMapper json = new ObjectMapper();
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final List<Pending> pending = new ArrayList<>();
-    private final Map<String, Cached> cache = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-                    return size() > CACHE_ENTRIES;
-                }
-            });
+    /** Articles read from (or sent to) the cluster, with when; bounded, and safe to share between threads. */
+    private final Cache<String, Cached> cache = Caffeine.newBuilder().maximumSize(CACHE_ENTRIES).build();
     private final Map<String, double[]> idfCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong retries = new AtomicLong();
     /** Search pipelines created (or found) in the cluster, by RRF rank constant. */
     private final Set<Integer> pipelines = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Whether the index maps {@link #LIST_TITLE}: false for an index created before that field, which the
+     * strict mapping would refuse; such an index lists by filtering {@link #documents()} until it is rebuilt.
+     */
+    private volatile boolean titleIndexed;
 
     private OpenSearchIndex(Settings settings, int dimension) {
         this.settings = settings;
@@ -159,6 +168,7 @@ public final class OpenSearchIndex implements ArticleIndex {
         if (existing != null) {
             String built = existing.path(settings.index()).path("mappings").path("_meta").path("signature").asText(null);
             if (signature.equals(built)) {
+                titleIndexed = mapsListTitle(existing);
                 return;
             }
             LOG.infof("OpenSearch index %s was built as [%s]; rebuilding it as [%s]", settings.index(), built, signature);
@@ -173,7 +183,7 @@ public final class OpenSearchIndex implements ArticleIndex {
         mappings.putObject("_meta").put("signature", signature);
         mappings.put("dynamic", "strict");
         ObjectNode p = mappings.putObject("properties");
-        for (String k : List.of("kind", "docId", "hash")) {
+        for (String k : List.of("kind", "docId", "hash", LIST_TITLE)) {
             p.putObject(k).put("type", "keyword");
         }
         p.putObject("ord").put("type", "integer");
@@ -195,12 +205,19 @@ public final class OpenSearchIndex implements ArticleIndex {
         p.putObject("article").put("type", "object").put("enabled", false);
         try {
             call("PUT", "/" + settings.index(), Map.of("wait_for_active_shards", "1"), bytes(body));
+            titleIndexed = true;
         } catch (OpenSearchException e) {
             if (!"resource_already_exists_exception".equals(e.type())) {
                 throw e;
             }
-            // Another instance created it at the same moment, under the same signature.
+            // Another instance created it at the same moment, under the same signature (perhaps an older
+            // version of this class, without the listing field).
+            titleIndexed = mapsListTitle(call("GET", "/" + settings.index() + "/_mapping", Map.of(), null));
         }
+    }
+
+    private boolean mapsListTitle(JsonNode mapping) {
+        return mapping.path(settings.index()).path("mappings").path("properties").has(LIST_TITLE);
     }
 
     /**
@@ -295,7 +312,7 @@ public final class OpenSearchIndex implements ArticleIndex {
         bulk(actions);
         for (Pending op : pending) {
             if (op.document() == null) {
-                cache.remove(op.id());
+                cache.invalidate(op.id());
             } else {
                 cache.put(op.id(), new Cached(op.document(), System.nanoTime()));
             }
@@ -326,6 +343,9 @@ public final class OpenSearchIndex implements ArticleIndex {
         ObjectNode src = json.createObjectNode();
         src.put("kind", "doc").put("docId", e.id()).put("hash", e.hash())
                 .put("sentenceCount", e.spans().length / 2).put("chunkCount", e.runs().length / 2);
+        if (titleIndexed) {
+            src.put(LIST_TITLE, e.title().toLowerCase(Locale.ROOT));
+        }
         ObjectNode a = src.putObject("article");
         a.put("title", e.title()).put("source", e.source()).put("text", e.text());
         if (e.date() != null) {
@@ -485,7 +505,7 @@ public final class OpenSearchIndex implements ArticleIndex {
                 }
             }
         }
-        Cached c = cache.get(id);
+        Cached c = cache.getIfPresent(id);
         if (c != null && System.nanoTime() - c.readAt() < settings.cacheTtl().toNanos()) {
             return Optional.of(c.document());
         }
@@ -514,24 +534,72 @@ public final class OpenSearchIndex implements ArticleIndex {
         }
         for (String id : ids) {
             if (!out.containsKey(id)) {
-                cache.remove(id);
+                cache.invalidate(id);
             }
         }
         return out;
     }
 
+    /** The articles as the cluster holds them (writes not yet sent are not listed), ordered by id. */
     @Override
     public List<Entry> documents() {
         List<Entry> out = new ArrayList<>();
-        scanArticles("[\"docId\",\"sentenceCount\",\"chunkCount\",\"article.title\",\"article.date\",\"article.source\"]",
-                src -> {
-                    JsonNode a = src.path("article");
-                    String date = a.path("date").asText(null);
-                    out.add(new Entry(src.path("docId").asText(), a.path("title").asText(),
-                            date == null ? null : LocalDate.parse(date), a.path("source").asText(),
-                            src.path("sentenceCount").asInt(), src.path("chunkCount").asInt()));
-                });
+        scanArticles(ENTRY_FIELDS, src -> out.add(entry(src)));
         return out; // the scan is sorted by docId
+    }
+
+    /**
+     * One search request per page: the article records, filtered by title in the cluster (a wildcard on the
+     * lower-cased {@link #LIST_TITLE}), sorted by id, from after {@code afterId} ({@code search_after}), with
+     * the total of matches. Like {@link #documents()}, it lists what the cluster holds: writes not yet sent
+     * are not seen. An index created before the title field pages by filtering {@link #documents()}.
+     */
+    @Override
+    public Page page(Optional<String> afterId, int limit, String titleContains) {
+        if (!titleIndexed) {
+            return ArticleIndex.super.page(afterId, limit, titleContains);
+        }
+        ObjectNode body = json.createObjectNode();
+        body.put("size", limit + 1).put("track_total_hits", true);
+        ArrayNode filter = body.putObject("query").putObject("bool").putArray("filter");
+        filter.addObject().putObject("term").put("kind", "doc");
+        String needle = titleContains == null ? "" : titleContains.strip().toLowerCase(Locale.ROOT);
+        if (!needle.isEmpty()) {
+            filter.addObject().putObject("wildcard").putObject(LIST_TITLE).put("value", "*" + escapeWildcard(needle) + "*");
+        }
+        body.putArray("sort").addObject().put("docId", "asc");
+        afterId.ifPresent(id -> body.putArray("search_after").add(id));
+        try {
+            body.set("_source", json.readTree(ENTRY_FIELDS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonNode r = call("POST", "/" + settings.index() + "/_search", Map.of("preference", PREFERENCE), bytes(body));
+        List<Entry> fetched = new ArrayList<>();
+        for (JsonNode h : r.path("hits").path("hits")) {
+            fetched.add(entry(h.path("_source")));
+        }
+        return Page.of(fetched, limit, r.path("hits").path("total").path("value").asLong());
+    }
+
+    private static Entry entry(JsonNode src) {
+        JsonNode a = src.path("article");
+        String date = a.path("date").asText(null);
+        return new Entry(src.path("docId").asText(), a.path("title").asText(),
+                date == null ? null : LocalDate.parse(date), a.path("source").asText(),
+                src.path("sentenceCount").asInt(), src.path("chunkCount").asInt());
+    }
+
+    /** The text matched literally inside a wildcard pattern. */
+    private static String escapeWildcard(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '*' || c == '?' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     @Override
@@ -722,7 +790,7 @@ public final class OpenSearchIndex implements ArticleIndex {
                 if (unsent.containsKey(id)) {
                     continue;
                 }
-                Cached c = cache.get(id);
+                Cached c = cache.getIfPresent(id);
                 if (c != null && c.document().document().contentHash().equals(s.path("hash").asText())) {
                     current.put(id, c.document());
                 } else {
