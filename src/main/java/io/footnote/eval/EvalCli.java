@@ -81,9 +81,18 @@ public final class EvalCli {
         } else if (corpus == null || !Files.isDirectory(corpus)) {
             return usage(out, "--corpus DIR (an existing folder of articles) is required for " + questions);
         }
-        FootnoteConfig config = EvaluationCommand.config(Map.of("footnote.corpus.path", corpus.toString(),
+        Map<String, String> overrides = new HashMap<>(Map.of("footnote.corpus.path", corpus.toString(),
                 "footnote.data.path", outDir.resolve("data").toString()));
-        try (Pipeline pipeline = Pipeline.open(config)) {
+        // --oracle true: the language-model mode's ceiling, through the real OpenAI-compatible client, against a
+        // stand-in model that copies the supporting sentence when its prompt holds it (see OracleReader).
+        OracleReader reader = Boolean.parseBoolean(one(o, "oracle", "false")) ? OracleReader.start() : null;
+        if (reader != null) {
+            overrides.putAll(EvaluationCommand.oracleSettings(reader));
+        }
+        FootnoteConfig config = EvaluationCommand.config(overrides);
+        // The oracle never fails, so its calls go straight to the client rather than through retries.
+        try (reader; Pipeline pipeline = reader == null ? Pipeline.open(config)
+                : Pipeline.builder(config).modelCalls(io.footnote.llm.ModelCalls.direct()).build()) {
             IngestReport ingest = pipeline.ingest(p -> { });
             out.printf(Locale.ROOT, "Indexed %d documents, %d sentences, %d chunks in %d ms%n", ingest.documents(),
                     ingest.sentences(), ingest.chunks(), ingest.millis());
@@ -92,12 +101,15 @@ public final class EvalCli {
                     id -> docs.document(id).map(IndexedDocument::document);
             Map<String, String> raw = new HashMap<>();
             dataset.files().forEach((name, text) -> raw.put(ArticleReader.idOf(name), text));
-            List<QuestionResult> results = new Evaluator(pipeline.answers(), pipeline.retriever(), documents,
-                    config.retrieval().topK()).withPrompt(pipeline.prompt(config.llm().promptTokens()))
-                    .run(dataset.cases(), Evaluator.resolver(documents, raw::get), out);
+            Evaluator evaluator = new Evaluator(pipeline.answers(), pipeline.retriever(), documents,
+                    config.retrieval().topK()).withPrompt(pipeline.prompt(config.llm().promptTokens()));
+            if (reader != null) {
+                evaluator = evaluator.beforeAsking(reader::expect);
+            }
+            List<QuestionResult> results = evaluator.run(dataset.cases(), Evaluator.resolver(documents, raw::get), out);
             Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("answerer", pipeline.llm().isPresent() ? config.llm().provider().name().toLowerCase(Locale.ROOT)
-                    : "extractive");
+            settings.put("answerer", reader != null ? "oracle" : pipeline.llm().isPresent()
+                    ? config.llm().provider().name().toLowerCase(Locale.ROOT) : "extractive");
             settings.put("retrieval", config.retrieval().mode().name().toLowerCase(Locale.ROOT));
             settings.put("model", config.embedding().model().configName());
             Summary summary = Summary.of(dataset.name(), settings, results);
@@ -194,7 +206,7 @@ public final class EvalCli {
     private static int usage(PrintStream out, String problem) {
         out.println("error: " + problem);
         out.println("usage: eval --corpus DIR --questions FILE(.jsonl|.json) [--out DIR] [--junit FILE] [--limit N]"
-                + " [--min METRIC=VALUE]...");
+                + " [--min METRIC=VALUE]... [--oracle true]");
         out.println("       check --answers FILE.jsonl [--out DIR] [--junit FILE] [--min-passed SHARE]");
         return 2;
     }

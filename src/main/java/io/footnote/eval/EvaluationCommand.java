@@ -77,9 +77,7 @@ public final class EvaluationCommand {
         if (reader != null) {
             // The real OpenAI-compatible client, talking to the oracle; follow-ups are rewritten by the heuristic
             // so that every call the oracle sees is an answer.
-            overrides.putAll(Map.of("footnote.llm.provider", "openai", "footnote.llm.base-url", reader.baseUrl(),
-                    "footnote.llm.model", OracleReader.MODEL, "footnote.llm.api-key", "oracle",
-                    "footnote.llm.rewrite-follow-ups", "false"));
+            overrides.putAll(oracleSettings(reader));
             settings += "-oracle";
         }
         FootnoteConfig config = config(overrides);
@@ -137,6 +135,16 @@ public final class EvaluationCommand {
                 System.exit(1);
             }
         }
+    }
+
+    /**
+     * The settings that send the pipeline's questions through the real OpenAI-compatible client to {@code reader};
+     * follow-ups are rewritten by the heuristic, so that every call the oracle sees is an answer.
+     */
+    static Map<String, String> oracleSettings(OracleReader reader) {
+        return Map.of("footnote.llm.provider", "openai", "footnote.llm.base-url", reader.baseUrl(),
+                "footnote.llm.model", OracleReader.MODEL, "footnote.llm.api-key", "oracle",
+                "footnote.llm.rewrite-follow-ups", "false");
     }
 
     /**

@@ -66,6 +66,31 @@ class EvalCliTest {
     }
 
     @Test
+    void given_the_oracle_option_when_evaluated_then_the_real_client_answers_what_the_extractive_answerer_declines()
+            throws Exception {
+        // given a question whose supporting sentence retrieval finds but scores too low for the extractive answerer
+        Path questions = dir.resolve("oracle.jsonl");
+        Files.writeString(questions, "{\"id\":\"mayorkas\",\"question\":\"What did he complain about to Mayorkas?\","
+                + "\"facts\":[[\"drug source\"]],\"support\":[{\"documentId\":\"" + SeedCorpus.DINAN
+                + "\",\"text\":\"complained to Mr. Mayorkas\"}]}\n");
+
+        // when it is evaluated extractively, and then with the oracle behind the OpenAI-compatible client
+        int extractive = EvalCli.run(List.of("eval", "--corpus", SeedCorpus.FOLDER.toString(), "--questions",
+                questions.toString(), "--out", dir.resolve("plain-run").toString(),
+                "--min", "abstention.false_refusals=1.0"), out);
+        int oracle = EvalCli.run(List.of("eval", "--corpus", SeedCorpus.FOLDER.toString(), "--questions",
+                questions.toString(), "--out", dir.resolve("oracle-run").toString(), "--oracle", "true",
+                "--min", "prompt.recall=1.0", "--min", "answer.cited_gold_supported=1.0"), out);
+
+        // then the extractive answerer declined it, and the oracle's answer came back citing the sentence, checked
+        assertEquals(0, extractive, "the extractive answerer declines this one: " + printed);
+        assertEquals(0, oracle, printed.toString());
+        assertTrue(printed.toString().contains("answerer=oracle"), printed.toString());
+        String report = Files.readString(dir.resolve("oracle-run").resolve("report.json"));
+        assertTrue(report.contains("major drug source country"), report);
+    }
+
+    @Test
     void given_answers_from_another_system_when_checked_then_the_unsupported_one_fails_in_junit_xml() throws Exception {
         String source = "U.S. Immigration and Customs Enforcement said it completed just 288 deportations back to China.";
         Path answers = dir.resolve("answers.jsonl");
