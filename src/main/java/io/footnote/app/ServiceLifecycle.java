@@ -67,6 +67,9 @@ public class ServiceLifecycle {
         }
     }
 
+    /** How long shut-down waits for a start-up still loading the model and index. */
+    private static final long STOP_WAIT_SECONDS = 60;
+
     private final FootnoteConfig config;
     private volatile State state = new State.Starting();
     private final ExecutorService startThread =
@@ -85,6 +88,16 @@ public class ServiceLifecycle {
     void onStop(@Observes ShutdownEvent event) {
         rescans.shutdownNow();
         startThread.shutdownNow();
+        try {
+            // Start-up may be inside native code (the ONNX runtime creating its session) when the service stops
+            // soon after starting: the JVM must not exit under it (the runtime crashes the process), and what it
+            // opens must still be closed below. The interrupt ends its wait for the start-up pass at once.
+            if (!startThread.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warnf("Start-up did not stop within %d s; shutting down anyway", STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         State s = state;
         // The queue first: it lets a running pass stop before the index closes under it.
         if (s instanceof State.Open open) {
