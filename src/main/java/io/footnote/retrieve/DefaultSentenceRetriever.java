@@ -247,7 +247,8 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         }
         String folded = fold(term);
         for (String s : stated) {
-            if (s.length() >= 4 && (s.startsWith(term) || term.startsWith(s) || oneEditApart(fold(s), folded))) {
+            if (s.length() >= 4 && (s.startsWith(term) || term.startsWith(s)
+                    || Math.abs(s.length() - term.length()) <= 1 && oneEditApart(fold(s), folded))) {
                 return true;
             }
         }
@@ -273,6 +274,9 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
 
     /** Accents removed ("Gospić" and "Gospic" are one name to a reader who cannot type the accent). */
     private static String fold(String term) {
+        if (term.chars().allMatch(c -> c < 128)) {
+            return term; // nothing to fold, and this runs for every term of the article on each question
+        }
         return java.text.Normalizer.normalize(term, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The index backend and the OpenSearch settings as read from configuration (no cluster needed). */
 class PipelineBackendTest {
 
-    private static FootnoteConfig config(Map<String, String> values) {
+    static FootnoteConfig config(Map<String, String> values) {
         return new SmallRyeConfigBuilder()
                 .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 200,

@@ -1,13 +1,9 @@
 package io.footnote.app;
 
-import io.footnote.config.FootnoteConfig;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 
@@ -31,7 +27,7 @@ class ServiceLifecycleStopTest {
             // given a service starting up on an empty corpus
             Path corpus = dir.resolve("corpus-" + round);
             java.nio.file.Files.createDirectories(corpus);
-            ServiceLifecycle lifecycle = new ServiceLifecycle(config(Map.of("footnote.corpus.path", corpus.toString(),
+            ServiceLifecycle lifecycle = new ServiceLifecycle(PipelineBackendTest.config(Map.of("footnote.corpus.path", corpus.toString(),
                     "footnote.data.path", dir.resolve("data-" + round).toString())));
             lifecycle.onStart(null);
 
@@ -43,16 +39,5 @@ class ServiceLifecycleStopTest {
             assertTrue(Thread.getAllStackTraces().keySet().stream()
                     .noneMatch(t -> t.getName().equals("footnote-start") && t.isAlive()), "seed " + seed);
         }
-    }
-
-    private static FootnoteConfig config(Map<String, String> values) {
-        return new SmallRyeConfigBuilder()
-                .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
-                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 200,
-                        new io.quarkus.runtime.configuration.MemorySizeConverter())
-                .withSources(new PropertiesConfigSource(values, "test", 1000))
-                .withMapping(FootnoteConfig.class)
-                .build()
-                .getConfigMapping(FootnoteConfig.class);
     }
 }
