@@ -61,7 +61,8 @@ public interface FootnoteConfig {
         /**
          * Console log lines as JSON objects, one a line (timestamp, level, logger, message, exception), for log
          * collectors; {@code FOOTNOTE_LOG_JSON=true}. Off: the plain pattern of {@code quarkus.log.console.format}.
-         * The service logs no keys and no question text either way.
+         * Read by Quarkus's log set-up ({@code quarkus.log.console.json.enabled} refers to it), so the lines of
+         * start-up are JSON too. The service logs no keys and no question text either way.
          */
         @WithDefault("false")
         boolean json();
