@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * the facade lays them over where its contract asks for them.
  *
  * <p>Contract: {@link #entries} and {@link #hashes} visit every article record in id order, a page of
- * {@value #PAGE} at a time ({@code search_after}); {@link #page} is one search request, filtered by title in
+ * 2,000 at a time ({@code search_after}); {@link #page} is one search request, filtered by title in
  * the cluster, and needs an index that maps {@link OpenSearchRecords#LIST_TITLE}.
  */
 final class OpenSearchListing {
