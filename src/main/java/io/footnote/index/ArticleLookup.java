@@ -24,10 +24,8 @@ public interface ArticleLookup {
      * This default filters {@link #documents()}; an index that can page itself overrides it.
      */
     default Page page(Optional<String> afterId, int limit, String titleContains) {
-        String needle = titleContains == null ? "" : titleContains.strip().toLowerCase(java.util.Locale.ROOT);
-        List<Entry> matches = documents().stream()
-                .filter(e -> needle.isEmpty() || e.title().toLowerCase(java.util.Locale.ROOT).contains(needle))
-                .toList();
+        String needle = TitleFilter.needle(titleContains);
+        List<Entry> matches = documents().stream().filter(e -> TitleFilter.matches(e.title(), needle)).toList();
         List<Entry> after = matches.stream().filter(e -> afterId.isEmpty() || e.id().compareTo(afterId.get()) > 0)
                 .limit(limit + 1L).toList();
         return Page.of(after, limit, matches.size());

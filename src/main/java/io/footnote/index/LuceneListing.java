@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,9 +54,9 @@ final class LuceneListing {
             throws IOException {
         BooleanQuery.Builder q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(LuceneRecords.KIND, LuceneRecords.KIND_DOC)), BooleanClause.Occur.FILTER);
-        String needle = titleContains == null ? "" : titleContains.strip().toLowerCase(Locale.ROOT);
+        String needle = TitleFilter.needle(titleContains);
         if (!needle.isEmpty()) {
-            q.add(new WildcardQuery(new Term(LuceneRecords.LIST_TITLE, "*" + escape(needle) + "*")),
+            q.add(new WildcardQuery(new Term(LuceneRecords.LIST_TITLE, TitleFilter.wildcard(needle))),
                     BooleanClause.Occur.FILTER);
         }
         Query query = q.build();
@@ -73,17 +72,6 @@ final class LuceneListing {
             fetched.add(LuceneRecords.entry(stored.document(d.doc, LuceneRecords.ENTRY_FIELDS)));
         }
         return ArticleLookup.Page.of(fetched, limit, s.count(query));
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '*' || c == '?' || c == '\\') {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 
     /** Content hash of every committed article, by id. */
