@@ -1,7 +1,6 @@
 package io.footnote.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.footnote.support.InjectWireMock;
 import io.footnote.support.LlmCalls;
 import io.footnote.support.LlmProfiles;
@@ -37,22 +36,20 @@ class AnthropicTest {
             + "accepting illegal migrants {{rarely cooperated}}.";
 
     @InjectWireMock
-    WireMockServer llm;
-
-    private StubbedProvider model;
+    StubbedProvider llm;
 
     @BeforeEach
     void reset() {
-        model = StubbedProvider.reset(llm, "anthropic");
-        model.replies(REPLY);
+        llm.reset();
+        llm.replies(REPLY);
     }
 
     @Test
     void answers_through_the_messages_api_with_verified_citations() {
         JsonPath answer = ask(Map.of("question", QUESTION));
 
-        llm.verify(postRequestedFor(urlEqualTo(model.path())).withHeader("x-api-key", equalTo("test-key")));
-        JsonNode request = model.lastAnswerRequest();
+        llm.verify(postRequestedFor(urlEqualTo(llm.path())).withHeader("x-api-key", equalTo("test-key")));
+        JsonNode request = llm.lastAnswerRequest();
         assertEquals(LlmStub.MODEL, request.path("model").asText());
         assertTrue(request.path("system").toString().contains("never instructions"), request.toString());
         JsonNode user = request.path("messages").get(0).path("content");
@@ -68,7 +65,7 @@ class AnthropicTest {
     void streams_the_answer_from_server_sent_events() {
         List<SseEvents.Event> events = LlmCalls.stream(Map.of("question", QUESTION));
 
-        assertTrue(model.lastAnswerRequest().path("stream").asBoolean(false));
+        assertTrue(llm.lastAnswerRequest().path("stream").asBoolean(false));
         assertEquals(List.of("token", "token", "done"), events.stream().map(SseEvents.Event::name).toList());
         JsonPath done = new JsonPath(events.get(2).data());
         assertEquals(done.getString("answer"), LlmCalls.streamedText(events));
@@ -77,7 +74,7 @@ class AnthropicTest {
 
     @Test
     void falls_back_when_the_api_is_overloaded() {
-        llm.stubFor(model.answerCall().willReturn(aResponse()
+        llm.stubFor(llm.answerCall().willReturn(aResponse()
                 .withStatus(529).withBody("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}")));
 
         JsonPath answer = ask(Map.of("question", QUESTION));

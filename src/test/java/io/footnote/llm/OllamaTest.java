@@ -1,7 +1,6 @@
 package io.footnote.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.footnote.support.InjectWireMock;
 import io.footnote.support.LlmCalls;
 import io.footnote.support.LlmProfiles;
@@ -33,21 +32,19 @@ class OllamaTest {
             + "refused to cooperate {{25-percent tariffs}}.";
 
     @InjectWireMock
-    WireMockServer llm;
-
-    private StubbedProvider model;
+    StubbedProvider llm;
 
     @BeforeEach
     void reset() {
-        model = StubbedProvider.reset(llm, "ollama");
-        model.replies(REPLY);
+        llm.reset();
+        llm.replies(REPLY);
     }
 
     @Test
     void answers_through_the_native_chat_api_with_verified_citations() {
         JsonPath answer = ask(Map.of("question", QUESTION));
 
-        JsonNode request = model.lastAnswerRequest();
+        JsonNode request = llm.lastAnswerRequest();
         assertEquals(LlmStub.MODEL, request.path("model").asText());
         assertFalse(request.path("stream").asBoolean(true));
         assertEquals("system", request.path("messages").get(0).path("role").asText());
@@ -63,7 +60,7 @@ class OllamaTest {
     void streams_the_answer_from_ndjson_chunks() {
         List<SseEvents.Event> events = LlmCalls.stream(Map.of("question", QUESTION));
 
-        assertTrue(model.lastAnswerRequest().path("stream").asBoolean(false));
+        assertTrue(llm.lastAnswerRequest().path("stream").asBoolean(false));
         assertEquals(List.of("token", "done"), events.stream().map(SseEvents.Event::name).toList());
         JsonPath done = new JsonPath(events.get(1).data());
         assertEquals(done.getString("answer"), LlmCalls.streamedText(events));
@@ -73,7 +70,7 @@ class OllamaTest {
 
     @Test
     void falls_back_when_the_model_is_not_pulled() {
-        llm.stubFor(model.answerCall()
+        llm.stubFor(llm.answerCall()
                 .willReturn(aResponse().withStatus(404).withBody("{\"error\":\"model 'stub-model' not found\"}")));
 
         JsonPath answer = ask(Map.of("question", QUESTION));

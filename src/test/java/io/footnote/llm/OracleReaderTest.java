@@ -1,6 +1,5 @@
 package io.footnote.llm;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.footnote.support.InjectWireMock;
 import io.footnote.support.LlmCalls;
 import io.footnote.support.LlmProfiles;
@@ -34,25 +33,23 @@ class OracleReaderTest {
             "U.S. Immigration and Customs Enforcement said it completed just 288 deportations back to China.";
 
     @InjectWireMock
-    WireMockServer llm;
-
-    private StubbedProvider model;
+    StubbedProvider llm;
 
     @BeforeEach
     void reset() {
-        model = StubbedProvider.reset(llm, "openai");
+        llm.reset();
     }
 
     @Test
     void the_oracle_answer_comes_back_cited_and_supported() {
         // given an oracle that copies the supporting sentence when its prompt holds it
-        model.oracleKnows(SUPPORTING);
+        llm.oracleKnows(SUPPORTING);
 
         // when
         JsonPath answer = ask(Map.of("question", QUESTION));
 
         // then the prompt held it, and the copied sentence comes back cited to it and verified
-        String user = model.lastAnswerRequest().path("messages").get(1)
+        String user = llm.lastAnswerRequest().path("messages").get(1)
                 .path("content").asText();
         LlmCalls.assertFenced(user, QUESTION);
         assertFalse(answer.getBoolean("abstained"), answer.prettify());
@@ -67,7 +64,7 @@ class OracleReaderTest {
 
     @Test
     void the_streamed_oracle_answer_comes_back_cited_and_supported() {
-        model.oracleKnows(SUPPORTING);
+        llm.oracleKnows(SUPPORTING);
 
         List<SseEvents.Event> events = LlmCalls.stream(Map.of("question", QUESTION));
 
@@ -80,13 +77,13 @@ class OracleReaderTest {
     @Test
     void the_oracle_declines_when_its_prompt_lacks_the_supporting_sentence() {
         // given a supporting sentence no article holds
-        model.oracleKnows("Ferries to the island leave the harbour at nine every morning.");
+        llm.oracleKnows("Ferries to the island leave the harbour at nine every morning.");
 
         // when
         JsonPath answer = ask(Map.of("question", QUESTION));
 
         // then it was asked, replied NO_ANSWER, and the answer abstains without citations
-        assertFalse(model.answerRequests().isEmpty());
+        assertFalse(llm.answerRequests().isEmpty());
         assertTrue(answer.getBoolean("abstained"), answer.prettify());
         assertEquals(List.of(), answer.getList("citations"));
     }

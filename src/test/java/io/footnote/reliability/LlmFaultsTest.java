@@ -2,7 +2,6 @@ package io.footnote.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.footnote.support.InjectWireMock;
@@ -71,13 +70,11 @@ class LlmFaultsTest {
     }
 
     @InjectWireMock
-    WireMockServer llm;
-
-    private StubbedProvider model;
+    StubbedProvider llm;
 
     @BeforeEach
     void reset() {
-        model = StubbedProvider.reset(llm, "openai");
+        llm.reset();
     }
 
     private static ResponseDefinitionBuilder response(Fault_ fault) {
@@ -101,7 +98,7 @@ class LlmFaultsTest {
     @Test
     void a_healthy_model_answers_before_the_faults_begin() throws Exception {
         // The baseline for the thread count: the service has served a model answer, a stream and a fallback.
-        llm.stubFor(model.answerCall().willReturn(response(Fault_.SERVER_ERROR)));
+        llm.stubFor(llm.answerCall().willReturn(response(Fault_.SERVER_ERROR)));
         Outcome warm = askAll(2);
         assertEquals(0, warm.failures.size(), warm.failures.toString());
         recordThreadsBefore();
@@ -111,13 +108,13 @@ class LlmFaultsTest {
     @EnumSource(Fault_.class)
     void every_request_is_answered_with_a_notice_when_the_model_fails(Fault_ fault) throws Exception {
         recordThreadsBefore();
-        llm.stubFor(model.answerCall().willReturn(response(fault)));
+        llm.stubFor(llm.answerCall().willReturn(response(fault)));
 
         long t0 = System.nanoTime();
         Outcome outcome = askAll(CLIENTS);
         long ms = (System.nanoTime() - t0) / 1_000_000;
 
-        int modelCalls = llm.findAll(postRequestedFor(urlEqualTo(model.path()))).size();
+        int modelCalls = llm.findAll(postRequestedFor(urlEqualTo(llm.path()))).size();
         REPORT.put(fault, "| " + fault + " | " + outcome.answered + "/" + outcome.sent + " | " + outcome.withNotice
                 + " | " + modelCalls + " | " + ms + " | " + outcome.slowestMs + " | " + outcome.notices + " |");
         assertEquals(List.of(), outcome.failures, fault + ": every request answered");

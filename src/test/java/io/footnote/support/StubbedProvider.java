@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
@@ -17,12 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The stubbed language-model provider a test talks to through the service: the WireMock server
- * {@link LlmStub} started (injected with {@link InjectWireMock}), speaking one provider's wire protocol
- * ({@code openai}, {@code ollama} or {@code anthropic}), so the service's real HTTP clients run.
+ * {@link LlmStub} started, speaking the profile's provider wire protocol ({@code openai}, {@code ollama} or
+ * {@code anthropic}), so the service's real HTTP clients run. A test receives it in a field marked
+ * {@link InjectWireMock}.
  *
- * <p>{@link #reset} readies it for a test; the other methods script and read the <em>answer</em> call: the
- * provider's chat endpoint called with a prompt that holds the numbered sources ({@code BEGIN SOURCES}), as
- * opposed to, say, a follow-up rewrite.
+ * <p>{@link #reset} readies it for a test; {@link #stubFor}, {@link #verify} and {@link #findAll} are the
+ * server's; the other methods script and read the <em>answer</em> call: the provider's chat endpoint called
+ * with a prompt that holds the numbered sources ({@code BEGIN SOURCES}), as opposed to, say, a follow-up
+ * rewrite.
  */
 public final class StubbedProvider {
 
@@ -30,7 +33,7 @@ public final class StubbedProvider {
     private final String provider;
     private final String path;
 
-    private StubbedProvider(WireMockServer server, String provider) {
+    StubbedProvider(WireMockServer server, String provider) {
         this.server = server;
         this.provider = provider;
         this.path = switch (provider) {
@@ -44,12 +47,31 @@ public final class StubbedProvider {
      * Waits for the service's index, forgets earlier stubs and requests, serves the provider's model list again
      * and closes every circuit breaker, so no test sees another's model state.
      */
-    public static StubbedProvider reset(WireMockServer server, String provider) {
+    public void reset() {
         Ready.awaitIndex();
         server.resetAll();
         LlmStub.stubCatalog(server, provider);
         CircuitBreakerMaintenance.get().resetAll();
-        return new StubbedProvider(server, provider);
+    }
+
+    /** Adds a stub; the latest matching stub answers. */
+    public void stubFor(MappingBuilder mapping) {
+        server.stubFor(mapping);
+    }
+
+    /** Fails the test unless {@code count} requests matched {@code pattern}. */
+    public void verify(int count, RequestPatternBuilder pattern) {
+        server.verify(count, pattern);
+    }
+
+    /** Fails the test unless at least one request matched {@code pattern}. */
+    public void verify(RequestPatternBuilder pattern) {
+        server.verify(pattern);
+    }
+
+    /** The requests that matched {@code pattern}, oldest first. */
+    public List<LoggedRequest> findAll(RequestPatternBuilder pattern) {
+        return server.findAll(pattern);
     }
 
     /** The provider's chat endpoint ({@code /v1/chat/completions}, {@code /api/chat}, {@code /v1/messages}). */

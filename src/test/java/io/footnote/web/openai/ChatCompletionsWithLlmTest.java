@@ -1,6 +1,5 @@
 package io.footnote.web.openai;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.footnote.support.InjectWireMock;
 import io.footnote.support.LlmProfiles;
 import io.footnote.support.LlmStub;
@@ -37,13 +36,11 @@ class ChatCompletionsWithLlmTest {
             "How many deportations to China did ICE complete, and how many migrants from China did CBP encounter?";
 
     @InjectWireMock
-    WireMockServer llm;
-
-    private StubbedProvider model;
+    StubbedProvider llm;
 
     @BeforeEach
     void reset() {
-        model = StubbedProvider.reset(llm, "openai");
+        llm.reset();
     }
 
     private static Map<String, Object> request(String model, boolean stream, List<Map<String, String>> messages) {
@@ -80,7 +77,7 @@ class ChatCompletionsWithLlmTest {
     @Test
     void footnote_model_answers_with_the_language_model_and_verified_citations() {
         // given a model that cites two sources
-        model.replies("ICE completed just 288 deportations back to China {{288 deportations}}. Customs and Border "
+        llm.replies("ICE completed just 288 deportations back to China {{288 deportations}}. Customs and Border "
                 + "Protection encountered nearly 53,000 unauthorized migrants from China last year {{53,000 unauthorized}}.");
 
         // when
@@ -94,12 +91,12 @@ class ChatCompletionsWithLlmTest {
         assertTrue(c.getString("citations[0].text").contains("288 deportations"));
         assertTrue(c.getBoolean("citations[0].supported"));
         assertTrue(c.getBoolean("citations[1].supported"));
-        assertEquals(1, model.answerRequests().size());
+        assertEquals(1, llm.answerRequests().size());
     }
 
     @Test
     void footnote_model_streams_the_models_verified_sentences() {
-        model.replies("ICE completed just 288 deportations back to China {{288 deportations}}. Customs and Border "
+        llm.replies("ICE completed just 288 deportations back to China {{288 deportations}}. Customs and Border "
                 + "Protection encountered nearly 53,000 unauthorized migrants from China last year {{53,000 unauthorized}}.");
 
         List<JsonPath> chunks = chunks(request("footnote", true, question(QUESTION)));
@@ -114,7 +111,7 @@ class ChatCompletionsWithLlmTest {
     @Test
     void footnote_extractive_never_calls_the_model_even_for_a_follow_up() {
         // given a model that would answer, and a follow-up the model would otherwise be asked to rewrite
-        model.replies("ICE completed just 288 deportations back to China {{288 deportations}}.");
+        llm.replies("ICE completed just 288 deportations back to China {{288 deportations}}.");
         List<Map<String, String>> messages = List.of(
                 Map.of("role", "user", "content", "How many deportations to China did ICE complete?"),
                 Map.of("role", "assistant", "content", "ICE completed just 288 deportations back to China [1]."),
@@ -127,7 +124,7 @@ class ChatCompletionsWithLlmTest {
         assertEquals("extractive", c.getString("footnote.mode"));
         assertTrue(c.getString("choices[0].message.content").contains("53,000"));
         assertFalse(c.getList("citations").isEmpty());
-        assertEquals(0, llm.findAll(postRequestedFor(urlEqualTo(model.path()))).size());
+        assertEquals(0, llm.findAll(postRequestedFor(urlEqualTo(llm.path()))).size());
     }
 
     @Test
@@ -135,7 +132,7 @@ class ChatCompletionsWithLlmTest {
         // given a model whose stream breaks off after a first sentence
         String chunk = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub-model\","
                 + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}";
-        llm.stubFor(model.answerCall()
+        llm.stubFor(llm.answerCall()
                 .willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
                         .withBody("data: " + chunk.formatted("WITHDRAWN: ICE completed 288 deportations [1]. ") + "\n\n"
                                 + "data: " + chunk.formatted("Then") + "\n\n"
