@@ -48,8 +48,8 @@ public final class AnswerService {
         void text(String piece);
 
         /**
-         * The text so far is withdrawn (the model failed midway); the pieces that follow, from the fallback,
-         * make up the answer.
+         * The text so far is withdrawn (the model failed midway, or every article it cited was deleted
+         * meanwhile); the pieces that follow, from the fallback or the decline, make up the answer.
          */
         default void reset(String reason) {
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.CancellationException;
  */
 final class FallbackAnswering {
 
+    // Logged under the service's name, where operators have always found the fallbacks.
     private static final Logger LOG = Logger.getLogger(AnswerService.class);
 
     private final Answerer answerer;

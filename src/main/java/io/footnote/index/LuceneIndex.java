@@ -132,7 +132,7 @@ public final class LuceneIndex implements ArticleIndex {
 
     @Override
     public Map<String, String> contentHashes() {
-        Map<String, String> out = withSearcher(LuceneListing::hashes);
+        Map<String, String> out = searchers.with(LuceneListing::hashes);
         pending.forEach((id, d) -> d.ifPresentOrElse(a -> out.put(id, a.document().contentHash()), () -> out.remove(id)));
         return out;
     }
@@ -195,7 +195,7 @@ public final class LuceneIndex implements ArticleIndex {
     @Override
     public List<Entry> documents() {
         Map<String, Entry> byId = new TreeMap<>();
-        withSearcher(LuceneListing::entries).forEach(e -> byId.put(e.id(), e));
+        searchers.with(LuceneListing::entries).forEach(e -> byId.put(e.id(), e));
         pending.forEach((id, d) -> d.ifPresentOrElse(a -> byId.put(id, LuceneRecords.entry(a)), () -> byId.remove(id)));
         return List.copyOf(byId.values());
     }
@@ -203,13 +203,13 @@ public final class LuceneIndex implements ArticleIndex {
     /** A page of the listing as of the last commit (what a search sees). */
     @Override
     public Page page(Optional<String> afterId, int limit, String titleContains) {
-        return withSearcher(s -> LuceneListing.page(s, afterId, limit, titleContains));
+        return searchers.with(s -> LuceneListing.page(s, afterId, limit, titleContains));
     }
 
     /** Totals as of the last commit. */
     @Override
     public Stats stats() {
-        return withSearcher(LuceneListing::stats);
+        return searchers.with(LuceneListing::stats);
     }
 
     @Override
@@ -258,9 +258,5 @@ public final class LuceneIndex implements ArticleIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private <T> T withSearcher(LuceneSearchers.Task<T> task) {
-        return searchers.with(task);
     }
 }
