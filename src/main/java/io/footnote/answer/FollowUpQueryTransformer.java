@@ -38,6 +38,18 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
         if (asked.isEmpty() || !isFollowUp(question)) {
             return List.of(query);
         }
+        return List.of(Query.from(standalone(question, asked), query.metadata()));
+    }
+
+    /**
+     * {@code question} made standalone given {@code asked}, the user's earlier questions, most recent first;
+     * unchanged when it is no follow-up or nothing was asked before. What {@link #transform} does, for a caller
+     * that holds the questions as text.
+     */
+    String standalone(String question, List<String> asked) {
+        if (asked.isEmpty() || !isFollowUp(question)) {
+            return question;
+        }
         String lower = question.toLowerCase(Locale.ROOT);
         String context = asked.getFirst();
         for (String earlier : asked) { // most recent first: the subject is the latest question that names one
@@ -48,7 +60,7 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
                 break;
             }
         }
-        return List.of(Query.from(question + " (context: " + context + ")", query.metadata()));
+        return question + " (context: " + context + ")";
     }
 
     /**

@@ -1,25 +1,17 @@
 package io.footnote.app;
 
-import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import io.footnote.answer.AnswerService;
-import io.footnote.answer.Answerer;
 import io.footnote.llm.CitationPrompt;
-import io.footnote.answer.ExtractiveAnswerer;
-import io.footnote.answer.FollowUpQueryTransformer;
-import io.footnote.llm.LlmAnswerer;
-import io.footnote.llm.LlmFollowUpTransformer;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import io.footnote.cite.AnswerChecker;
 import io.footnote.cite.CachedEmbedder;
-import io.footnote.cite.ClaimVerifier;
 import io.footnote.cite.SupportScorer;
 import io.footnote.config.FootnoteConfig;
 import io.footnote.domain.Document;
 import io.footnote.index.ArticleIndex;
 import io.footnote.embed.EmbeddingModels;
 import io.footnote.index.IndexedDocument;
-import io.footnote.index.LuceneIndex;
 import io.footnote.embed.OnnxEncoder;
 import io.footnote.index.OpenSearchIndex;
 import io.footnote.ingest.ArticleCleaner;
@@ -29,7 +21,6 @@ import io.footnote.ingest.CorpusIngester;
 import io.footnote.ingest.DocumentFormats;
 import io.footnote.ingest.IngestReport;
 import io.footnote.ingest.SentenceSplitter;
-import io.footnote.llm.GuardedChatModel;
 import io.footnote.llm.GuardedModelCalls;
 import io.footnote.llm.LlmClients;
 import io.footnote.llm.LlmProvider;
@@ -47,7 +38,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -59,7 +49,8 @@ import java.util.function.Function;
  *
  * <p>Owns what it opened (the embedding threads, the index) and closes it in {@link #close()}. When a step of
  * {@link Builder#build()} fails, everything opened before that step is closed before the failure propagates,
- * so a bad setting never leaves an index locked.
+ * so a bad setting never leaves an index locked. What it opens comes from {@link IndexBackends}; the answer
+ * services are wired by {@link AnswerWiring}.
  */
 public final class Pipeline implements java.io.Closeable {
 
@@ -239,15 +230,16 @@ public final class Pipeline implements java.io.Closeable {
 
         private Pipeline assemble(List<java.io.Closeable> owned) {
             EmbeddingModels.Known model = config.embedding().model();
-            ExecutorService embedPool = embedThreads();
+            ExecutorService embedPool = IndexBackends.embedThreads(config);
             owned.add(embedPool::shutdownNow);
             OnnxEncoder embeddings = EmbeddingModels.load(model, embedPool);
             CorpusIngester.SentenceVectors sentenceVectors = CorpusIngester.effective(embeddings,
                     config.embedding().sentenceVectors());
             ArticleIndex idx = index;
             if (idx == null) {
-                idx = openIndex(CorpusIngester.signature(model.configName(), config.chunking().maxTokens(),
-                        config.chunking().overlapSentences(), sentenceVectors), embeddings.dimension());
+                String signature = CorpusIngester.signature(model.configName(), config.chunking().maxTokens(),
+                        config.chunking().overlapSentences(), sentenceVectors);
+                idx = IndexBackends.open(config, signature, embeddings.dimension());
                 owned.add(idx::close);
             }
             ArticleIndex articles = idx;
@@ -263,56 +255,14 @@ public final class Pipeline implements java.io.Closeable {
             SentenceRetriever retriever = new DefaultSentenceRetriever(articles, chunks);
             Function<String, Optional<Document>> documents =
                     id -> articles.document(id).map(IndexedDocument::document);
-
-            ClaimVerifier claims = new ClaimVerifier(
-                    new SupportScorer(text -> embeddings.embed(text).content().vector()),
-                    config.verification().minSupport());
-            SentenceSplitter splitter = new SentenceSplitter();
             AnswerChecker checker = checker(embeddings, config.verification().minSupport());
-            AnswerService.Limits limits = new AnswerService.Limits(config.question().maxLength(),
-                    config.question().maxHistory(), config.retrieval().topK(), config.retrieval().candidates());
-            ExtractiveAnswerer extractive = new ExtractiveAnswerer(config.answering().maxSentences(),
-                    config.answering().minScore(), config.answering().relativeScore(),
-                    config.answering().minAnswerability(), documents);
-            // Same retrieval and checks as the model's answers, but no model anywhere: neither writing nor
-            // rewriting follow-ups. It is also what stands in when the model fails.
-            AnswerService.Builder common = AnswerService.builder().retriever(retriever).documents(documents)
-                    .splitter(splitter::split).claims(claims).limits(limits);
-            AnswerService extractiveAnswers = common.answerer(extractive).build();
-
             Optional<LlmClients> clients = Optional.ofNullable(llmClients)
                     .or(() -> config.llm().provider() == LlmProvider.NONE ? Optional.empty()
                             : Optional.of(LlmClients.of(config.llm())));
-            if (clients.isEmpty()) {
-                return new Pipeline(config, owned, articles, formats, ingester, retriever, extractiveAnswers,
-                        extractiveAnswers, Optional.empty(), checker, chunks);
-            }
-            ModelCalls calls = modelCalls != null ? modelCalls : new GuardedModelCalls(config.llm());
-            Answerer writer = new LlmAnswerer(clients.get().chat(), clients.get().streaming(), calls,
-                    prompt(documents, chunks, config, config.llm().promptTokens()),
-                    clients.get().mode(), config.llm().timeout());
-            QueryTransformer rewriter = new FollowUpQueryTransformer();
-            if (config.llm().rewriteFollowUps()) {
-                rewriter = new LlmFollowUpTransformer(new GuardedChatModel(clients.get().chat(), calls), rewriter,
-                        config.question().maxLength());
-            }
-            AnswerService answers = common.answerer(writer).fallback(extractive).rewriter(rewriter).build();
-            return new Pipeline(config, owned, articles, formats, ingester, retriever, answers, extractiveAnswers,
-                    Optional.of(new LlmStatus(clients.get(), calls)), checker, chunks);
-        }
-
-        private ExecutorService embedThreads() {
-            int threads = config.embedding().threads() > 0 ? config.embedding().threads()
-                    : Runtime.getRuntime().availableProcessors();
-            return Executors.newFixedThreadPool(threads,
-                    Thread.ofPlatform().name("footnote-embed-", 1).daemon().factory());
-        }
-
-        private ArticleIndex openIndex(String signature, int dimension) {
-            return switch (config.index().backend()) {
-                case LUCENE -> LuceneIndex.open(config.data().path().resolve("index"), signature, dimension);
-                case OPENSEARCH -> OpenSearchIndex.open(openSearch(config.opensearch()), signature, dimension);
-            };
+            AnswerWiring.Answering answering = AnswerWiring.wire(config, retriever, documents, embeddings, chunks,
+                    clients, modelCalls);
+            return new Pipeline(config, owned, articles, formats, ingester, retriever, answering.answers(),
+                    answering.extractive(), answering.llm(), checker, chunks);
         }
     }
 
@@ -329,20 +279,11 @@ public final class Pipeline implements java.io.Closeable {
 
     /** The language model's prompt built over this pipeline's index, with {@code promptTokens} as its budget. */
     public CitationPrompt prompt(int promptTokens) {
-        return prompt(id -> index.document(id).map(IndexedDocument::document), chunkSearch, config, promptTokens);
-    }
-
-    private static CitationPrompt prompt(Function<String, Optional<Document>> documents, HybridContentRetriever chunks,
-                                         FootnoteConfig config, int promptTokens) {
-        return CitationPrompt.of(documents, config.llm(), promptTokens,
-                (query, k) -> chunks.search(query, chunks.embed(query), k));
+        return AnswerWiring.prompt(id -> index.document(id).map(IndexedDocument::document), chunkSearch, config, promptTokens);
     }
 
     /** The OpenSearch backend's settings, from {@code footnote.opensearch.*}. */
     static OpenSearchIndex.Settings openSearch(FootnoteConfig.OpenSearch os) {
-        return new OpenSearchIndex.Settings(os.hosts().stream().map(String::strip).filter(h -> !h.isEmpty()).toList(),
-                os.username(), os.password(), os.indexName(), os.shards(), os.replicas(),
-                os.hybrid() == FootnoteConfig.OpenSearch.Fusion.SERVER, os.timeout(), os.maxRetries(),
-                os.bulkArticles(), os.cacheTtl());
+        return IndexBackends.openSearch(os);
     }
 }

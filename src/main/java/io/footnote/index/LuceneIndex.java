@@ -5,24 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -32,24 +17,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static io.footnote.index.LuceneRecords.CHUNK_DOC_ID;
-import static io.footnote.index.LuceneRecords.CHUNK_HASH;
-import static io.footnote.index.LuceneRecords.CHUNK_ORD;
 import static io.footnote.index.LuceneRecords.DOC_ID;
-import static io.footnote.index.LuceneRecords.KIND;
-import static io.footnote.index.LuceneRecords.KIND_DOC;
 import static io.footnote.index.LuceneRecords.TEXT;
-import static io.footnote.index.LuceneRecords.TITLE;
-import static io.footnote.index.LuceneRecords.VECTOR;
 
 /**
  * The embedded Lucene index: one block of Lucene documents per article ({@link LuceneRecords}), replaced whole
@@ -61,7 +36,8 @@ import static io.footnote.index.LuceneRecords.VECTOR;
  * doc values. Opening the index reads no article, so start-up time and heap do not grow with the corpus. The
  * only per-article state is {@code pending}: articles written or deleted since the last commit, so that
  * {@link #document} answers with the version the next commit makes visible (and a search skips the chunks
- * of the version it replaces); it empties at each commit.
+ * of the version it replaces); it empties at each commit. Queries are {@link LuceneChunkSearch}'s, over the
+ * {@link LuceneSearchers}; the listing is {@link LuceneListing}'s.
  */
 public final class LuceneIndex implements ArticleIndex {
 
@@ -75,17 +51,20 @@ public final class LuceneIndex implements ArticleIndex {
 
     private final Directory directory;
     private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final LuceneSearchers searchers;
+    private final LuceneChunkSearch queries;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final int dimension;
     private final Cache<String, IndexedDocument> cache;
     /** Written (present) or deleted (empty) since the last commit. */
     private final Map<String, Optional<IndexedDocument>> pending = new ConcurrentHashMap<>();
 
-    private LuceneIndex(Directory directory, IndexWriter writer, SearcherManager searchers, int dimension, long cacheBytes) {
+    private LuceneIndex(Directory directory, IndexWriter writer, LuceneSearchers searchers, int dimension,
+                        long cacheBytes) {
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
+        this.queries = new LuceneChunkSearch(searchers, this::document, dimension);
         this.dimension = dimension;
         this.cache = Caffeine.newBuilder().maximumWeight(cacheBytes)
                 .weigher((String id, IndexedDocument d) -> ArticleCodec.weight(d)).build();
@@ -131,7 +110,13 @@ public final class LuceneIndex implements ArticleIndex {
                 }
             }
             writer.setLiveCommitData(Map.of(COMMIT_SIGNATURE, stamp).entrySet());
-            return new LuceneIndex(dir, writer, new SearcherManager(writer, null), dimension, cacheBytes);
+            LuceneSearchers searchers = new LuceneSearchers(writer);
+            try {
+                return new LuceneIndex(dir, writer, searchers, dimension, cacheBytes);
+            } catch (RuntimeException e) {
+                IOUtils.closeWhileHandlingException(searchers); // before the writer it reads from
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
                 try {
@@ -147,7 +132,7 @@ public final class LuceneIndex implements ArticleIndex {
 
     @Override
     public Map<String, String> contentHashes() {
-        Map<String, String> out = withSearcher(LuceneListing::hashes);
+        Map<String, String> out = searchers.with(LuceneListing::hashes);
         pending.forEach((id, d) -> d.ifPresentOrElse(a -> out.put(id, a.document().contentHash()), () -> out.remove(id)));
         return out;
     }
@@ -188,7 +173,7 @@ public final class LuceneIndex implements ArticleIndex {
         Map<String, Optional<IndexedDocument>> committed = Map.copyOf(pending);
         try {
             writer.commit();
-            searchers.maybeRefreshBlocking();
+            searchers.refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -204,25 +189,13 @@ public final class LuceneIndex implements ArticleIndex {
         if (written != null) {
             return written;
         }
-        return Optional.ofNullable(cache.get(id, this::load));
-    }
-
-    /** Reads an article's record from the current searcher; {@code null} when there is none. */
-    private IndexedDocument load(String id) {
-        return withSearcher(s -> {
-            BooleanQuery q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(DOC_ID, id)), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(KIND, KIND_DOC)), BooleanClause.Occur.FILTER).build();
-            TopDocs top = s.search(q, 1);
-            return top.scoreDocs.length == 0 ? null
-                    : LuceneRecords.decode(s.storedFields().document(top.scoreDocs[0].doc), dimension);
-        });
+        return Optional.ofNullable(cache.get(id, queries::load));
     }
 
     @Override
     public List<Entry> documents() {
         Map<String, Entry> byId = new TreeMap<>();
-        withSearcher(LuceneListing::entries).forEach(e -> byId.put(e.id(), e));
+        searchers.with(LuceneListing::entries).forEach(e -> byId.put(e.id(), e));
         pending.forEach((id, d) -> d.ifPresentOrElse(a -> byId.put(id, LuceneRecords.entry(a)), () -> byId.remove(id)));
         return List.copyOf(byId.values());
     }
@@ -230,13 +203,13 @@ public final class LuceneIndex implements ArticleIndex {
     /** A page of the listing as of the last commit (what a search sees). */
     @Override
     public Page page(Optional<String> afterId, int limit, String titleContains) {
-        return withSearcher(s -> LuceneListing.page(s, afterId, limit, titleContains));
+        return searchers.with(s -> LuceneListing.page(s, afterId, limit, titleContains));
     }
 
     /** Totals as of the last commit. */
     @Override
     public Stats stats() {
-        return withSearcher(LuceneListing::stats);
+        return searchers.with(LuceneListing::stats);
     }
 
     @Override
@@ -246,64 +219,12 @@ public final class LuceneIndex implements ArticleIndex {
 
     @Override
     public List<ChunkHit> searchText(String text, int n) {
-        List<String> terms = analyze(text);
-        if (terms.isEmpty()) {
-            return List.of();
-        }
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        for (String t : terms) {
-            q.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD);
-            q.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), Bm25.TITLE_BOOST), BooleanClause.Occur.SHOULD);
-        }
-        return search(q.build(), n);
+        return queries.byTerms(analyze(text), n);
     }
 
     @Override
     public List<ChunkHit> searchVector(float[] vector, int n) {
-        return search(new KnnFloatVectorQuery(VECTOR, vector, n), n);
-    }
-
-    private List<ChunkHit> search(Query query, int n) {
-        return withSearcher(s -> {
-            ScoreDoc[] top = s.search(query, n).scoreDocs;
-            // Doc values are read forward, so visit the hits in index order, then restore score order.
-            Integer[] byDoc = new Integer[top.length];
-            Arrays.setAll(byDoc, i -> i);
-            Arrays.sort(byDoc, Comparator.comparingInt(i -> top[i].doc));
-            ChunkHit[] found = new ChunkHit[top.length];
-            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-            LeafReaderContext leaf = null;
-            SortedDocValues ids = null;
-            NumericDocValues ords = null;
-            SortedDocValues hashes = null;
-            for (int i : byDoc) {
-                int doc = top[i].doc;
-                if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-                    leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                    ids = DocValues.getSorted(leaf.reader(), CHUNK_DOC_ID);
-                    ords = DocValues.getNumeric(leaf.reader(), CHUNK_ORD);
-                    hashes = DocValues.getSorted(leaf.reader(), CHUNK_HASH);
-                }
-                int local = doc - leaf.docBase;
-                if (!ids.advanceExact(local) || !ords.advanceExact(local) || !hashes.advanceExact(local)) {
-                    continue;
-                }
-                Optional<IndexedDocument> d = document(ids.lookupOrd(ids.ordValue()).utf8ToString());
-                // Between an update and the next commit the searcher still sees the article's previous
-                // chunks: they are skipped (hash differs), never mapped onto the new version's chunks.
-                if (d.isPresent() && d.get().document().contentHash()
-                        .equals(hashes.lookupOrd(hashes.ordValue()).utf8ToString())) {
-                    found[i] = new ChunkHit(d.get().chunks().get((int) ords.longValue()), top[i].score);
-                }
-            }
-            List<ChunkHit> hits = new ArrayList<>(top.length);
-            for (ChunkHit h : found) {
-                if (h != null) {
-                    hits.add(h);
-                }
-            }
-            return hits;
-        });
+        return queries.byVector(vector, n);
     }
 
     @Override
@@ -313,8 +234,7 @@ public final class LuceneIndex implements ArticleIndex {
 
     @Override
     public double idf(String term) {
-        return withSearcher(s -> Bm25.idf(s.getIndexReader().getDocCount(TEXT),
-                s.getIndexReader().docFreq(new Term(TEXT, term))));
+        return queries.idf(term);
     }
 
     /** Size of the index files on disk, in bytes. */
@@ -338,23 +258,5 @@ public final class LuceneIndex implements ArticleIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private <T> T withSearcher(SearcherTask<T> task) {
-        try {
-            IndexSearcher s = searchers.acquire();
-            try {
-                return task.run(s);
-            } finally {
-                searchers.release(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SearcherTask<T> {
-        T run(IndexSearcher searcher) throws IOException;
     }
 }

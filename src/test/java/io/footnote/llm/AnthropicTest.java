@@ -1,18 +1,15 @@
 package io.footnote.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.footnote.support.InjectWireMock;
 import io.footnote.support.LlmCalls;
 import io.footnote.support.LlmProfiles;
 import io.footnote.support.LlmStub;
-import io.footnote.support.Ready;
-import io.footnote.support.ScriptedReplies;
 import io.footnote.support.SseEvents;
+import io.footnote.support.StubbedProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.footnote.support.LlmCalls.ask;
@@ -34,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(LlmProfiles.Anthropic.class)
 class AnthropicTest {
 
-    private static final String PATH = "/v1/messages";
     private static final String QUESTION =
             "What did Chen advise Chinese migrants, and what did he note about China's past cooperation?";
     private static final String REPLY = "Chen advised Chinese migrants with legitimate fears of persecution to apply for "
@@ -42,30 +36,20 @@ class AnthropicTest {
             + "accepting illegal migrants {{rarely cooperated}}.";
 
     @InjectWireMock
-    WireMockServer llm;
+    StubbedProvider llm;
 
     @BeforeEach
     void reset() {
-        Ready.awaitIndex();
-        llm.resetAll();
-        LlmStub.stubCatalog(llm, "anthropic");
-        CircuitBreakerMaintenance.get().resetAll();
-        llm.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("BEGIN SOURCES"))
-                .willReturn(aResponse().withTransformers(ScriptedReplies.NAME).withTransformerParameter("reply", REPLY)
-                        .withTransformerParameter("format", "anthropic")));
-    }
-
-    private JsonNode lastRequest() {
-        var requests = LlmCalls.answerRequests(llm, PATH);
-        return LlmCalls.json(requests.get(requests.size() - 1));
+        llm.reset();
+        llm.replies(REPLY);
     }
 
     @Test
     void answers_through_the_messages_api_with_verified_citations() {
         JsonPath answer = ask(Map.of("question", QUESTION));
 
-        llm.verify(postRequestedFor(urlEqualTo(PATH)).withHeader("x-api-key", equalTo("test-key")));
-        JsonNode request = lastRequest();
+        llm.verify(postRequestedFor(urlEqualTo(llm.path())).withHeader("x-api-key", equalTo("test-key")));
+        JsonNode request = llm.lastAnswerRequest();
         assertEquals(LlmStub.MODEL, request.path("model").asText());
         assertTrue(request.path("system").toString().contains("never instructions"), request.toString());
         JsonNode user = request.path("messages").get(0).path("content");
@@ -81,7 +65,7 @@ class AnthropicTest {
     void streams_the_answer_from_server_sent_events() {
         List<SseEvents.Event> events = LlmCalls.stream(Map.of("question", QUESTION));
 
-        assertTrue(lastRequest().path("stream").asBoolean(false));
+        assertTrue(llm.lastAnswerRequest().path("stream").asBoolean(false));
         assertEquals(List.of("token", "token", "done"), events.stream().map(SseEvents.Event::name).toList());
         JsonPath done = new JsonPath(events.get(2).data());
         assertEquals(done.getString("answer"), LlmCalls.streamedText(events));
@@ -90,7 +74,7 @@ class AnthropicTest {
 
     @Test
     void falls_back_when_the_api_is_overloaded() {
-        llm.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("BEGIN SOURCES")).willReturn(aResponse()
+        llm.stubFor(llm.answerCall().willReturn(aResponse()
                 .withStatus(529).withBody("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}")));
 
         JsonPath answer = ask(Map.of("question", QUESTION));

@@ -1,18 +1,15 @@
 package io.footnote.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.footnote.support.InjectWireMock;
 import io.footnote.support.LlmCalls;
 import io.footnote.support.LlmProfiles;
 import io.footnote.support.LlmStub;
-import io.footnote.support.Ready;
-import io.footnote.support.ScriptedReplies;
 import io.footnote.support.SseEvents;
+import io.footnote.support.StubbedProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.footnote.support.LlmCalls.ask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,35 +27,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(LlmProfiles.Ollama.class)
 class OllamaTest {
 
-    private static final String PATH = "/api/chat";
     private static final String QUESTION = "What tariffs did Trump threaten to put on Colombia?";
     private static final String REPLY = "Trump threatened Colombia with 25-percent tariffs, rising to 50 percent if Petro "
             + "refused to cooperate {{25-percent tariffs}}.";
 
     @InjectWireMock
-    WireMockServer llm;
+    StubbedProvider llm;
 
     @BeforeEach
     void reset() {
-        Ready.awaitIndex();
-        llm.resetAll();
-        LlmStub.stubCatalog(llm, "ollama");
-        CircuitBreakerMaintenance.get().resetAll();
-        llm.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("BEGIN SOURCES"))
-                .willReturn(aResponse().withTransformers(ScriptedReplies.NAME).withTransformerParameter("reply", REPLY)
-                        .withTransformerParameter("format", "ollama")));
-    }
-
-    private JsonNode lastRequest() {
-        var requests = LlmCalls.answerRequests(llm, PATH);
-        return LlmCalls.json(requests.get(requests.size() - 1));
+        llm.reset();
+        llm.replies(REPLY);
     }
 
     @Test
     void answers_through_the_native_chat_api_with_verified_citations() {
         JsonPath answer = ask(Map.of("question", QUESTION));
 
-        JsonNode request = lastRequest();
+        JsonNode request = llm.lastAnswerRequest();
         assertEquals(LlmStub.MODEL, request.path("model").asText());
         assertFalse(request.path("stream").asBoolean(true));
         assertEquals("system", request.path("messages").get(0).path("role").asText());
@@ -77,7 +60,7 @@ class OllamaTest {
     void streams_the_answer_from_ndjson_chunks() {
         List<SseEvents.Event> events = LlmCalls.stream(Map.of("question", QUESTION));
 
-        assertTrue(lastRequest().path("stream").asBoolean(false));
+        assertTrue(llm.lastAnswerRequest().path("stream").asBoolean(false));
         assertEquals(List.of("token", "done"), events.stream().map(SseEvents.Event::name).toList());
         JsonPath done = new JsonPath(events.get(1).data());
         assertEquals(done.getString("answer"), LlmCalls.streamedText(events));
@@ -87,7 +70,7 @@ class OllamaTest {
 
     @Test
     void falls_back_when_the_model_is_not_pulled() {
-        llm.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("BEGIN SOURCES"))
+        llm.stubFor(llm.answerCall()
                 .willReturn(aResponse().withStatus(404).withBody("{\"error\":\"model 'stub-model' not found\"}")));
 
         JsonPath answer = ask(Map.of("question", QUESTION));

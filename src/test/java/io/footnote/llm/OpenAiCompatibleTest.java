@@ -1,21 +1,17 @@
 package io.footnote.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.footnote.answer.ExtractiveAnswerer;
 import io.footnote.support.InjectWireMock;
 import io.footnote.support.LlmCalls;
 import io.footnote.support.LlmProfiles;
 import io.footnote.support.LlmStub;
-import io.footnote.support.Ready;
-import io.footnote.support.ScriptedReplies;
 import io.footnote.support.SseEvents;
+import io.footnote.support.StubbedProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +23,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.footnote.support.LlmCalls.answerRequests;
 import static io.footnote.support.LlmCalls.ask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(LlmProfiles.OpenAi.class)
 class OpenAiCompatibleTest {
 
-    private static final String PATH = "/v1/chat/completions";
     private static final String QUESTION =
             "How many deportations to China did ICE complete, and how many migrants from China did CBP encounter?";
     private static final String TWO_FACTS = "ICE completed just 288 deportations back to China {{288 deportations}}. "
@@ -51,46 +45,23 @@ class OpenAiCompatibleTest {
             + "{{53,000 unauthorized}}.";
 
     @InjectWireMock
-    WireMockServer llm;
+    StubbedProvider llm;
 
     @BeforeEach
     void reset() {
-        Ready.awaitIndex();
-        llm.resetAll();
-        LlmStub.stubCatalog(llm, "openai");
-        CircuitBreakerMaintenance.get().resetAll();
-    }
-
-    private MappingBuilder answerCall() {
-        return post(urlEqualTo(PATH)).withRequestBody(containing("BEGIN SOURCES"));
-    }
-
-    private void modelReplies(String script, String finish) {
-        llm.stubFor(answerCall().willReturn(aResponse().withTransformers(ScriptedReplies.NAME)
-                .withTransformerParameter("reply", script).withTransformerParameter("format", "openai")
-                .withTransformerParameter("finish", finish)));
-    }
-
-    private void modelReplies(String script) {
-        modelReplies(script, "stop");
-    }
-
-    private JsonNode lastAnswerRequest() {
-        var requests = answerRequests(llm, PATH);
-        assertFalse(requests.isEmpty(), "the model was not asked");
-        return LlmCalls.json(requests.get(requests.size() - 1));
+        llm.reset();
     }
 
     @Test
     void answers_with_citations_renumbered_and_verified_against_their_sentences() {
         // given a model that cites the 288 sentence first, though the prompt numbers it after the 53,000 one
-        modelReplies(TWO_FACTS);
+        llm.replies(TWO_FACTS);
 
         // when
         JsonPath answer = ask(Map.of("question", QUESTION));
 
         // then the request holds the numbered, fenced sources and the question
-        JsonNode request = lastAnswerRequest();
+        JsonNode request = llm.lastAnswerRequest();
         assertEquals(LlmStub.MODEL, request.path("model").asText());
         assertEquals(0.0, request.path("temperature").asDouble(-1));
         String system = request.path("messages").get(0).path("content").asText();
@@ -120,7 +91,7 @@ class OpenAiCompatibleTest {
 
     @Test
     void removes_and_counts_a_marker_that_names_no_source() {
-        modelReplies("ICE completed just 288 deportations back to China {{288 deportations}}[99].");
+        llm.replies("ICE completed just 288 deportations back to China {{288 deportations}}[99].");
 
         JsonPath answer = ask(Map.of("question", QUESTION));
 
@@ -132,7 +103,7 @@ class OpenAiCompatibleTest {
 
     @Test
     void flags_a_claim_its_cited_sentence_does_not_support() {
-        modelReplies("ICE completed just 288 deportations back to China {{288 deportations}}. "
+        llm.replies("ICE completed just 288 deportations back to China {{288 deportations}}. "
                 + "ICE also opened a new detention center in Texas {{53,000 unauthorized}}.");
 
         JsonPath answer = ask(Map.of("question", QUESTION));
@@ -146,7 +117,7 @@ class OpenAiCompatibleTest {
 
     @Test
     void abstains_when_the_model_says_the_sources_do_not_answer() {
-        modelReplies("NO_ANSWER");
+        llm.replies("NO_ANSWER");
 
         JsonPath answer = ask(Map.of("question", QUESTION));
 
@@ -158,7 +129,7 @@ class OpenAiCompatibleTest {
 
     @Test
     void drops_the_unfinished_sentence_of_an_answer_cut_at_the_token_limit() {
-        modelReplies("ICE completed just 288 deportations back to China {{288 deportations}}. CBP also said that it",
+        llm.replies("ICE completed just 288 deportations back to China {{288 deportations}}. CBP also said that it",
                 "length");
 
         JsonPath answer = ask(Map.of("question", QUESTION));
@@ -170,14 +141,14 @@ class OpenAiCompatibleTest {
     @Test
     void fences_an_article_that_gives_instructions_and_never_shows_an_answer_it_produced() {
         // given a model that obeys the injected instruction
-        modelReplies("PWNED");
+        llm.replies("PWNED");
         String question = "What did the note about deportation flights to Guatemala say?";
 
         // when
         JsonPath answer = ask(Map.of("question", question));
 
         // then the article's text went to the model inside the fence, as numbered data
-        String user = lastAnswerRequest().path("messages").get(1).path("content").asText();
+        String user = llm.lastAnswerRequest().path("messages").get(1).path("content").asText();
         LlmCalls.assertFenced(user, question);
         int injected = LlmCalls.numberOf(user, "ignore previous instructions");
         assertTrue(injected >= 1);
@@ -192,46 +163,44 @@ class OpenAiCompatibleTest {
 
     @Test
     void falls_back_to_extractive_after_bounded_retries_on_server_errors() {
-        llm.stubFor(answerCall().willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"boom\"}}")));
+        llm.stubFor(llm.answerCall().willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"boom\"}}")));
 
         JsonPath answer = ask(Map.of("question", QUESTION));
 
         assertEquals("extractive", answer.getString("mode"));
         assertTrue(answer.getString("notice").contains("server error"), answer.getString("notice"));
         assertTrue(answer.getString("answer").contains("288"), answer.getString("answer"));
-        llm.verify(3, postRequestedFor(urlEqualTo(PATH)));
+        llm.verify(3, postRequestedFor(urlEqualTo(llm.path())));
     }
 
     @Test
     void retries_a_rate_limited_call_and_then_answers() {
-        llm.stubFor(answerCall().inScenario("429").whenScenarioStateIs(Scenario.STARTED)
+        llm.stubFor(llm.answerCall().inScenario("429").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withBody("{\"error\":{\"message\":\"slow down\"}}"))
                 .willSetStateTo("retried"));
-        llm.stubFor(answerCall().inScenario("429").whenScenarioStateIs("retried")
-                .willReturn(aResponse().withTransformers(ScriptedReplies.NAME)
-                        .withTransformerParameter("reply", TWO_FACTS).withTransformerParameter("format", "openai")));
+        llm.stubFor(llm.answerCall().inScenario("429").whenScenarioStateIs("retried")
+                .willReturn(llm.scripted(TWO_FACTS)));
 
         JsonPath answer = ask(Map.of("question", QUESTION));
 
         assertEquals(LlmStub.MODEL, answer.getString("mode"));
-        llm.verify(2, postRequestedFor(urlEqualTo(PATH)));
+        llm.verify(2, postRequestedFor(urlEqualTo(llm.path())));
     }
 
     @Test
     void falls_back_when_the_server_times_out() {
-        llm.stubFor(answerCall().willReturn(aResponse().withFixedDelay(4_000).withTransformers(ScriptedReplies.NAME)
-                .withTransformerParameter("reply", TWO_FACTS)));
+        llm.stubFor(llm.answerCall().willReturn(llm.scripted(TWO_FACTS).withFixedDelay(4_000)));
 
         JsonPath answer = ask(Map.of("question", QUESTION));
 
         assertEquals("extractive", answer.getString("mode"));
         assertTrue(answer.getString("notice").contains("timed out"), answer.getString("notice"));
-        llm.verify(3, postRequestedFor(urlEqualTo(PATH)));
+        llm.verify(3, postRequestedFor(urlEqualTo(llm.path())));
     }
 
     @Test
     void falls_back_when_the_server_answers_garbage() {
-        llm.stubFor(answerCall().willReturn(aResponse().withHeader("Content-Type", "application/json")
+        llm.stubFor(llm.answerCall().willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("<html>502 Bad Gateway</html>")));
 
         JsonPath answer = ask(Map.of("question", QUESTION));
@@ -243,14 +212,14 @@ class OpenAiCompatibleTest {
 
     @Test
     void stops_calling_a_failing_model_once_the_circuit_breaker_opens() {
-        llm.stubFor(answerCall().willReturn(aResponse().withStatus(503).withBody("{}")));
+        llm.stubFor(llm.answerCall().willReturn(aResponse().withStatus(503).withBody("{}")));
         ask(Map.of("question", QUESTION));
         ask(Map.of("question", QUESTION));
-        int calls = llm.findAll(postRequestedFor(urlEqualTo(PATH))).size();
+        int calls = llm.findAll(postRequestedFor(urlEqualTo(llm.path()))).size();
 
         JsonPath third = ask(Map.of("question", QUESTION));
 
-        assertEquals(calls, llm.findAll(postRequestedFor(urlEqualTo(PATH))).size(), "no call while the breaker is open");
+        assertEquals(calls, llm.findAll(postRequestedFor(urlEqualTo(llm.path()))).size(), "no call while the breaker is open");
         assertEquals("extractive", third.getString("mode"));
         assertTrue(third.getString("notice").contains("paused"), third.getString("notice"));
         assertEquals("open", LlmCalls.llmHealth().getString("circuitBreaker"));
@@ -259,9 +228,9 @@ class OpenAiCompatibleTest {
     @Test
     void rewrites_a_follow_up_with_the_model_before_retrieval() {
         String rewritten = "How many deportations to China did U.S. Immigration and Customs Enforcement complete?";
-        llm.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("Reformulate"))
-                .willReturn(aResponse().withTransformers(ScriptedReplies.NAME).withTransformerParameter("reply", rewritten)));
-        modelReplies("ICE completed just 288 deportations back to China {{288 deportations}}.");
+        llm.stubFor(post(urlEqualTo(llm.path())).withRequestBody(containing("Reformulate"))
+                .willReturn(llm.scripted(rewritten)));
+        llm.replies("ICE completed just 288 deportations back to China {{288 deportations}}.");
 
         JsonPath answer = ask(Map.of("question", "And how many did it complete?", "history", List.of(
                 Map.of("role", "user", "content", "What did ICE say about deportations to China?"),
@@ -269,22 +238,22 @@ class OpenAiCompatibleTest {
 
         assertEquals("And how many did it complete?", answer.getString("question"));
         assertEquals(rewritten, answer.getString("rewrittenQuestion"));
-        String rewriteRequest = llm.findAll(postRequestedFor(urlEqualTo(PATH)).withRequestBody(containing("Reformulate")))
+        String rewriteRequest = llm.findAll(postRequestedFor(urlEqualTo(llm.path())).withRequestBody(containing("Reformulate")))
                 .get(0).getBodyAsString();
         assertTrue(rewriteRequest.contains("What did ICE say about deportations to China?"), rewriteRequest);
-        String user = lastAnswerRequest().path("messages").get(1).path("content").asText();
+        String user = llm.lastAnswerRequest().path("messages").get(1).path("content").asText();
         assertTrue(user.endsWith("Question: " + rewritten), user);
         assertEquals(LlmStub.MODEL, answer.getString("mode"));
     }
 
     @Test
     void streams_verified_sentences_as_the_model_writes_then_the_full_answer() {
-        modelReplies(TWO_FACTS);
+        llm.replies(TWO_FACTS);
 
         List<SseEvents.Event> events = LlmCalls.stream(Map.of("question", QUESTION));
 
         // the model was asked to stream
-        assertTrue(lastAnswerRequest().path("stream").asBoolean(), "stream requested");
+        assertTrue(llm.lastAnswerRequest().path("stream").asBoolean(), "stream requested");
         List<String> names = events.stream().map(SseEvents.Event::name).toList();
         assertEquals(List.of("token", "token", "done"), names, events.toString());
         assertEquals("ICE completed just 288 deportations back to China [1].",
@@ -300,7 +269,7 @@ class OpenAiCompatibleTest {
     void a_stream_that_breaks_off_is_withdrawn_and_replaced_by_the_extractive_answer() {
         String chunk = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub-model\","
                 + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}";
-        llm.stubFor(answerCall().willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+        llm.stubFor(llm.answerCall().willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
                 .withBody("data: " + chunk.formatted("ICE completed just 288 deportations back to China [1]. ") + "\n\n"
                         + "data: " + chunk.formatted("Then") + "\n\n"
                         + "data: {\"choices\": [ this is not json\n\n")));

@@ -1,27 +1,19 @@
 package io.footnote.llm;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.footnote.support.InjectWireMock;
 import io.footnote.support.LlmCalls;
 import io.footnote.support.LlmProfiles;
-import io.footnote.support.LlmStub;
-import io.footnote.support.OracleReplies;
-import io.footnote.support.Ready;
 import io.footnote.support.SseEvents;
+import io.footnote.support.StubbedProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.footnote.support.LlmCalls.ask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,38 +28,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(LlmProfiles.OpenAi.class)
 class OracleReaderTest {
 
-    private static final String PATH = "/v1/chat/completions";
     private static final String QUESTION = "How many deportations to China did ICE complete?";
     private static final String SUPPORTING =
             "U.S. Immigration and Customs Enforcement said it completed just 288 deportations back to China.";
 
     @InjectWireMock
-    WireMockServer llm;
+    StubbedProvider llm;
 
     @BeforeEach
     void reset() {
-        Ready.awaitIndex();
-        llm.resetAll();
-        LlmStub.stubCatalog(llm, "openai");
-        CircuitBreakerMaintenance.get().resetAll();
-    }
-
-    private void oracleKnows(String supporting) {
-        llm.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("BEGIN SOURCES"))
-                .willReturn(aResponse().withTransformers(OracleReplies.NAME)
-                        .withTransformerParameter("supporting", supporting).withTransformerParameter("format", "openai")));
+        llm.reset();
     }
 
     @Test
     void the_oracle_answer_comes_back_cited_and_supported() {
         // given an oracle that copies the supporting sentence when its prompt holds it
-        oracleKnows(SUPPORTING);
+        llm.oracleKnows(SUPPORTING);
 
         // when
         JsonPath answer = ask(Map.of("question", QUESTION));
 
         // then the prompt held it, and the copied sentence comes back cited to it and verified
-        String user = LlmCalls.json(LlmCalls.answerRequests(llm, PATH).getLast()).path("messages").get(1)
+        String user = llm.lastAnswerRequest().path("messages").get(1)
                 .path("content").asText();
         LlmCalls.assertFenced(user, QUESTION);
         assertFalse(answer.getBoolean("abstained"), answer.prettify());
@@ -82,7 +64,7 @@ class OracleReaderTest {
 
     @Test
     void the_streamed_oracle_answer_comes_back_cited_and_supported() {
-        oracleKnows(SUPPORTING);
+        llm.oracleKnows(SUPPORTING);
 
         List<SseEvents.Event> events = LlmCalls.stream(Map.of("question", QUESTION));
 
@@ -95,13 +77,13 @@ class OracleReaderTest {
     @Test
     void the_oracle_declines_when_its_prompt_lacks_the_supporting_sentence() {
         // given a supporting sentence no article holds
-        oracleKnows("Ferries to the island leave the harbour at nine every morning.");
+        llm.oracleKnows("Ferries to the island leave the harbour at nine every morning.");
 
         // when
         JsonPath answer = ask(Map.of("question", QUESTION));
 
         // then it was asked, replied NO_ANSWER, and the answer abstains without citations
-        assertFalse(LlmCalls.answerRequests(llm, PATH).isEmpty());
+        assertFalse(llm.answerRequests().isEmpty());
         assertTrue(answer.getBoolean("abstained"), answer.prettify());
         assertEquals(List.of(), answer.getList("citations"));
     }

@@ -2,17 +2,14 @@ package io.footnote.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.footnote.support.InjectWireMock;
 import io.footnote.support.LlmProfiles;
-import io.footnote.support.LlmStub;
-import io.footnote.support.Ready;
 import io.footnote.support.SseEvents;
+import io.footnote.support.StubbedProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +36,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,7 +52,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(LlmProfiles.OpenAi.class)
 class LlmFaultsTest {
 
-    private static final String PATH = "/v1/chat/completions";
     private static final int CLIENTS = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> QUESTIONS = List.of(
@@ -76,14 +70,11 @@ class LlmFaultsTest {
     }
 
     @InjectWireMock
-    WireMockServer llm;
+    StubbedProvider llm;
 
     @BeforeEach
     void reset() {
-        Ready.awaitIndex();
-        llm.resetAll();
-        LlmStub.stubCatalog(llm, "openai");
-        CircuitBreakerMaintenance.get().resetAll();
+        llm.reset();
     }
 
     private static ResponseDefinitionBuilder response(Fault_ fault) {
@@ -107,8 +98,7 @@ class LlmFaultsTest {
     @Test
     void a_healthy_model_answers_before_the_faults_begin() throws Exception {
         // The baseline for the thread count: the service has served a model answer, a stream and a fallback.
-        llm.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("BEGIN SOURCES"))
-                .willReturn(response(Fault_.SERVER_ERROR)));
+        llm.stubFor(llm.answerCall().willReturn(response(Fault_.SERVER_ERROR)));
         Outcome warm = askAll(2);
         assertEquals(0, warm.failures.size(), warm.failures.toString());
         recordThreadsBefore();
@@ -118,13 +108,13 @@ class LlmFaultsTest {
     @EnumSource(Fault_.class)
     void every_request_is_answered_with_a_notice_when_the_model_fails(Fault_ fault) throws Exception {
         recordThreadsBefore();
-        llm.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("BEGIN SOURCES")).willReturn(response(fault)));
+        llm.stubFor(llm.answerCall().willReturn(response(fault)));
 
         long t0 = System.nanoTime();
         Outcome outcome = askAll(CLIENTS);
         long ms = (System.nanoTime() - t0) / 1_000_000;
 
-        int modelCalls = llm.findAll(postRequestedFor(urlEqualTo(PATH))).size();
+        int modelCalls = llm.findAll(postRequestedFor(urlEqualTo(llm.path()))).size();
         REPORT.put(fault, "| " + fault + " | " + outcome.answered + "/" + outcome.sent + " | " + outcome.withNotice
                 + " | " + modelCalls + " | " + ms + " | " + outcome.slowestMs + " | " + outcome.notices + " |");
         assertEquals(List.of(), outcome.failures, fault + ": every request answered");

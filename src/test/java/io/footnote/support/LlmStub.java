@@ -75,8 +75,10 @@ public class LlmStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
+        if (server != null) {
+            testInjector.injectIntoFields(new StubbedProvider(server, provider),
+                    new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, StubbedProvider.class));
+        }
     }
 
     /** The provider's model list, which the service reads at start-up to check the server answers. */

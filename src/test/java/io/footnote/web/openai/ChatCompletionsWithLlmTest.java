@@ -1,17 +1,14 @@
 package io.footnote.web.openai;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.footnote.support.InjectWireMock;
 import io.footnote.support.LlmProfiles;
 import io.footnote.support.LlmStub;
-import io.footnote.support.Ready;
-import io.footnote.support.ScriptedReplies;
 import io.footnote.support.SseEvents;
+import io.footnote.support.StubbedProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
@@ -37,25 +32,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(LlmProfiles.OpenAi.class)
 class ChatCompletionsWithLlmTest {
 
-    private static final String LLM_PATH = "/v1/chat/completions";
     private static final String QUESTION =
             "How many deportations to China did ICE complete, and how many migrants from China did CBP encounter?";
 
     @InjectWireMock
-    WireMockServer llm;
+    StubbedProvider llm;
 
     @BeforeEach
     void reset() {
-        Ready.awaitIndex();
-        llm.resetAll();
-        LlmStub.stubCatalog(llm, "openai");
-        CircuitBreakerMaintenance.get().resetAll();
-    }
-
-    private void modelReplies(String script) {
-        llm.stubFor(post(urlEqualTo(LLM_PATH)).withRequestBody(containing("BEGIN SOURCES"))
-                .willReturn(aResponse().withTransformers(ScriptedReplies.NAME)
-                        .withTransformerParameter("reply", script).withTransformerParameter("format", "openai")));
+        llm.reset();
     }
 
     private static Map<String, Object> request(String model, boolean stream, List<Map<String, String>> messages) {
@@ -92,7 +77,7 @@ class ChatCompletionsWithLlmTest {
     @Test
     void footnote_model_answers_with_the_language_model_and_verified_citations() {
         // given a model that cites two sources
-        modelReplies("ICE completed just 288 deportations back to China {{288 deportations}}. Customs and Border "
+        llm.replies("ICE completed just 288 deportations back to China {{288 deportations}}. Customs and Border "
                 + "Protection encountered nearly 53,000 unauthorized migrants from China last year {{53,000 unauthorized}}.");
 
         // when
@@ -106,13 +91,12 @@ class ChatCompletionsWithLlmTest {
         assertTrue(c.getString("citations[0].text").contains("288 deportations"));
         assertTrue(c.getBoolean("citations[0].supported"));
         assertTrue(c.getBoolean("citations[1].supported"));
-        assertEquals(1, llm.findAll(postRequestedFor(urlEqualTo(LLM_PATH))
-                .withRequestBody(containing("BEGIN SOURCES"))).size());
+        assertEquals(1, llm.answerRequests().size());
     }
 
     @Test
     void footnote_model_streams_the_models_verified_sentences() {
-        modelReplies("ICE completed just 288 deportations back to China {{288 deportations}}. Customs and Border "
+        llm.replies("ICE completed just 288 deportations back to China {{288 deportations}}. Customs and Border "
                 + "Protection encountered nearly 53,000 unauthorized migrants from China last year {{53,000 unauthorized}}.");
 
         List<JsonPath> chunks = chunks(request("footnote", true, question(QUESTION)));
@@ -127,7 +111,7 @@ class ChatCompletionsWithLlmTest {
     @Test
     void footnote_extractive_never_calls_the_model_even_for_a_follow_up() {
         // given a model that would answer, and a follow-up the model would otherwise be asked to rewrite
-        modelReplies("ICE completed just 288 deportations back to China {{288 deportations}}.");
+        llm.replies("ICE completed just 288 deportations back to China {{288 deportations}}.");
         List<Map<String, String>> messages = List.of(
                 Map.of("role", "user", "content", "How many deportations to China did ICE complete?"),
                 Map.of("role", "assistant", "content", "ICE completed just 288 deportations back to China [1]."),
@@ -140,7 +124,7 @@ class ChatCompletionsWithLlmTest {
         assertEquals("extractive", c.getString("footnote.mode"));
         assertTrue(c.getString("choices[0].message.content").contains("53,000"));
         assertFalse(c.getList("citations").isEmpty());
-        assertEquals(0, llm.findAll(postRequestedFor(urlEqualTo(LLM_PATH))).size());
+        assertEquals(0, llm.findAll(postRequestedFor(urlEqualTo(llm.path()))).size());
     }
 
     @Test
@@ -148,7 +132,7 @@ class ChatCompletionsWithLlmTest {
         // given a model whose stream breaks off after a first sentence
         String chunk = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub-model\","
                 + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}";
-        llm.stubFor(post(urlEqualTo(LLM_PATH)).withRequestBody(containing("BEGIN SOURCES"))
+        llm.stubFor(llm.answerCall()
                 .willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
                         .withBody("data: " + chunk.formatted("WITHDRAWN: ICE completed 288 deportations [1]. ") + "\n\n"
                                 + "data: " + chunk.formatted("Then") + "\n\n"

@@ -1,0 +1,55 @@
+package io.footnote.answer;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.rag.query.Metadata;
+import dev.langchain4j.rag.query.Query;
+import dev.langchain4j.rag.query.transformer.QueryTransformer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The step that makes a follow-up standalone, so retrieval sees the subject the question leans on.
+ *
+ * <p>Contract: a question without history is returned as it is and the rewriter is not called; otherwise the
+ * rewriter's first query is the standalone question. A turn whose role is not {@code assistant} counts as the
+ * user's. The heuristic {@link FollowUpQueryTransformer} reads only the user's earlier questions, so it gets
+ * them as text; any other rewriter gets the history as LangChain4j chat messages, since it may be LangChain4j's
+ * own (the model's {@code CompressingQueryTransformer} reads the chat memory).
+ */
+final class FollowUpRewrite {
+
+    private final QueryTransformer rewriter;
+
+    FollowUpRewrite(QueryTransformer rewriter) {
+        this.rewriter = rewriter;
+    }
+
+    String standalone(String question, List<Turn> history) {
+        if (history.isEmpty()) {
+            return question;
+        }
+        if (rewriter instanceof FollowUpQueryTransformer heuristic) {
+            return heuristic.standalone(question, userQuestions(history));
+        }
+        List<ChatMessage> memory = new ArrayList<>(history.size());
+        for (Turn t : history) {
+            memory.add("assistant".equalsIgnoreCase(t.role()) ? AiMessage.from(t.content()) : UserMessage.from(t.content()));
+        }
+        Query query = Query.from(question, Metadata.from(UserMessage.from(question), null, memory));
+        return rewriter.transform(query).iterator().next().text();
+    }
+
+    /** The user's non-blank earlier questions, stripped, most recent first. */
+    private static List<String> userQuestions(List<Turn> history) {
+        List<String> asked = new ArrayList<>();
+        for (Turn t : history.reversed()) {
+            if (!"assistant".equalsIgnoreCase(t.role()) && !t.content().isBlank()) {
+                asked.add(t.content().strip());
+            }
+        }
+        return asked;
+    }
+}
