@@ -2,6 +2,7 @@ package io.footnote.answer;
 
 import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
+import io.footnote.domain.Titles;
 import io.footnote.retrieve.Retrieval;
 
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.Set;
  *
  * <p>Contract: the best {@value #RELATED} retrieved sentences in retrieval order, each wording once (ignoring
  * case and surrounding space), skipping sentences whose article is no longer indexed; scores rounded to three
- * decimals.
+ * decimals; titles are the short display titles, as on citations ({@link Titles#shortTitle}).
  */
 final class RelatedPassages {
 
@@ -35,7 +36,7 @@ final class RelatedPassages {
             }
             Optional<Document> d = articles.find(s.documentId());
             if (d.isPresent() && seen.add(s.text().strip().toLowerCase(Locale.ROOT))) {
-                out.add(new Answer.Related(s.documentId(), d.get().title(), s.sentenceIndex(), s.start(), s.end(),
+                out.add(new Answer.Related(s.documentId(), Titles.shortTitle(d.get().title(), d.get().source()), s.sentenceIndex(), s.start(), s.end(),
                         s.text(), Math.round(s.score() * 1000) / 1000.0));
             }
         }

@@ -119,6 +119,11 @@ class AskResourceTest {
             List<Map<String, Object>> related = answer.getList("related");
             assertFalse(related.isEmpty(), q + " has no related passages");
             related.forEach(AskResourceTest::assertResolves);
+            // and titled as citations are: the short display title the documents API gives
+            for (Map<String, Object> r : related) {
+                assertEquals(given().get("/api/documents/" + r.get("documentId")).jsonPath().getString("title"),
+                        r.get("title"));
+            }
         }
     }
 
