@@ -105,25 +105,50 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     public record Candidates(List<FusedChunk> chunks, List<Candidate> candidates, AnswerType answerType) {
     }
 
+    /**
+     * What a follow-up's rewrite appends: the conversation's subject, "(context: Lleyton Hewitt, Sydney)". It
+     * finds the article; within the article it must not pick the sentence, or the one that names the subject
+     * most (usually the opening, often the previous answer) wins over the one that answers.
+     */
+    static final String CONTEXT_MARK = " (context: ";
+    /** How much a context term weighs, against the question's own terms, in the sentence-level overlap. */
+    static final double CONTEXT_WEIGHT = 0.25;
+
+    /** The question as the user wrote it: a follow-up's appended context cut off. */
+    static String ownQuestion(String query) {
+        int context = query.lastIndexOf(CONTEXT_MARK);
+        return context >= 0 ? query.substring(0, context) : query;
+    }
+
     public Candidates candidates(String query, int topK) {
+        String own = ownQuestion(query);
+        boolean followUp = own.length() < query.length();
         float[] qv = chunks.embed(query);
         List<FusedChunk> fused = chunks.search(query, qv, topK);
         if (fused.isEmpty()) {
-            return new Candidates(List.of(), List.of(), AnswerType.of(query));
+            return new Candidates(List.of(), List.of(), AnswerType.of(own));
         }
-        List<String> queryTerms = search.analyze(query).stream().filter(t -> !QUESTION_WORDS.contains(t)).toList();
+        // Sentences are compared with what the user asked; the context only chose the chunks (see CONTEXT_MARK).
+        float[] sv = followUp ? chunks.embed(own) : qv;
+        List<String> queryTerms = search.analyze(own).stream().filter(t -> !QUESTION_WORDS.contains(t)).toList();
         Set<String> queryBigrams = new HashSet<>();
         for (int i = 1; i < queryTerms.size(); i++) {
             queryBigrams.add(queryTerms.get(i - 1) + " " + queryTerms.get(i));
         }
         Map<String, Double> idf = new HashMap<>(search.idf(queryTerms));
+        List<String> contextTerms = followUp ? search.analyze(query.substring(own.length())).stream()
+                .filter(t -> !QUESTION_WORDS.contains(t) && !idf.containsKey(t)).toList() : List.of();
+        if (!contextTerms.isEmpty()) {
+            search.idf(contextTerms).forEach((t, w) -> idf.put(t, w * CONTEXT_WEIGHT));
+        }
         double idfTotal = idf.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Double> idf2 = new HashMap<>();
         idf.forEach((t, w) -> idf2.put(t, w * w));
         double idf2Total = idf2.values().stream().mapToDouble(Double::doubleValue).sum();
-        AnswerType wanted = AnswerType.of(query);
+        AnswerType wanted = AnswerType.of(own);
         Set<String> questionWords = AnswerType.words(query);
         Set<String> questionTerms = new HashSet<>(queryTerms);
+        questionTerms.addAll(contextTerms); // the subject's names are not news in a sentence either
         double best = fused.get(0).score();
         Set<String> seen = new HashSet<>();
         Map<String, List<String>> analysed = new HashMap<>();
@@ -147,7 +172,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 window.addAll(before);
                 window.addAll(after);
                 double neighbour = Math.max(overlap(before, idf, idfTotal), overlap(after, idf, idfTotal));
-                out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(qv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
+                out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(sv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
                         f.score() / best, wanted.suppliedBy(text, questionWords), bigramShare(terms, queryBigrams),
                         novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total)));
             }
@@ -167,11 +192,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
      * "(context: …)" is left out: those names come from earlier questions, and a good answer may say "he".
      */
     static List<String> mentions(String query) {
-        String q = query;
-        int context = q.lastIndexOf(" (context: ");
-        if (context >= 0) {
-            q = q.substring(0, context);
-        }
+        String q = ownQuestion(query);
         List<String> out = new ArrayList<>();
         var m = MENTION.matcher(q);
         while (m.find()) {
