@@ -85,7 +85,14 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             return new Retrieval(query, c.chunks(), ranked, 0);
         }
         ScoredSentence top = ranked.getFirst();
-        double answerability = Answerability.of(byKey.get(top.documentId() + "#" + top.sentenceIndex()), top.score(),
+        Candidate best = byKey.get(top.documentId() + "#" + top.sentenceIndex());
+        if (c.queryVector() != null) {
+            // A follow-up: whether it is answered is judged on the question with its context ("What was the
+            // score?" alone resembles nothing), though the sentence was chosen on the question alone.
+            best = best.withSimilarity(VectorUtil.dotProduct(c.queryVector(),
+                    articles.document(top.documentId()).orElseThrow().sentenceVectors()[top.sentenceIndex()]));
+        }
+        double answerability = Answerability.of(best, top.score(),
                 c.answerType(), uncovered(query, articles.document(top.documentId()).orElseThrow().document()));
         return new Retrieval(query, c.chunks(), ranked, answerability);
     }
@@ -102,7 +109,12 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     }
 
     /** The fused chunks for a question and the signals of every sentence in them (each sentence once). */
-    public record Candidates(List<FusedChunk> chunks, List<Candidate> candidates, AnswerType answerType) {
+    /**
+     * @param queryVector for a follow-up, the embedding of the question with its context (its candidates'
+     *                    similarities are to the question alone); null otherwise
+     */
+    public record Candidates(List<FusedChunk> chunks, List<Candidate> candidates, AnswerType answerType,
+                             float[] queryVector) {
     }
 
     /**
@@ -126,7 +138,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         float[] qv = chunks.embed(query);
         List<FusedChunk> fused = chunks.search(query, qv, topK);
         if (fused.isEmpty()) {
-            return new Candidates(List.of(), List.of(), AnswerType.of(own));
+            return new Candidates(List.of(), List.of(), AnswerType.of(own), null);
         }
         // Sentences are compared with what the user asked; the context only chose the chunks (see CONTEXT_MARK).
         float[] sv = followUp ? chunks.embed(own) : qv;
@@ -177,7 +189,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                         novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total)));
             }
         }
-        return new Candidates(fused, out, wanted);
+        return new Candidates(fused, out, wanted, followUp ? qv : null);
     }
 
     /** A capitalised run of words (a name) or a number, as the question writes it. */
