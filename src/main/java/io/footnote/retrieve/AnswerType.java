@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public enum AnswerType {
     /** who, whom, whose, which company/person/team …: a name. */
     NAME,
-    /** how many, how much, what percentage/number/amount, how long/old/far/big: a number or amount. */
+    /** how many/much/long/fast…, what percentage/number/amount/level/score…: a number or amount. */
     NUMBER,
     /** when, what year/date/month/day/century: a date. */
     DATE,
@@ -31,8 +31,10 @@ public enum AnswerType {
     /** anything else (what, which thing, yes/no questions). */
     OTHER;
 
-    private static final Pattern Q_NUMBER = Pattern.compile("\\bhow (many|much|long|old|far|big|large|tall|often)\\b"
-            + "|\\bwhat (percentage|percent|proportion|number|amount|share|size|age|price)\\b|\\bhow much\\b");
+    private static final Pattern Q_NUMBER = Pattern.compile("\\bhow (many|much|long|old|far|big|large|tall|often|"
+            + "fast|quickly|high|heavy|deep|wide|hot|cold)\\b|\\b(what|which)( (is|was|are|were|will be))?( the)? (percentage|percent|proportion|number|"
+            + "amount|share|size|age|price|cost|value|level|rate|speed|score|temperature|height|weight|distance|length|"
+            + "margin|majority)\\b|\\bhow much\\b|\\bby how\\b");
     private static final Pattern Q_DATE = Pattern.compile("\\bwhen\\b|\\b(what|which) (year|date|month|day|decade|"
             + "century|time)\\b");
     private static final Pattern Q_NAME = Pattern.compile("\\b(who|whom|whose)\\b|\\b(which|what) (company|companies|"

@@ -17,6 +17,9 @@ class AnswerTypeTest {
     void given_question_words_when_classified_then_the_asked_for_kind_is_found() {
         assertEquals(AnswerType.NUMBER, AnswerType.of("How many users does Skype have?"));
         assertEquals(AnswerType.NUMBER, AnswerType.of("What percentage of staff are based in Australia?"));
+        assertEquals(AnswerType.NUMBER, AnswerType.of("How fast will the Cell processor run?"));
+        assertEquals(AnswerType.NUMBER, AnswerType.of("To what level are US interest rates expected to rise?"));
+        assertEquals(AnswerType.NUMBER, AnswerType.of("What was the score?"));
         assertEquals(AnswerType.DATE, AnswerType.of("When did the strike end?"));
         assertEquals(AnswerType.NAME, AnswerType.of("Which company made the Xbox 360's processor?"));
         assertEquals(AnswerType.NAME, AnswerType.of("Who won the 2018 Champions League final?"));
