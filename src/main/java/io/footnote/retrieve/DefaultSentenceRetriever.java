@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -72,8 +73,15 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         Candidates c = candidates(query, topK);
         List<ScoredSentence> ranked = new ArrayList<>(c.candidates().size());
         Map<String, Candidate> byKey = new HashMap<>();
+        // Each article looked up once; one deleted since the search (possible on a shared OpenSearch index) is
+        // left out rather than failing the question.
+        Map<String, Optional<IndexedDocument>> docs = new HashMap<>();
         for (Candidate k : c.candidates()) {
-            Document doc = articles.document(k.documentId()).orElseThrow().document();
+            Optional<IndexedDocument> found = docs.computeIfAbsent(k.documentId(), articles::document);
+            if (found.isEmpty()) {
+                continue;
+            }
+            Document doc = found.get().document();
             var s = doc.sentences().get(k.sentenceIndex());
             ranked.add(new ScoredSentence(doc.id(), k.sentenceIndex(), s.start(), s.end(), s.textIn(doc.text()),
                     score(k), k.similarity(), k.overlap()));
@@ -85,15 +93,14 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             return new Retrieval(query, c.chunks(), ranked, 0);
         }
         ScoredSentence top = ranked.getFirst();
+        IndexedDocument topDoc = docs.get(top.documentId()).orElseThrow(); // present: it was ranked
         Candidate best = byKey.get(top.documentId() + "#" + top.sentenceIndex());
         if (c.queryVector() != null) {
             // A follow-up: whether it is answered is judged on the question with its context ("What was the
             // score?" alone resembles nothing), though the sentence was chosen on the question alone.
-            best = best.withSimilarity(VectorUtil.dotProduct(c.queryVector(),
-                    articles.document(top.documentId()).orElseThrow().sentenceVectors()[top.sentenceIndex()]));
+            best = best.withSimilarity(VectorUtil.dotProduct(c.queryVector(), topDoc.sentenceVectors()[top.sentenceIndex()]));
         }
-        double answerability = Answerability.of(best, top.score(),
-                c.answerType(), uncovered(query, articles.document(top.documentId()).orElseThrow().document()));
+        double answerability = Answerability.of(best, top.score(), c.answerType(), uncovered(query, topDoc.document()));
         return new Retrieval(query, c.chunks(), ranked, answerability);
     }
 

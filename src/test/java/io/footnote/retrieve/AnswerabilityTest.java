@@ -14,7 +14,7 @@ class AnswerabilityTest {
     }
 
     @Test
-    void given_a_number_or_date_question_when_the_best_sentence_gives_none_then_the_probability_is_halved() {
+    void given_a_number_or_date_question_when_the_best_sentence_gives_none_then_the_probability_is_cut() {
         long seed = System.nanoTime();
         Random r = new Random(seed);
         for (int i = 0; i < 200; i++) {
@@ -28,8 +28,8 @@ class AnswerabilityTest {
                 double with = Answerability.of(c, score, type, 0);
                 double missing = Answerability.of(without, score, type, 0);
 
-                // then only number and date questions lose half (the fitted type weight is near zero)
-                double expected = type == AnswerType.NUMBER || type == AnswerType.DATE ? 0.5 : 1.0;
+                // then only number and date questions are cut (the fitted type weight is near zero)
+                double expected = type == AnswerType.NUMBER || type == AnswerType.DATE ? Answerability.UNSUPPLIED_FACTOR : 1.0;
                 assertEquals(expected, missing / with, 0.01, "seed " + seed + ", " + type);
             }
         }
@@ -39,7 +39,8 @@ class AnswerabilityTest {
     void given_an_unstated_mention_and_no_number_then_both_rules_apply() {
         Candidate c = new Candidate("doc", 0, 0.8, 0.9, 1, false, 0.5, 0.5, 0, 0.9);
 
-        assertEquals(Answerability.of(c, 0.7, AnswerType.OTHER, 0) * 0.25,
+        assertEquals(Answerability.of(c, 0.7, AnswerType.OTHER, 0) * Answerability.UNCOVERED_FACTOR
+                        * Answerability.UNSUPPLIED_FACTOR,
                 Answerability.of(c, 0.7, AnswerType.NUMBER, 1), 0.01);
     }
 }
