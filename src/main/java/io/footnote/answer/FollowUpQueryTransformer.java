@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 /**
  * Makes a follow-up question standalone without a language model. A question is a follow-up when the
  * conversation has an earlier user question and this one leans on it: it uses a pronoun or demonstrative
- * ("she", "they", "that", …), opens with "and"/"what about"/"how about", or is very short. The rewrite
+ * ("she", "they", "that", …), opens with "and"/"what about"/"how about", is very short, or names nothing of
+ * its own ("Which companies were accused?"). The rewrite
  * appends the subject of the conversation — the capitalised names of the user's most recent earlier question
  * that names anything — as context: "What did she say next? (context: Mao Ning)". Only the user's own words
  * are used, never the assistant's answers: names in an answer are what was already found, and carrying them
  * over pulls retrieval back to the same answer ("What did he advise migrants?" after "Who is Chen
  * Chuangchuang?" must not be about the other people the first answer happened to mention). With no name in
- * the user's earlier questions, the previous question itself is appended. Other questions pass through
+ * the user's earlier questions (or only a short one such as "US"), the previous question itself is appended. Other questions pass through
  * unchanged.
  */
 public final class FollowUpQueryTransformer implements QueryTransformer {
@@ -56,7 +57,8 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
             List<String> names = new java.util.ArrayList<>(names(earlier));
             names.removeIf(n -> lower.contains(n.toLowerCase(Locale.ROOT)));
             if (!names.isEmpty()) {
-                context = String.join(", ", names);
+                // "US" alone is no subject ("…the US government seeking from the tobacco companies?"): the question is
+                context = names.stream().anyMatch(n -> n.length() > 3) ? String.join(", ", names) : earlier;
                 break;
             }
         }
@@ -102,7 +104,17 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
     static boolean isFollowUp(String question) {
         String q = question.toLowerCase(Locale.ROOT);
         return ANAPHOR.matcher(q).find() || OPENER.matcher(q).find()
-                || q.split("\\s+").length <= SHORT_WORDS;
+                || q.split("\\s+").length <= SHORT_WORDS || namesNothing(question);
+    }
+
+    /**
+     * True when the question names nothing of its own: no capitalised word past its first, no digit. "Which
+     * companies were accused?" or "What was the score?" asked in a conversation is about the conversation's
+     * subject; a new subject is nearly always named ("What is the capital of Australia?").
+     */
+    static boolean namesNothing(String question) {
+        String rest = question.strip().replaceFirst("^\\S+", "");
+        return rest.codePoints().noneMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
     }
 
     /** The user's earlier questions, most recent first (the assistant's turns are left out on purpose). */

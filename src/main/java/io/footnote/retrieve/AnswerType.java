@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public enum AnswerType {
     /** who, whom, whose, which company/person/team …: a name. */
     NAME,
-    /** how many, how much, what percentage/number/amount, how long/old/far/big: a number or amount. */
+    /** how many/much/long/fast…, what percentage/number/amount/level/score…: a number or amount. */
     NUMBER,
     /** when, what year/date/month/day/century: a date. */
     DATE,
@@ -31,10 +31,13 @@ public enum AnswerType {
     /** anything else (what, which thing, yes/no questions). */
     OTHER;
 
-    private static final Pattern Q_NUMBER = Pattern.compile("\\bhow (many|much|long|old|far|big|large|tall|often)\\b"
-            + "|\\bwhat (percentage|percent|proportion|number|amount|share|size|age|price)\\b|\\bhow much\\b");
-    private static final Pattern Q_DATE = Pattern.compile("\\bwhen\\b|\\b(what|which) (year|date|month|day|decade|"
-            + "century|time)\\b");
+    private static final Pattern Q_NUMBER = Pattern.compile("\\bhow (many|much|long|old|far|big|large|tall|often|"
+            + "fast|quickly|high|heavy|deep|wide|hot|cold)\\b|\\b(what|which)( (is|was|are|were|will be))?( the)? (percentage|percent|proportion|number|"
+            + "amount|share|size|age|price|cost|value|level|rate|speed|score|temperature|height|weight|distance|length|"
+            + "margin|majority)\\b|\\bhow much\\b|\\bby how\\b");
+    /** "When" asks for a date where it opens the question ("…since when?" too), not as a conjunction inside it. */
+    private static final Pattern Q_DATE = Pattern.compile("^when\\b|\\bsince when\\b|\\bwhen\\s*\\?$|\\b(what|which) "
+            + "(year|date|month|day|decade|century|time)\\b");
     private static final Pattern Q_NAME = Pattern.compile("\\b(who|whom|whose)\\b|\\b(which|what) (company|companies|"
             + "firm|person|people|man|woman|player|team|club|band|group|organi[sz]ation|party|minister|"
             + "manufacturer|maker|brand|actor|actress|singer|director|author|chief|boss|leader)\\b");
@@ -44,12 +47,19 @@ public enum AnswerType {
             + "for what reason)\\b|\\bhow (did|does|do|is|are|was|were|can|could|will|would)\\b");
 
     private static final Pattern S_NUMBER = Pattern.compile("\\d[\\d,.]*%?|\\b(one|two|three|four|five|six|seven|"
-            + "eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|"
-            + "dozens?|half|quarter|third|double|twice)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern S_DATE = Pattern.compile("\\b(1[0-9]{3}|20[0-9]{2})s?\\b|\\b(january|february|march|"
-            + "april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
-            + "friday|saturday|sunday|yesterday|today|tomorrow|century|decade|spring|summer|autumn|winter)\\b",
-            Pattern.CASE_INSENSITIVE);
+            + "eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|"
+            + "trillions?|dozens?|half|quarter|third|double|twice|few|several|numerous)\\b", Pattern.CASE_INSENSITIVE);
+    /** A date: a year, a day, a month, an ordinal ("the 14th century"), a season. */
+    private static final Pattern S_DATE = Pattern.compile("\\b(1[0-9]{3}|20[0-9]{2})s?\\b|\\b\\d{1,2}(st|nd|rd|th)\\b"
+            + "|\\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|"
+            + "tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|century|centuries|decades?|"
+            + "spring|summer|autumn|winter|ago)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * Time given relative to another event ("after Decision Time"): enough to answer "when", though not a date
+     * to set in bold.
+     */
+    private static final Pattern S_RELATIVE_TIME = Pattern.compile("\\b(after|before|during|until|once|first|last|"
+            + "recent|recently|early|late|later|earlier)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY = Pattern.compile("\\b\\d{1,2}(st|nd|rd|th)?\\s+$");
     private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}[\\p{L}'’.-]*\\p{L}|\\b\\p{Lu}{2,}\\b");
     private static final Pattern S_PLACE = Pattern.compile("\\b(in|at|near|from|to|into|across|outside|inside|"
@@ -101,7 +111,8 @@ public enum AnswerType {
      * {@link #OTHER} is never supplied: there is nothing specific to look for.
      */
     public boolean suppliedBy(String sentence, Set<String> questionWords) {
-        return !spans(sentence, questionWords).isEmpty();
+        return !spans(sentence, questionWords).isEmpty()
+                || this == DATE && !newHits(S_RELATIVE_TIME.matcher(sentence), 0, questionWords).isEmpty();
     }
 
     /**

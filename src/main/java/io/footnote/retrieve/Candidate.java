@@ -20,4 +20,10 @@ package io.footnote.retrieve;
 public record Candidate(String documentId, int sentenceIndex, double similarity, double overlap,
                         double context, boolean typeMatch, double bigrams, double novelty, double neighbour,
                         double rareCoverage) {
+
+    /** This candidate with another similarity (a follow-up's answerability is judged on the question in context). */
+    Candidate withSimilarity(double other) {
+        return new Candidate(documentId, sentenceIndex, other, overlap, context, typeMatch, bigrams, novelty, neighbour,
+                rareCoverage);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -72,8 +73,15 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         Candidates c = candidates(query, topK);
         List<ScoredSentence> ranked = new ArrayList<>(c.candidates().size());
         Map<String, Candidate> byKey = new HashMap<>();
+        // Each article looked up once; one deleted since the search (possible on a shared OpenSearch index) is
+        // left out rather than failing the question.
+        Map<String, Optional<IndexedDocument>> docs = new HashMap<>();
         for (Candidate k : c.candidates()) {
-            Document doc = articles.document(k.documentId()).orElseThrow().document();
+            Optional<IndexedDocument> found = docs.computeIfAbsent(k.documentId(), articles::document);
+            if (found.isEmpty()) {
+                continue;
+            }
+            Document doc = found.get().document();
             var s = doc.sentences().get(k.sentenceIndex());
             ranked.add(new ScoredSentence(doc.id(), k.sentenceIndex(), s.start(), s.end(), s.textIn(doc.text()),
                     score(k), k.similarity(), k.overlap()));
@@ -85,8 +93,14 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             return new Retrieval(query, c.chunks(), ranked, 0);
         }
         ScoredSentence top = ranked.getFirst();
-        double answerability = Answerability.of(byKey.get(top.documentId() + "#" + top.sentenceIndex()), top.score(),
-                c.answerType(), uncovered(query, articles.document(top.documentId()).orElseThrow().document()));
+        IndexedDocument topDoc = docs.get(top.documentId()).orElseThrow(); // present: it was ranked
+        Candidate best = byKey.get(top.documentId() + "#" + top.sentenceIndex());
+        if (c.queryVector() != null) {
+            // A follow-up: whether it is answered is judged on the question with its context ("What was the
+            // score?" alone resembles nothing), though the sentence was chosen on the question alone.
+            best = best.withSimilarity(VectorUtil.dotProduct(c.queryVector(), topDoc.sentenceVectors()[top.sentenceIndex()]));
+        }
+        double answerability = Answerability.of(best, top.score(), c.answerType(), uncovered(query, topDoc.document()));
         return new Retrieval(query, c.chunks(), ranked, answerability);
     }
 
@@ -102,28 +116,58 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     }
 
     /** The fused chunks for a question and the signals of every sentence in them (each sentence once). */
-    public record Candidates(List<FusedChunk> chunks, List<Candidate> candidates, AnswerType answerType) {
+    /**
+     * @param queryVector for a follow-up, the embedding of the question with its context (its candidates'
+     *                    similarities are to the question alone); null otherwise
+     */
+    public record Candidates(List<FusedChunk> chunks, List<Candidate> candidates, AnswerType answerType,
+                             float[] queryVector) {
+    }
+
+    /**
+     * What a follow-up's rewrite appends: the conversation's subject, "(context: Lleyton Hewitt, Sydney)". It
+     * finds the article; within the article it must not pick the sentence, or the one that names the subject
+     * most (usually the opening, often the previous answer) wins over the one that answers.
+     */
+    static final String CONTEXT_MARK = " (context: ";
+    /** How much a context term weighs, against the question's own terms, in the sentence-level overlap. */
+    static final double CONTEXT_WEIGHT = 0.25;
+
+    /** The question as the user wrote it: a follow-up's appended context cut off. */
+    static String ownQuestion(String query) {
+        int context = query.lastIndexOf(CONTEXT_MARK);
+        return context >= 0 ? query.substring(0, context) : query;
     }
 
     public Candidates candidates(String query, int topK) {
+        String own = ownQuestion(query);
+        boolean followUp = own.length() < query.length();
         float[] qv = chunks.embed(query);
         List<FusedChunk> fused = chunks.search(query, qv, topK);
         if (fused.isEmpty()) {
-            return new Candidates(List.of(), List.of(), AnswerType.of(query));
+            return new Candidates(List.of(), List.of(), AnswerType.of(own), null);
         }
-        List<String> queryTerms = search.analyze(query).stream().filter(t -> !QUESTION_WORDS.contains(t)).toList();
+        // Sentences are compared with what the user asked; the context only chose the chunks (see CONTEXT_MARK).
+        float[] sv = followUp ? chunks.embed(own) : qv;
+        List<String> queryTerms = search.analyze(own).stream().filter(t -> !QUESTION_WORDS.contains(t)).toList();
         Set<String> queryBigrams = new HashSet<>();
         for (int i = 1; i < queryTerms.size(); i++) {
             queryBigrams.add(queryTerms.get(i - 1) + " " + queryTerms.get(i));
         }
         Map<String, Double> idf = new HashMap<>(search.idf(queryTerms));
+        List<String> contextTerms = followUp ? search.analyze(query.substring(own.length())).stream()
+                .filter(t -> !QUESTION_WORDS.contains(t) && !idf.containsKey(t)).toList() : List.of();
+        if (!contextTerms.isEmpty()) {
+            search.idf(contextTerms).forEach((t, w) -> idf.put(t, w * CONTEXT_WEIGHT));
+        }
         double idfTotal = idf.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Double> idf2 = new HashMap<>();
         idf.forEach((t, w) -> idf2.put(t, w * w));
         double idf2Total = idf2.values().stream().mapToDouble(Double::doubleValue).sum();
-        AnswerType wanted = AnswerType.of(query);
+        AnswerType wanted = AnswerType.of(own);
         Set<String> questionWords = AnswerType.words(query);
         Set<String> questionTerms = new HashSet<>(queryTerms);
+        questionTerms.addAll(contextTerms); // the subject's names are not news in a sentence either
         double best = fused.get(0).score();
         Set<String> seen = new HashSet<>();
         Map<String, List<String>> analysed = new HashMap<>();
@@ -147,12 +191,12 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 window.addAll(before);
                 window.addAll(after);
                 double neighbour = Math.max(overlap(before, idf, idfTotal), overlap(after, idf, idfTotal));
-                out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(qv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
+                out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(sv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
                         f.score() / best, wanted.suppliedBy(text, questionWords), bigramShare(terms, queryBigrams),
                         novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total)));
             }
         }
-        return new Candidates(fused, out, wanted);
+        return new Candidates(fused, out, wanted, followUp ? qv : null);
     }
 
     /** A capitalised run of words (a name) or a number, as the question writes it. */
@@ -167,11 +211,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
      * "(context: …)" is left out: those names come from earlier questions, and a good answer may say "he".
      */
     static List<String> mentions(String query) {
-        String q = query;
-        int context = q.lastIndexOf(" (context: ");
-        if (context >= 0) {
-            q = q.substring(0, context);
-        }
+        String q = ownQuestion(query);
         List<String> out = new ArrayList<>();
         var m = MENTION.matcher(q);
         while (m.find()) {

@@ -51,7 +51,11 @@ public final class HybridContentRetriever implements ContentRetriever {
         List<Content> out = new ArrayList<>();
         for (FusedChunk f : search(query.text(), embed(query.text()), maxResults)) {
             Chunk c = f.chunk();
-            IndexedDocument d = articles.document(c.documentId()).orElseThrow();
+            Optional<IndexedDocument> found = articles.document(c.documentId());
+            if (found.isEmpty()) {
+                continue; // deleted since the search
+            }
+            IndexedDocument d = found.get();
             Metadata md = new Metadata()
                     .put("documentId", c.documentId())
                     .put("chunk", c.ordinal())

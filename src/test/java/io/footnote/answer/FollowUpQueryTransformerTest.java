@@ -66,4 +66,29 @@ class FollowUpQueryTransformerTest {
     void leaves_question_alone_without_history() {
         assertEquals("What did she say?", transform("What did she say?", List.of()));
     }
+
+    @Test
+    void given_a_question_that_names_nothing_of_its_own_when_asked_in_a_conversation_then_it_gets_the_subject() {
+        List<ChatMessage> history = List.of(UserMessage.from("Who did Lleyton Hewitt beat in the Sydney final?"),
+                AiMessage.from("Lleyton Hewitt won the final against Ivo Minar [1]."));
+
+        assertEquals("Which player was beaten in the semi-final? (context: Lleyton Hewitt, Sydney)",
+                transform("Which player was beaten in the semi-final?", history));
+    }
+
+    @Test
+    void given_an_earlier_question_naming_only_an_abbreviation_then_that_question_is_the_context() {
+        List<ChatMessage> history = List.of(UserMessage.from("How much was the US government seeking from tobacco firms?"),
+                AiMessage.from("The demand for $280bn was rejected [1]."));
+
+        assertEquals("Which companies were accused? (context: How much was the US government seeking from tobacco firms?)",
+                transform("Which companies were accused?", history));
+    }
+
+    @Test
+    void given_a_question_naming_a_new_subject_then_it_is_left_alone() {
+        List<ChatMessage> history = List.of(UserMessage.from("Who did Lleyton Hewitt beat in the Sydney final?"));
+
+        assertEquals("What is the capital of Australia?", transform("What is the capital of Australia?", history));
+    }
 }

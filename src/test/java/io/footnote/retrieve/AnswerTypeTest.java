@@ -17,12 +17,43 @@ class AnswerTypeTest {
     void given_question_words_when_classified_then_the_asked_for_kind_is_found() {
         assertEquals(AnswerType.NUMBER, AnswerType.of("How many users does Skype have?"));
         assertEquals(AnswerType.NUMBER, AnswerType.of("What percentage of staff are based in Australia?"));
+        assertEquals(AnswerType.NUMBER, AnswerType.of("How fast will the Cell processor run?"));
+        assertEquals(AnswerType.NUMBER, AnswerType.of("To what level are US interest rates expected to rise?"));
+        assertEquals(AnswerType.NUMBER, AnswerType.of("What was the score?"));
         assertEquals(AnswerType.DATE, AnswerType.of("When did the strike end?"));
         assertEquals(AnswerType.NAME, AnswerType.of("Which company made the Xbox 360's processor?"));
         assertEquals(AnswerType.NAME, AnswerType.of("Who won the 2018 Champions League final?"));
         assertEquals(AnswerType.PLACE, AnswerType.of("Where was the summit held?"));
         assertEquals(AnswerType.REASON, AnswerType.of("Why did the shares fall?"));
         assertEquals(AnswerType.OTHER, AnswerType.of("What is China's principle on repatriation?"));
+    }
+
+    @Test
+    void given_when_inside_a_question_as_a_conjunction_then_it_does_not_ask_for_a_date() {
+        assertEquals(AnswerType.OTHER, AnswerType.of("What is the resultant force called when two forces act?"));
+        assertEquals(AnswerType.NAME, AnswerType.of("Who reigned over the empire when it was at its most powerful?"));
+        assertEquals(AnswerType.DATE, AnswerType.of("The rocks have been in place since when?"));
+        assertEquals(AnswerType.DATE, AnswerType.of("In which century did the steam engine begin?"));
+    }
+
+    @Test
+    void given_a_date_question_then_ordinals_and_relative_times_answer_it_and_a_bare_statement_does_not() {
+        Set<String> q = AnswerType.words("When is the Members Debate held?");
+
+        assertTrue(AnswerType.DATE.suppliedBy("Immediately after Decision Time a Members Debate is held.", q));
+        assertTrue(AnswerType.DATE.suppliedBy("The plague returned throughout the 14th to 17th centuries.", q));
+        assertFalse(AnswerType.DATE.suppliedBy("The Members Debate is held in the chamber.", q));
+        // relative words answer "when" but are not set in bold as a date
+        assertTrue(AnswerType.DATE.spans("Immediately after Decision Time a Members Debate is held.", q).isEmpty());
+    }
+
+    @Test
+    void given_a_number_question_then_written_quantities_answer_it() {
+        Set<String> q = AnswerType.words("For how many years has the area been inhabited?");
+
+        assertTrue(AnswerType.NUMBER.suppliedBy("The area has been inhabited for thousands of years.", q));
+        assertTrue(AnswerType.NUMBER.suppliedBy("Only a few British troops were stationed there.", q));
+        assertFalse(AnswerType.NUMBER.suppliedBy("The area has long been inhabited.", q));
     }
 
     @Test
