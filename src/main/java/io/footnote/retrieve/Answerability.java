@@ -13,7 +13,7 @@ package io.footnote.retrieve;
  * rare-term coverage came out near zero); the README gives the correct-vs-false-refusal figures by threshold.
  *
  * <p>One rule sits on top of the fitted model, not fitted: when the question names something (a name, a number,
- * a year: {@link DefaultSentenceRetriever#mentions}) that the best sentence's article never states, the
+ * a year: {@link Mentions#of}) that the best sentence's article never states, the
  * probability is halved. On a large corpus on the questions' own topic, the best
  * sentence for a question the articles do not answer still shares most of its words; what it lacks is the one
  * thing the question is specifically about.

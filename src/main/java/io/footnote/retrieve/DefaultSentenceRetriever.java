@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Ranks the sentences of the top fused chunks. Each sentence is scored on four signals:
@@ -53,7 +52,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     static final double W_NEIGHBOUR = 0.0;
 
     /** Analysed forms of words that shape a question but say nothing about its topic. */
-    private static final Set<String> QUESTION_WORDS = Set.of("what", "which", "who", "whom", "whose", "when",
+    static final Set<String> QUESTION_WORDS = Set.of("what", "which", "who", "whom", "whose", "when",
             "where", "why", "how", "did", "do", "doe", "mani", "much", "ha", "have", "had", "i", "you", "we",
             "me", "tell", "about", "can", "could", "would", "should", "from", "after", "befor", "he", "she",
             "thei", "them", "her", "hi", "it", "its", "our", "your", "my");
@@ -61,11 +60,13 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     private final ChunkSearch search;
     private final ArticleLookup articles;
     private final HybridContentRetriever chunks;
+    private final Mentions mentions;
 
     public <I extends ChunkSearch & ArticleLookup> DefaultSentenceRetriever(I index, HybridContentRetriever chunks) {
         this.search = index;
         this.articles = index;
         this.chunks = chunks;
+        this.mentions = new Mentions(index);
     }
 
     @Override
@@ -100,7 +101,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             // score?" alone resembles nothing), though the sentence was chosen on the question alone.
             best = best.withSimilarity(VectorUtil.dotProduct(c.queryVector(), topDoc.sentenceVectors()[top.sentenceIndex()]));
         }
-        double answerability = Answerability.of(best, top.score(), c.answerType(), uncovered(query, topDoc.document()));
+        double answerability = Answerability.of(best, top.score(), c.answerType(), mentions.uncovered(query, topDoc.document()));
         return new Retrieval(query, c.chunks(), ranked, answerability);
     }
 
@@ -197,152 +198,6 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             }
         }
         return new Candidates(fused, out, wanted, followUp ? qv : null);
-    }
-
-    /** A capitalised run of words (a name) or a number, as the question writes it. */
-    private static final Pattern MENTION = Pattern.compile(
-            "\\b\\p{Lu}[\\p{L}\\p{N}'’.&-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’.&-]*)*|\\b\\d[\\p{L}\\d,.]*[\\p{L}\\d]|\\b\\d\\b");
-
-    /**
-     * The question's specific mentions: names (runs of capitalised words, the question's opening word aside) and
-     * numbers or years, as written. "Who won the men's 100m at the London 2012 Olympics?" mentions "London",
-     * "2012" and "Olympics". Evidence that never states one of them — in the sentence, its neighbours or its
-     * article's title — is about something else, however well the rest matches. A follow-up's appended
-     * "(context: …)" is left out: those names come from earlier questions, and a good answer may say "he".
-     */
-    static List<String> mentions(String query) {
-        String q = ownQuestion(query);
-        List<String> out = new ArrayList<>();
-        var m = MENTION.matcher(q);
-        while (m.find()) {
-            String mention = m.group();
-            if (m.start() == 0 || q.substring(0, m.start()).isBlank()) {
-                // the opening word is capitalised because it opens the question ("What", "Skype's"? rarely a name)
-                int space = mention.indexOf(' ');
-                if (space < 0) {
-                    continue;
-                }
-                mention = mention.substring(space + 1).strip();
-            }
-            if (mention.length() > 2 || Character.isDigit(mention.charAt(0))) { // not "TV", "UK": too often written out
-                out.add(mention);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * How many of the question's {@linkplain #mentions mentions} its best sentence's article never states, in its
-     * title or anywhere in its text. The whole article counts, not the sentence alone: an answer sentence often
-     * says "the two countries" or an acronym the article spelled out earlier. A term counts as stated when the
-     * article has a term that begins with it or that it begins with, four letters at least ("German" is stated
-     * by "Germany").
-     */
-    int uncovered(String query, Document doc) {
-        List<String> mentions = mentions(query);
-        if (mentions.isEmpty()) {
-            return 0;
-        }
-        Set<String> stated = new HashSet<>(search.analyze(doc.title()));
-        stated.addAll(search.analyze(doc.text()));
-        int uncovered = 0;
-        for (String mention : mentions) {
-            List<String> terms = search.analyze(mention).stream().filter(t -> !QUESTION_WORDS.contains(t)).toList();
-            if (!terms.isEmpty() && terms.stream().noneMatch(t -> states(stated, t))
-                    && !(ACRONYM.matcher(mention).matches() && spelledOut(doc.text(), mention))) {
-                uncovered++;
-            }
-        }
-        return uncovered;
-    }
-
-    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}");
-    /** A run of capitalised words, with the small words names keep inside them ("Immigration and Customs Enforcement"). */
-    private static final Pattern NAME_RUN = Pattern.compile(
-            "\\p{Lu}\\p{L}*(?:\\s+(?:(?:and|of|for|the|de|&)\\s+)?\\p{Lu}\\p{L}*)+");
-
-    /** True when {@code text} spells out {@code acronym}: a run of capitalised words whose initials it is. */
-    static boolean spelledOut(String text, String acronym) {
-        var m = NAME_RUN.matcher(text);
-        while (m.find()) {
-            StringBuilder initials = new StringBuilder();
-            for (String w : m.group().split("\\s+")) {
-                if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
-                    initials.append(w.charAt(0));
-                }
-            }
-            if (initials.indexOf(acronym) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean states(Set<String> stated, String term) {
-        if (stated.contains(term) || NUMBER_WORDS.containsKey(term) && stated.contains(NUMBER_WORDS.get(term))) {
-            return true;
-        }
-        if (term.length() < 4) {
-            return false;
-        }
-        String folded = fold(term);
-        for (String s : stated) {
-            if (s.length() >= 4 && (s.startsWith(term) || term.startsWith(s)
-                    || Math.abs(s.length() - term.length()) <= 1 && oneEditApart(fold(s), folded))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Small numbers and ordinals as a question may write them and an article spell them, analysed. */
-    private static final Map<String, String> NUMBER_WORDS = numberWords();
-
-    private static Map<String, String> numberWords() {
-        String[] cardinal = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                "eleven", "twelve"};
-        String[] ordinal = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                "ninth", "tenth", "eleventh", "twelfth"};
-        String[] suffix = {"th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th", "th", "th", "th"};
-        Map<String, String> out = new HashMap<>();
-        for (int i = 1; i < cardinal.length; i++) {
-            out.put(String.valueOf(i), cardinal[i]);
-            out.put(i + suffix[i], ordinal[i]);
-        }
-        return Map.copyOf(out);
-    }
-
-    /** Accents removed ("Gospić" and "Gospic" are one name to a reader who cannot type the accent). */
-    private static String fold(String term) {
-        if (term.chars().allMatch(c -> c < 128)) {
-            return term; // nothing to fold, and this runs for every term of the article on each question
-        }
-        return java.text.Normalizer.normalize(term, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    }
-
-    /**
-     * One insertion, deletion, substitution or swap of neighbours apart: a question's misspelling of a name
-     * ("Moncalm", "Brainbridge", "GSCE") still names it.
-     */
-    static boolean oneEditApart(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        int la = a.length();
-        int lb = b.length();
-        if (Math.abs(la - lb) > 1) {
-            return false;
-        }
-        int i = 0;
-        while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        if (la == lb) {
-            return a.substring(i + 1).equals(b.substring(i + 1))
-                    || (i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-                    && a.substring(i + 2).equals(b.substring(i + 2)));
-        }
-        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 
     private List<String> terms(Document doc, int i, Map<String, List<String>> analysed) {
