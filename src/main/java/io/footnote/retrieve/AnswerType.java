@@ -32,7 +32,7 @@ public enum AnswerType {
     OTHER;
 
     private static final Pattern Q_NUMBER = Pattern.compile("\\bhow (many|much|long|old|far|big|large|tall|often|"
-            + "fast|quickly|high|heavy|deep|wide|hot|cold)\\b|\\b(what|which)( (is|was|are|were|will be))?( the)? (percentage|percent|proportion|number|"
+            + "fast|quickly|high|heavy|deep|wide|hot|cold)\\b|\\b(what|which)( (is|was|are|were|will be))?( the)?( \\p{L}+)? (percentage|percent|proportion|number|"
             + "amount|share|size|age|price|cost|value|level|rate|speed|score|temperature|height|weight|distance|length|"
             + "margin|majority)\\b|\\bhow much\\b|\\bby how\\b");
     /** "When" asks for a date where it opens the question ("…since when?" too), not as a conjunction inside it. */

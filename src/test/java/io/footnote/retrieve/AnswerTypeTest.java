@@ -20,6 +20,7 @@ class AnswerTypeTest {
         assertEquals(AnswerType.NUMBER, AnswerType.of("How fast will the Cell processor run?"));
         assertEquals(AnswerType.NUMBER, AnswerType.of("To what level are US interest rates expected to rise?"));
         assertEquals(AnswerType.NUMBER, AnswerType.of("What was the score?"));
+        assertEquals(AnswerType.NUMBER, AnswerType.of("What is the top speed of a Eurostar train?"));
         assertEquals(AnswerType.DATE, AnswerType.of("When did the strike end?"));
         assertEquals(AnswerType.NAME, AnswerType.of("Which company made the Xbox 360's processor?"));
         assertEquals(AnswerType.NAME, AnswerType.of("Who won the 2018 Champions League final?"));
