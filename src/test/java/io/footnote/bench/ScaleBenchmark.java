@@ -330,8 +330,9 @@ class ScaleBenchmark {
             for (double v : y) {
                 md.append(' ').append(fmt(v)).append(" |");
             }
+            // A falling line is noise (the load moved), not a cost that shrinks: not extrapolated.
             md.append(String.format(Locale.ROOT, " %s %+.3g | %s |%n", fmt(fit.intercept()), fit.slope() * 100_000,
-                    rows.size() < 2 ? "–" : fmt(fit.at(PROJECTED))));
+                    rows.size() < 2 ? "–" : fit.slope() < 0 ? "– (no growth measured)" : fmt(fit.at(PROJECTED))));
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("metric", m.name());
             f.put("unit", m.unit());

@@ -68,6 +68,15 @@ class ScaleBenchmarkInputsTest {
     }
 
     @Test
+    void title_filter_word_is_the_longer_word_in_most_source_titles() {
+        List<String> source = List.of("Shares rally in London\n\nShares rose sharply on Monday.",
+                "London shares slip\n\nTraders sold shares after the news.",
+                "Broadband use doubles\n\nMore homes than ever now have fast internet.");
+
+        assertEquals("london", SyntheticArticles.fromTexts(source, 1).titleWord(), "london, shares in two titles each");
+    }
+
+    @Test
     void stand_in_vectors_are_deterministic_unit_vectors_closer_for_texts_sharing_words() {
         HashStandInEncoder encoder = new HashStandInEncoder(384);
         HashStandInEncoder other = new HashStandInEncoder(384);

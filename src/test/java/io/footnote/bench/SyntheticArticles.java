@@ -148,15 +148,19 @@ public final class SyntheticArticles {
         return out;
     }
 
-    /** A word of some title, for the listing's title filter: the longest word of article 0's title. */
+    /**
+     * A word for the listing's title filter: the word of five letters or more found in the most source titles
+     * (ties: the alphabetically first), so it matches a realistic share of the synthetic articles.
+     */
     public String titleWord() {
-        String best = "";
-        for (String w : article(0).lines().findFirst().orElseThrow().split("[^A-Za-z]+")) {
-            if (w.length() > best.length()) {
-                best = w;
-            }
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Shape shape : shapes) {
+            java.util.Arrays.stream(shape.title().toLowerCase(Locale.ROOT).split("[^a-z]+"))
+                    .filter(w -> w.length() >= 5).distinct().forEach(w -> counts.merge(w, 1, Integer::sum));
         }
-        return best.toLowerCase(Locale.ROOT);
+        return counts.entrySet().stream().max(java.util.Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .map(java.util.Map.Entry::getKey).orElseThrow();
     }
 
     int sourceSentences() {
