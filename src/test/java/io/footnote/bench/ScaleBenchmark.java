@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * index, start-up, memory and query costs of the packaged service at growing numbers of synthetic articles
  * ({@link SyntheticArticles}, resampled from the BBC corpus), with a linear fit of each cost against the number
  * of articles and its extrapolation to 1,000,000. Prints a table; writes {@code target/scale/report.md} and
- * {@code report.json}.
+ * {@code report.json} ({@code report-model.*} with {@code -Dscale.encoder=model}).
  *
  * <p>Vectors ({@code scale.encoder}): {@code stand-in} (default) builds each index in this JVM through the real
  * ingest code (reading, cleaning, sentence splitting, chunking, Lucene writes) with {@link HashStandInEncoder}
@@ -58,7 +58,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *
  * <p>Each size: restart-to-ready (process start to {@code /q/health/ready} 200, and to the end of the start-up
  * sync), heap after a full GC ({@code jcmd GC.run}, {@code GC.heap_info}) just opened and after the questions,
- * RSS ({@code /proc} VmRSS, VmHWM), index size on disk, {@code /api/ask} p50/p99 at 1 and 4 closed-loop
+ * RSS ({@code /proc} VmRSS split into RssAnon and RssFile — the mapped index's pages count as RSS but are page
+ * cache the kernel can drop — and VmHWM), index size on disk, {@code /api/ask} p50/p99 at 1 and 4 closed-loop
  * clients (questions cut from the articles' sentences), {@code GET /api/documents?limit=50} p50 (first page, a
  * later page by cursor, a title filter {@code q=}). Other settings: {@code scale.xmx} (default 1g),
  * {@code scale.warmup}/{@code scale.measure} (seconds per load level, 5/20), {@code scale.keep} (keep corpora and
@@ -87,7 +88,7 @@ class ScaleBenchmark {
     /** One size's figures; times in seconds or milliseconds, sizes in MB, as named. */
     record Row(int articles, int chunks, int sentences, double buildSeconds, double buildCpuSeconds,
                double indexMb, double readySeconds, double syncedSeconds, double heapOpenMb, double heapServedMb,
-               double rssMb, double peakRssMb, LoadGenerator.Result ask1, LoadGenerator.Result ask4,
+               double rssMb, double rssAnonMb, double rssFileMb, double peakRssMb, LoadGenerator.Result ask1, LoadGenerator.Result ask4,
                double listFirstMs, double listCursorMs, double listFilterMs, long filterTotal,
                double loadStart, double loadEnd) {
     }
@@ -105,6 +106,8 @@ class ScaleBenchmark {
             new Metric("heap after GC, just opened", "MB", Row::heapOpenMb),
             new Metric("heap after GC, after the questions", "MB", Row::heapServedMb),
             new Metric("RSS after the questions (VmRSS)", "MB", Row::rssMb),
+            new Metric("RSS, anonymous part (RssAnon: heap, native, model)", "MB", Row::rssAnonMb),
+            new Metric("RSS, file part (RssFile: mapped index, jars; page cache)", "MB", Row::rssFileMb),
             new Metric("peak RSS (VmHWM)", "MB", Row::peakRssMb),
             new Metric("/api/ask 1 client p50", "ms", r -> r.ask1().p50()),
             new Metric("/api/ask 1 client p99", "ms", r -> r.ask1().p99()),
@@ -129,7 +132,7 @@ class ScaleBenchmark {
             rows.add(measure(generator, n));
             write(rows, started); // after every size, so a long run leaves what it measured so far
         }
-        System.out.println("\n" + Files.readString(WORK.resolve("report.md")));
+        System.out.println("\n" + Files.readString(WORK.resolve(reportName() + ".md")));
     }
 
     private Row measure(SyntheticArticles generator, int n) throws Exception {
@@ -196,10 +199,12 @@ class ScaleBenchmark {
 
             double heapServed = heapAfterGc(service.pid());
             double rss = Proc.statusField(service.pid(), "VmRSS") / 1024.0;
+            double anon = Proc.statusField(service.pid(), "RssAnon") / 1024.0;
+            double file = Proc.statusField(service.pid(), "RssFile") / 1024.0;
             double peak = Proc.statusField(service.pid(), "VmHWM") / 1024.0;
             double indexMb = Proc.sizeOnDisk(data.resolve("index")) / 1048576.0;
             Row row = new Row(n, built.chunks(), built.sentences(), buildSeconds, buildCpu, indexMb, ready, synced,
-                    heapOpen, heapServed, rss, peak, ask1, ask4, first, byCursor, filtered, total, load0,
+                    heapOpen, heapServed, rss, anon, file, peak, ask1, ask4, first, byCursor, filtered, total, load0,
                     Proc.loadAverage());
             log("%,d articles: %s", n, row);
             if (!keep) {
@@ -349,7 +354,7 @@ class ScaleBenchmark {
         md.append("\nLinear fit: least squares of each metric against the number of articles over the sizes above"
                 + (rows.size() == 2 ? " (two sizes: the line through both)" : "")
                 + "; the last column is that line EXTRAPOLATED to 1,000,000 articles, not measured.\n");
-        Files.writeString(WORK.resolve("report.md"), md);
+        Files.writeString(WORK.resolve(reportName() + ".md"), md);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("started", started.toString());
         json.put("encoder", standIn ? HashStandInEncoder.LABEL : MODEL.configName());
@@ -357,7 +362,12 @@ class ScaleBenchmark {
         json.put("rows", rows);
         json.put("fits", fits);
         json.put("extrapolatedTo", PROJECTED);
-        JSON.writeValue(WORK.resolve("report.json").toFile(), json);
+        JSON.writeValue(WORK.resolve(reportName() + ".json").toFile(), json);
+    }
+
+    /** {@code report} for the stand-in encoder, {@code report-model} for the real model (a run keeps the other's). */
+    private String reportName() {
+        return standIn ? "report" : "report-model";
     }
 
     private static void row(StringBuilder md, String name, List<Row> rows, java.util.function.Function<Row, String> f) {
