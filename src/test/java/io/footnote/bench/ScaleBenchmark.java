@@ -198,6 +198,9 @@ class ScaleBenchmark {
             long total = Long.parseLong(get(filter).headers().firstValue("X-Total-Count").orElse("-1"));
 
             double heapServed = heapAfterGc(service.pid());
+            // What the live heap holds, for whoever asks why it grows: the top of the class histogram.
+            Files.write(WORK.resolve(reportName() + "-histogram-" + n + ".txt"),
+                    jcmd(service.pid(), "GC.class_histogram").lines().limit(30).toList());
             double rss = Proc.statusField(service.pid(), "VmRSS") / 1024.0;
             double anon = Proc.statusField(service.pid(), "RssAnon") / 1024.0;
             double file = Proc.statusField(service.pid(), "RssFile") / 1024.0;
