@@ -140,6 +140,9 @@ class ScaleBenchmark {
         Path corpus = WORK.resolve("corpus-" + n);
         Path data = WORK.resolve((standIn ? "data-stand-in-" : "data-model-") + n);
         Folders.deleteRecursively(data);
+        // The service appends to its log; a log holds this run only.
+        Files.deleteIfExists(WORK.resolve("ingest-" + n + ".log"));
+        Files.deleteIfExists(WORK.resolve("serve-" + n + ".log"));
         log("%,d articles: writing the corpus to %s", n, corpus);
         generator.write(corpus, n);
 
