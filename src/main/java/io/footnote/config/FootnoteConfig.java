@@ -14,6 +14,9 @@ import java.util.Optional;
  * Every setting of the service, under the {@code footnote.} prefix. Each can be set in
  * {@code application.properties}, in {@code .env}, or as an environment variable
  * ({@code footnote.corpus.path} → {@code FOOTNOTE_CORPUS_PATH}).
+ *
+ * <p>Longer than the project's other classes on purpose: it is the one typed mapping of all settings, and each
+ * setting's javadoc here is its documentation (default, unit, what it changes), read in one place.
  */
 @ConfigMapping(prefix = "footnote")
 public interface FootnoteConfig {
