@@ -70,22 +70,34 @@ export function answerView({ onCite }) {
 
 /**
  * A declined question: one plain sentence, and the related passages the service found when it sends them
- * (the optional `related` list: {documentId, title, date, text}), so the reader sees what came closest.
+ * (the optional `related` list: {documentId, title, date, sentenceIndex, text}), so the reader sees what came
+ * closest. Passages of one article sit under its title once, in the order the service ranked them; each opens
+ * its sentence in the article.
  */
 function abstention(answer) {
   const related = Array.isArray(answer.related) ? answer.related : [];
+  const articles = [];
+  for (const r of related) {
+    const same = articles.find((a) => a.documentId === r.documentId);
+    if (same) {
+      same.passages.push(r);
+    } else {
+      articles.push({ documentId: r.documentId, title: r.title, date: r.date, passages: [r] });
+    }
+  }
+  const link = (r) => `#/library/${encodeURIComponent(r.documentId)}${r.sentenceIndex === undefined ? '' : `/${r.sentenceIndex}`}`;
   return [
     h('p', { class: 'abstain-title' }, 'The articles don’t say.'),
     h('p', { class: 'hint' }, 'No sentence in the articles answers this, so nothing is cited. Try other words, or see what the ',
       h('a', { href: '#/library' }, 'library'), ' covers.'),
-    related.length ? h('section', { class: 'related', 'aria-label': 'Related passages' },
+    articles.length ? h('section', { class: 'related', 'aria-label': 'Related passages' },
       h('h3', { class: 'sources-title' }, 'Related passages'),
-      h('ul', { class: 'source-list' }, related.map((r) => h('li', { class: 'source' },
+      h('ul', { class: 'source-list' }, articles.map((a) => h('li', { class: 'source' },
         h('p', { class: 'source-head' },
-          h('a', { class: 'source-open', href: `#/library/${encodeURIComponent(r.documentId)}${r.sentenceIndex === undefined ? '' : `/${r.sentenceIndex}`}` },
-            r.title || r.documentId),
-          h('span', { class: 'source-date' }, r.date ? formatDate(r.date) : 'undated')),
-        r.text ? h('p', { class: 'related-text' }, r.text) : null)))) : null,
+          h('a', { class: 'source-open', href: link(a.passages[0]) }, a.title || a.documentId),
+          h('span', { class: 'source-date' }, a.date ? formatDate(a.date) : 'undated')),
+        ...a.passages.filter((r) => r.text).map((r) => h('p', { class: 'related-text' },
+          h('a', { class: 'related-open', href: link(r) }, r.text))))))) : null,
   ];
 }
 

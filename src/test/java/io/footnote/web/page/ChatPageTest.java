@@ -191,7 +191,16 @@ class ChatPageTest {
         assertThat(answer.locator(".cite")).hasCount(0);
         assertThat(answer.locator(".sources")).hasCount(0);
         assertThat(page.locator("[role=alert]")).hasCount(0);
+        // the closest passages, each article's title once, each passage opening its sentence
+        Locator related = answer.locator(".related .source");
+        assertTrue(related.count() >= 1);
+        java.util.List<String> titles = related.locator(".source-open").allTextContents();
+        assertEquals(titles.size(), new java.util.HashSet<>(titles).size(), "one title per article: " + titles);
+        assertTrue(answer.locator(".related-open").count() >= related.count());
         Chromium.screenshot(page, "05-abstention-1440");
+        String passage = answer.locator(".related-open").first().textContent();
+        answer.locator(".related-open").first().click();
+        assertThat(chat.activeSentence()).hasText(passage);
     }
 
     @Test
