@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
+import io.footnote.retrieve.DefaultSentenceRetriever;
 
 import java.util.Collection;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.regex.Pattern;
  * are used, never the assistant's answers: names in an answer are what was already found, and carrying them
  * over pulls retrieval back to the same answer ("What did he advise migrants?" after "Who is Chen
  * Chuangchuang?" must not be about the other people the first answer happened to mention). With no name in
- * the user's earlier questions (or only a short one such as "US"), the previous question itself is appended. Other questions pass through
- * unchanged.
+ * the user's earlier questions (or only a short one such as "US"), the previous question itself is appended.
+ * The ranker reads the appended context back by {@link DefaultSentenceRetriever#CONTEXT_MARK}. Other questions
+ * pass through unchanged.
  */
 public final class FollowUpQueryTransformer implements QueryTransformer {
 
@@ -62,7 +64,7 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
                 break;
             }
         }
-        return question + " (context: " + context + ")";
+        return question + DefaultSentenceRetriever.CONTEXT_MARK + context + ")";
     }
 
     /**

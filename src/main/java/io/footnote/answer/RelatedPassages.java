@@ -36,8 +36,9 @@ final class RelatedPassages {
             }
             Optional<Document> d = articles.find(s.documentId());
             if (d.isPresent() && seen.add(s.text().strip().toLowerCase(Locale.ROOT))) {
-                out.add(new Answer.Related(s.documentId(), Titles.shortTitle(d.get().title(), d.get().source()), s.sentenceIndex(), s.start(), s.end(),
-                        s.text(), Math.round(s.score() * 1000) / 1000.0));
+                String title = Titles.shortTitle(d.get().title(), d.get().source());
+                out.add(new Answer.Related(s.documentId(), title, s.sentenceIndex(), s.start(), s.end(), s.text(),
+                        Math.round(s.score() * 1000) / 1000.0));
             }
         }
         return out;

@@ -76,17 +76,6 @@ public final class ArticleCodec {
         return (int) Math.min(Integer.MAX_VALUE, 256 + vectors + text + structure);
     }
 
-    /** Packed floats, as indexes written before {@link #quantized} hold the vectors (kept to test reading them). */
-    static byte[] floats(float[][] vectors) {
-        int dim = vectors.length == 0 ? 0 : vectors[0].length;
-        ByteBuffer b = ByteBuffer.allocate(vectors.length * dim * Float.BYTES);
-        for (float[] v : vectors) {
-            b.asFloatBuffer().put(v);
-            b.position(b.position() + v.length * Float.BYTES);
-        }
-        return b.array();
-    }
-
     /**
      * Sentence vectors in 8 bits: per vector, its largest magnitude as a float, then each component as a signed
      * byte of that scale ({@code round(127 · x / max)}). Why: the sentence vectors are most of an article's bytes

@@ -116,8 +116,9 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         return Math.min(1, score);
     }
 
-    /** The fused chunks for a question and the signals of every sentence in them (each sentence once). */
     /**
+     * The fused chunks for a question and the signals of every sentence in them (each sentence once).
+     *
      * @param queryVector for a follow-up, the embedding of the question with its context (its candidates'
      *                    similarities are to the question alone); null otherwise
      */
@@ -130,7 +131,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
      * finds the article; within the article it must not pick the sentence, or the one that names the subject
      * most (usually the opening, often the previous answer) wins over the one that answers.
      */
-    static final String CONTEXT_MARK = " (context: ";
+    public static final String CONTEXT_MARK = " (context: ";
     /** How much a context term weighs, against the question's own terms, in the sentence-level overlap. */
     static final double CONTEXT_WEIGHT = 0.25;
 
