@@ -74,9 +74,13 @@ public enum AnswerType {
             "mrs", "ms", "dr", "what", "when", "where", "which", "who", "why", "how", "however", "meanwhile",
             "also", "so", "yet", "while", "although", "some", "many", "most", "all", "one", "both");
 
-    /** The kind of answer {@code question} asks for. */
+    /**
+     * The kind of answer {@code question} asks for, from the user's own words: a follow-up's appended context
+     * ({@link DefaultSentenceRetriever#CONTEXT_MARK}) may be an earlier question, whose question words are not this
+     * one's.
+     */
     public static AnswerType of(String question) {
-        String q = question.toLowerCase(Locale.ROOT);
+        String q = DefaultSentenceRetriever.ownQuestion(question).toLowerCase(Locale.ROOT);
         if (Q_NUMBER.matcher(q).find()) {
             return NUMBER;
         }

@@ -136,7 +136,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     static final double CONTEXT_WEIGHT = 0.25;
 
     /** The question as the user wrote it: a follow-up's appended context cut off. */
-    static String ownQuestion(String query) {
+    public static String ownQuestion(String query) {
         int context = query.lastIndexOf(CONTEXT_MARK);
         return context >= 0 ? query.substring(0, context) : query;
     }

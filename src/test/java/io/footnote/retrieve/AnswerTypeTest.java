@@ -35,6 +35,9 @@ class AnswerTypeTest {
         assertEquals(AnswerType.NAME, AnswerType.of("Who reigned over the empire when it was at its most powerful?"));
         assertEquals(AnswerType.DATE, AnswerType.of("The rocks have been in place since when?"));
         assertEquals(AnswerType.DATE, AnswerType.of("In which century did the steam engine begin?"));
+        // a follow-up's appended earlier question does not decide what this one asks for
+        assertEquals(AnswerType.NAME,
+                AnswerType.of("Which companies were accused? (context: How much was the US government seeking?)"));
     }
 
     @Test
