@@ -11,26 +11,28 @@ import java.util.regex.Pattern;
 /**
  * How well one source sentence backs one answer sentence (a claim), in [0, 1].
  *
- * <p>The score blends meaning and wording, then penalises the mismatches small embedding models miss:
+ * <p>The score is a logistic model over three signals:
  * <pre>
- *   support = (W_SIMILARITY · cosine(claim, source) + W_COVERAGE · coverage) · numbers · names · negation
+ *   support = σ(w_sim · cosine(claim, source) + w_cov · coverage + w_pen · penalty + bias)
  * </pre>
  * <ul>
  *   <li>{@code cosine}: similarity of the two sentence embeddings (negative counts as 0);</li>
  *   <li>{@code coverage}: share of the claim's content words found in the source, a word matching its other
  *       forms ({@link #contains});</li>
- *   <li>{@code numbers}: {@link #NUMBER_PENALTY} when the claim states a number the source does not
- *       ("2,880" against "288");</li>
- *   <li>{@code names}: {@link #NAME_PENALTY} for each capitalised name of the claim that the source lacks
- *       ("Mexico" against a sentence about Colombia); an acronym counts as found when the source's capitalised
- *       words have those initials ("CBP");</li>
- *   <li>{@code negation}: {@link #NEGATION_PENALTY} when the claim is negated (an odd number of "not",
- *       "never", "refused", …) and the source is not. Only this way round: a source often negates something
- *       in a side clause the claim leaves out.</li>
+ *   <li>{@code penalty}: the product of the checks small embedding models miss: {@link #NUMBER_PENALTY} when the
+ *       claim states a number the source does not ("2,880" against "288"); {@link #NAME_PENALTY} for each
+ *       capitalised name of the claim that the source lacks ("Mexico" against a sentence about Colombia; an
+ *       acronym counts as found when the source's capitalised words have those initials, "CBP");
+ *       {@link #NEGATION_PENALTY} when the claim is negated (an odd number of "not", "never", "refused", …) and
+ *       the source is not (only this way round: a source often negates something in a side clause the claim
+ *       leaves out).</li>
  * </ul>
- * A claim identical to its source (the extractive answerer quotes) scores 1 without embedding. The weights and
- * the threshold a caller applies were set on the labelled pairs in
- * {@code src/test/resources/verification/labelled.json} (see {@code VerificationQualityTest}).
+ * Two sets of weights, by the kind of claim: a {@link #PHRASE} (at most {@link #PHRASE_WORDS} content words, as
+ * a short answer "Arthur's Magazine" or "in 1844") must be stated in so many words, so coverage carries it; a
+ * {@link #SENTENCE} is often a paraphrase, so meaning (cosine) carries it and the checks veto. The weights were
+ * fitted by {@code VerifierFit} (its javadoc names the data, the split and the command) so that the support
+ * threshold 0.50 ({@code footnote.verification.min-support}) is where the fitting data's macro-F1 is best.
+ * A claim identical to its source (the extractive answerer quotes) scores 1 without embedding.
  */
 public final class SupportScorer {
 
@@ -40,8 +42,28 @@ public final class SupportScorer {
         float[] embed(String text);
     }
 
-    static final double W_SIMILARITY = 0.55;
-    static final double W_COVERAGE = 0.45;
+    /**
+     * The weights of one kind of claim.
+     *
+     * @param similarity weight of the embeddings' cosine
+     * @param coverage   weight of the share of the claim's content words the source holds
+     * @param penalty    weight of the number/name/negation penalty product (1 when nothing is amiss)
+     * @param bias       the constant term
+     */
+    record Weights(double similarity, double coverage, double penalty, double bias) {
+
+        double support(double similarity, double coverage, double penalty) {
+            double z = this.similarity * similarity + this.coverage * coverage + this.penalty * penalty + bias;
+            return 1 / (1 + Math.exp(-z));
+        }
+    }
+
+    /** Claims of at most this many content words are phrases. */
+    static final int PHRASE_WORDS = 3;
+    /** Weights for a claim of more than {@link #PHRASE_WORDS} content words (fitted by {@code VerifierFit}). */
+    static final Weights SENTENCE = new Weights(3.13, 0.00, 3.23, -4.64);
+    /** Weights for a short claim, an answer phrase (fitted by {@code VerifierFit}). */
+    static final Weights PHRASE = new Weights(0.00, 3.81, 4.07, -6.63);
     static final double NUMBER_PENALTY = 0.35;
     static final double NAME_PENALTY = 0.6;
     static final double NEGATION_PENALTY = 0.45;
@@ -65,9 +87,18 @@ public final class SupportScorer {
     private static final Pattern NAME = Pattern.compile("\\b\\p{Lu}[\\p{L}’'-]+");
 
     private final Embedder embedder;
+    private final Weights sentence;
+    private final Weights phrase;
 
     public SupportScorer(Embedder embedder) {
+        this(embedder, SENTENCE, PHRASE);
+    }
+
+    /** A scorer with other weights, for fitting and measuring them ({@code VerifierFit}). */
+    SupportScorer(Embedder embedder, Weights sentence, Weights phrase) {
         this.embedder = embedder;
+        this.sentence = sentence;
+        this.phrase = phrase;
     }
 
     /** The support score of {@code source} for {@code claim}; both are plain sentences (no markers). */
@@ -92,8 +123,13 @@ public final class SupportScorer {
         if (normalise(claim).equals(normalise(source))) {
             return 1.0;
         }
-        double score = W_SIMILARITY * similarity + W_COVERAGE * coverage(claim, source);
-        return Math.max(0, Math.min(1, score * penalty(claim, source)));
+        Weights weights = isPhrase(claim) ? phrase : sentence;
+        return weights.support(similarity, coverage(claim, source), penalty(claim, source));
+    }
+
+    /** Whether the claim is a short answer phrase rather than a sentence ({@link #PHRASE_WORDS}). */
+    static boolean isPhrase(String claim) {
+        return content(words(claim)).size() <= PHRASE_WORDS;
     }
 
     /** Share of the claim's content words found in {@code source} (1 when the claim has none). */

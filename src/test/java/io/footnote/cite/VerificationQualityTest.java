@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code src/test/resources/verification/labelled.json}: claims an answer might make, each with the seed-article
  * sentence it cites, labelled true (the sentence states the claim) or false (wrong sentence, altered number,
  * swapped name, reversed meaning, or an addition the sentence does not state). The pairs are split in three:
- * {@code dev} (the weights and threshold were tuned looking at it), {@code test} (meant as held out, but its
- * scores were seen while tuning) and {@code fresh} (24 pairs written after tuning ended, never tuned on).
+ * {@code dev} (one of the sets the scorer's weights are fitted on, see {@code VerifierFit}), {@code test} (held
+ * out from the fit; under earlier hand-set weights its scores were seen while tuning) and {@code fresh} (24 pairs
+ * written after that tuning ended, never tuned or fitted on).
  *
  * <p>"Positive" is "supported". Precision: of the citations marked supported, the share that truly are.
  * Recall: of the true citations, the share marked supported. The figures are printed;
@@ -134,9 +135,11 @@ class VerificationQualityTest {
                             s.item().kind(), s.item().claim(), s.item().sourceId()));
         }
         // Gates a little under the measured figures (see README), so a change that makes verification worse fails.
-        // Measured at 0.50: dev P 0.871 R 0.964, test P 0.813 R 0.929, fresh P 0.833 R 0.833.
+        // Measured at 0.50: dev P 0.833 R 0.893, test P 0.813 R 0.929, fresh P 0.833 R 0.833. dev is one of the
+        // three sets the scorer's weights are fitted on (VerifierFit); under the hand-set weights tuned on dev
+        // alone it measured P 0.871 R 0.964, while test and fresh measured what they measure now.
         assertTrue(test.precision() >= 0.78 && test.recall() >= 0.88, "held-out: " + test);
         assertTrue(fresh.precision() >= 0.75 && fresh.recall() >= 0.75, "fresh: " + fresh);
-        assertTrue(dev.precision() >= 0.85 && dev.recall() >= 0.90, "dev: " + dev);
+        assertTrue(dev.precision() >= 0.80 && dev.recall() >= 0.86, "dev: " + dev);
     }
 }

@@ -1,0 +1,68 @@
+package io.footnote.cite;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The fitted scorer's behaviour at the 0.50 threshold, with the cosine given rather than embedded. */
+class SupportScorerTest {
+
+    private final SupportScorer scorer = new SupportScorer(text -> {
+        throw new AssertionError("the cosine is given in these tests");
+    });
+
+    @Test
+    void a_paraphrase_close_in_meaning_is_supported_though_it_shares_few_words() {
+        String claim = "Beijing agreed to take back its citizens who crossed the border unlawfully.";
+        String source = "China will accept the repatriation of Chinese nationals who entered illegally.";
+
+        double support = scorer.score(claim, source, 0.80);
+
+        assertTrue(support >= 0.5, "support " + support);
+        assertTrue(SupportScorer.coverage(claim, source) < 0.3);
+    }
+
+    @Test
+    void a_sentence_on_the_same_topic_but_not_close_in_meaning_is_not_supported() {
+        double support = scorer.score("Deportation flights to China resumed in March.",
+                "Deportation flights to Colombia began ramping up in December.", 0.45);
+
+        assertFalse(support >= 0.5, "support " + support);
+    }
+
+    @Test
+    void a_wrong_number_vetoes_a_close_sentence() {
+        String source = "ICE said it completed just 288 deportations back to China.";
+
+        double right = scorer.score("ICE completed 288 deportations to China.", source, 0.9);
+        double wrong = scorer.score("ICE completed 2,880 deportations to China.", source, 0.9);
+
+        assertTrue(right >= 0.5, "right " + right);
+        assertFalse(wrong >= 0.5, "wrong " + wrong);
+    }
+
+    @Test
+    void a_short_answer_phrase_must_be_stated_in_so_many_words() {
+        String source = "Arthur's Magazine was an American literary periodical first published in 1844.";
+
+        assertTrue(SupportScorer.isPhrase("Arthur's Magazine"));
+        assertTrue(scorer.score("Arthur's Magazine", source, 0.3) >= 0.5);
+        assertFalse(scorer.score("First for Women", source, 0.9) >= 0.5);
+    }
+
+    @Test
+    void more_similarity_coverage_or_fewer_mismatches_never_lower_support() {
+        for (SupportScorer.Weights w : new SupportScorer.Weights[]{SupportScorer.SENTENCE, SupportScorer.PHRASE}) {
+            assertTrue(w.similarity() >= 0 && w.coverage() >= 0 && w.penalty() >= 0, w.toString());
+            assertTrue(w.support(0.9, 0.5, 1) >= w.support(0.5, 0.5, 1));
+            assertTrue(w.support(0.5, 0.5, 1) >= w.support(0.5, 0.5, 0.35));
+        }
+    }
+
+    @Test
+    void a_quote_scores_one_without_embedding() {
+        assertEquals(1.0, scorer.score("China will accept them.", "“China will accept them.”"));
+    }
+}
