@@ -113,7 +113,11 @@ class FootnoteBenchmark {
             put("ingest time (pass / process start to ready)", String.format(Locale.ROOT, "%.0f s / %.0f s", ingest, wall), null);
             put("ingest chunks/s", String.format(Locale.ROOT, "%.1f", chunks / ingest), null);
             put("ingest articles/s", String.format(Locale.ROOT, "%.1f", articles / ingest), null);
-            put("ingest chunks per CPU-second", String.format(Locale.ROOT, "%.1f", chunks / Proc.cpuSeconds(service.pid())), null);
+            double cpu = Proc.cpuSeconds(service.pid());
+            put("ingest chunks per CPU-second", String.format(Locale.ROOT, "%.1f", chunks / cpu), null);
+            ModelTokens.Count tokens = ModelTokens.footnote(corpus);
+            assertEquals(chunks, tokens.texts(), "the chunks whose tokens are counted are the service's");
+            putTokens(tokens, cpu, null);
             put("index size on disk", mb(Proc.sizeOnDisk(data)), null);
             put("peak RSS, ingest", mb(Proc.peakRss(service.pid())), null);
         }
@@ -205,7 +209,11 @@ class FootnoteBenchmark {
             put("ingest time (pass / process start to ready)", null, String.format(Locale.ROOT, "%.0f s / %.0f s", ingest, wall));
             put("ingest chunks/s", null, String.format(Locale.ROOT, "%.1f", segments / ingest));
             put("ingest articles/s", null, String.format(Locale.ROOT, "%.1f", articles / ingest));
-            put("ingest chunks per CPU-second", null, String.format(Locale.ROOT, "%.1f", segments / Proc.cpuSeconds(baseline.pid())));
+            double cpu = Proc.cpuSeconds(baseline.pid());
+            put("ingest chunks per CPU-second", null, String.format(Locale.ROOT, "%.1f", segments / cpu));
+            ModelTokens.Count tokens = ModelTokens.baseline(corpus);
+            assertEquals(segments, tokens.texts(), "the segments whose tokens are counted are the baseline's");
+            putTokens(tokens, cpu, "baseline");
             put("index size on disk", null, mb(stats.get("storeBytes").asLong()) + " (store serialised to JSON)");
             put("peak RSS, ingest", null, mb(Proc.peakRss(baseline.pid())));
         }
@@ -243,6 +251,14 @@ class FootnoteBenchmark {
             put("recall@10, evidence sentence in a retrieved chunk", null, pct(sentenceHits, golden.size()));
             put("recall@10, right article", null, pct(documentHits, golden.size()));
         }
+    }
+
+    /** Model tokens (counted by {@link ModelTokens}) per chunk and per CPU-second of the ingesting process. */
+    private void putTokens(ModelTokens.Count tokens, double cpuSeconds, String who) {
+        String perChunk = String.format(Locale.ROOT, "%.1f", (double) tokens.tokens() / tokens.texts());
+        String perCpu = String.format(Locale.ROOT, "%.0f", tokens.tokens() / cpuSeconds);
+        put("model tokens per chunk (segment)", who == null ? perChunk : null, who == null ? null : perChunk);
+        put("ingest model tokens per CPU-second", who == null ? perCpu : null, who == null ? null : perCpu);
     }
 
     private void putLoad(int clients, LoadGenerator.Result r, String who) {
