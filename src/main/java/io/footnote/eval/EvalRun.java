@@ -7,6 +7,7 @@ import io.footnote.index.IndexedDocument;
 import io.footnote.ingest.ArticleReader;
 import io.footnote.ingest.IngestReport;
 import io.footnote.llm.CitationPrompt;
+import io.footnote.llm.GuardedModelCalls;
 import io.footnote.llm.JudgePrompt;
 import io.footnote.llm.ModelCalls;
 import io.footnote.retrieve.DefaultSentenceRetriever;
@@ -49,6 +50,9 @@ import static io.footnote.eval.EvalCli.path;
  * ({@link FeatureDump}). Returns 0, 1 when a gate fails, 2 for a usage error.
  */
 final class EvalRun {
+
+    /** Runs in this JVM, for naming each run's circuit breaker. */
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
 
     private EvalRun() {
     }
@@ -150,8 +154,15 @@ final class EvalRun {
         }
     }
 
+    /**
+     * The run's pipeline. Its model calls are guarded as the service's are (retries, a circuit breaker), under a
+     * breaker of its own: a second breaker named as the service's would be refused.
+     */
     private static Pipeline pipeline(FootnoteConfig config, boolean direct) {
-        return direct ? Pipeline.builder(config).modelCalls(ModelCalls.direct()).build() : Pipeline.open(config);
+        ModelCalls calls = direct ? ModelCalls.direct() : new GuardedModelCalls(config.llm(),
+                io.micrometer.core.instrument.Metrics.globalRegistry,
+                GuardedModelCalls.BREAKER + "-eval-" + RUNS.incrementAndGet());
+        return Pipeline.builder(config).modelCalls(calls).build();
     }
 
     /** Writes a data set's articles into {@code dir}, leaving files that already hold the same text untouched. */

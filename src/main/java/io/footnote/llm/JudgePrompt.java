@@ -86,12 +86,8 @@ public final class JudgePrompt {
                 if (correct != null && correct.isBoolean()) {
                     return new Judgement(correct.booleanValue() ? Verdict.CORRECT : Verdict.WRONG, reason);
                 }
-                if (correct != null && correct.isTextual()) {
-                    Verdict v = word(correct.asText());
-                    if (v != Verdict.UNAVAILABLE) {
-                        return new Judgement(v, reason);
-                    }
-                }
+                Verdict v = correct != null && correct.isTextual() ? word(correct.asText()) : Verdict.UNAVAILABLE;
+                return new Judgement(v, v == Verdict.UNAVAILABLE ? "no verdict in: " + abbreviate(reply) : reason);
             } catch (java.io.IOException e) {
                 // not JSON after all: try the plain reading below
             }
