@@ -130,12 +130,14 @@ final class EvalRun {
             shown.put("answerer", reader != null ? "oracle" : pipeline.llm().isPresent()
                     ? config.llm().provider().name().toLowerCase(Locale.ROOT) : "extractive");
             shown.put("prompt-tokens", String.valueOf(config.llm().promptTokens()));
-            Summary summary = Summary.of(name, shown, results);
             Map<String, JudgePrompt.Judgement> verdicts = Map.of();
             if (judge) {
                 shown.put("judge", config.llm().provider().name().toLowerCase(Locale.ROOT));
                 verdicts = Judging.judge(pipeline.llm().orElseThrow().clients().chat(), dataset.cases(), results, out);
-                summary = Summary.of(name, shown, results).withMetrics(Judging.metrics(dataset.cases(), results, verdicts));
+            }
+            Summary summary = Summary.of(name, shown, results);
+            if (judge) {
+                summary = summary.withMetrics(Judging.metrics(dataset.cases(), results, verdicts));
             }
             ReportWriter.write(outDir, summary, results, verdicts);
             Path junit = Path.of(one(o, "junit", outDir.resolve("junit.xml").toString()));
