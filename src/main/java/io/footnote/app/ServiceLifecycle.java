@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.lucene.util.IOUtils;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.Closeable;
@@ -77,11 +78,24 @@ public class ServiceLifecycle {
     private final ScheduledExecutorService rescans =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("footnote-rescan").daemon().factory());
 
-    public ServiceLifecycle(FootnoteConfig config) {
+    /** False in command mode ({@code eval}, {@code check}): no HTTP listener, nothing to serve. */
+    private final boolean listening;
+
+    /**
+     * @param listening {@code quarkus.http.host-enabled}: when false (the evaluation commands set it) the
+     *                  lifecycle never starts, so a command never opens or syncs the service's index
+     */
+    public ServiceLifecycle(FootnoteConfig config,
+                            @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true") boolean listening) {
         this.config = config;
+        this.listening = listening;
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!listening) {
+            LOG.debug("No HTTP listener (a command is running): the service does not start");
+            return;
+        }
         startThread.submit(this::startUp);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes results as JUnit XML (the {@code testsuite} format CI servers read), one {@code testcase} per question
@@ -16,8 +17,14 @@ import java.util.Locale;
  */
 public final class JUnitReport {
 
-    /** One test case: its name, seconds taken, and the failure message (null when it passed). */
-    public record Case(String name, double seconds, String failure) {
+    /**
+     * One test case: its name, seconds taken, the failure message (null when it passed), and what it printed
+     * ({@code system-out}; null for nothing), e.g. the judge's verdict.
+     */
+    public record Case(String name, double seconds, String failure, String output) {
+        public Case(String name, double seconds, String failure) {
+            this(name, seconds, failure, null);
+        }
     }
 
     private JUnitReport() {
@@ -42,11 +49,24 @@ public final class JUnitReport {
 
     /** The cases of an evaluation run. */
     public static List<Case> of(List<QuestionResult> results) {
+        return of(results, Map.of());
+    }
+
+    /** The cases of an evaluation run, each with its note (e.g. the judge's verdict) as its output. */
+    public static List<Case> of(List<QuestionResult> results, Map<String, String> notes) {
         return results.stream().map(r -> new Case(r.id() + ": " + r.question(), r.latencyMs() / 1000.0,
-                failure(r))).toList();
+                failure(r), notes.get(r.id()))).toList();
     }
 
     public static void write(Path file, String suite, List<Case> cases) {
+        write(file, suite, cases, Map.of());
+    }
+
+    /**
+     * Writes {@code cases} as one {@code testsuite}; {@code properties} (e.g. the run's metrics) go into its
+     * {@code properties} element, in their order.
+     */
+    public static void write(Path file, String suite, List<Case> cases, Map<String, String> properties) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -61,6 +81,15 @@ public final class JUnitReport {
                 x.writeAttribute("errors", "0");
                 x.writeAttribute("skipped", "0");
                 x.writeAttribute("time", seconds(cases.stream().mapToDouble(Case::seconds).sum()));
+                if (!properties.isEmpty()) {
+                    x.writeStartElement("properties");
+                    for (var p : properties.entrySet()) {
+                        x.writeEmptyElement("property");
+                        x.writeAttribute("name", clean(p.getKey()));
+                        x.writeAttribute("value", clean(p.getValue()));
+                    }
+                    x.writeEndElement();
+                }
                 for (Case c : cases) {
                     x.writeStartElement("testcase");
                     x.writeAttribute("classname", suite);
@@ -70,6 +99,11 @@ public final class JUnitReport {
                         x.writeStartElement("failure");
                         x.writeAttribute("message", clean(c.failure()));
                         x.writeCharacters(clean(c.failure()));
+                        x.writeEndElement();
+                    }
+                    if (c.output() != null) {
+                        x.writeStartElement("system-out");
+                        x.writeCharacters(clean(c.output()));
                         x.writeEndElement();
                     }
                     x.writeEndElement();

@@ -25,11 +25,25 @@ public final class ReportWriter {
     }
 
     public static void write(Path dir, Summary summary, List<QuestionResult> results) {
+        write(dir, summary, results, Map.of());
+    }
+
+    /**
+     * As {@link #write(Path, Summary, List)}, with {@code judge} (question id → the judge's verdict and reason)
+     * in {@code report.json} when not empty.
+     */
+    public static void write(Path dir, Summary summary, List<QuestionResult> results, Map<String, ?> judge) {
         try {
             Files.createDirectories(dir);
+            Map<String, Object> report = new java.util.LinkedHashMap<>();
+            report.put("summary", summary);
+            report.put("questions", results);
+            report.put("refusalCurve", RefusalCurve.of(results, RefusalCurve.THRESHOLDS));
+            if (!judge.isEmpty()) {
+                report.put("judge", judge);
+            }
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(dir.resolve("report.json").toFile(), Map.of("summary", summary, "questions", results,
-                            "refusalCurve", RefusalCurve.of(results, RefusalCurve.THRESHOLDS)));
+                    .writeValue(dir.resolve("report.json").toFile(), report);
             Files.writeString(dir.resolve("report.html"), html(summary, results));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

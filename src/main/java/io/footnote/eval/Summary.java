@@ -67,6 +67,13 @@ public record Summary(String dataset, Map<String, String> settings, int question
         return rs.isEmpty() ? 0 : rs.stream().filter(p).count() / (double) rs.size();
     }
 
+    /** This summary with {@code extra} metrics added after its own (e.g. the judge's). */
+    public Summary withMetrics(Map<String, Double> extra) {
+        Map<String, Double> m = new LinkedHashMap<>(metrics);
+        m.putAll(extra);
+        return new Summary(dataset, settings, questions, answerable, unanswerable, m);
+    }
+
     public double metric(String name) {
         Double v = metrics.get(name);
         if (v == null) {

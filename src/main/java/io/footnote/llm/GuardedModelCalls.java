@@ -41,6 +41,15 @@ public final class GuardedModelCalls implements ModelCalls {
      *               error, or paused by the open breaker) and {@code footnote_model_retries_total} go
      */
     public GuardedModelCalls(FootnoteConfig.Llm config, MeterRegistry meters) {
+        this(config, meters, BREAKER);
+    }
+
+    /**
+     * @param breaker the circuit breaker's name, unique in the JVM (SmallRye refuses a second breaker of one
+     *                name): {@link #BREAKER} for the service's calls, another for, e.g., an evaluation's pipeline
+     *                built beside the service's
+     */
+    public GuardedModelCalls(FootnoteConfig.Llm config, MeterRegistry meters, String breaker) {
         this.meters = meters;
         this.retries = Counter.builder("footnote.model.retries").description("Language model calls retried")
                 .register(meters);
@@ -60,7 +69,7 @@ public final class GuardedModelCalls implements ModelCalls {
                     })
                     .done()
                 .withCircuitBreaker()
-                    .name(BREAKER)
+                    .name(breaker)
                     .requestVolumeThreshold(config.circuitBreaker().requestVolume())
                     .failureRatio(config.circuitBreaker().failureRatio())
                     .delay(config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)

@@ -28,7 +28,7 @@ class ServiceLifecycleStopTest {
             Path corpus = dir.resolve("corpus-" + round);
             java.nio.file.Files.createDirectories(corpus);
             ServiceLifecycle lifecycle = new ServiceLifecycle(PipelineBackendTest.config(Map.of("footnote.corpus.path", corpus.toString(),
-                    "footnote.data.path", dir.resolve("data-" + round).toString())));
+                    "footnote.data.path", dir.resolve("data-" + round).toString())), true);
             lifecycle.onStart(null);
 
             // when it is stopped at a random moment of its start-up

@@ -1,6 +1,9 @@
 package io.footnote.eval;
 
+import io.footnote.config.FootnoteConfig;
 import io.footnote.support.SeedCorpus;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -17,8 +20,15 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The packaged application's {@code eval} and {@code check} commands, run in-process. */
+/**
+ * The packaged application's {@code eval} and {@code check} commands, run in-process with the configuration
+ * Quarkus read (as {@link FootnoteCommand} runs them in command mode).
+ */
+@QuarkusTest
 class EvalCliTest {
+
+    @Inject
+    FootnoteConfig config;
 
     @TempDir
     Path dir;
@@ -44,7 +54,7 @@ class EvalCliTest {
                 ""));
         Path out1 = dir.resolve("run");
 
-        int code = EvalCli.run(List.of("eval", "--corpus", SeedCorpus.FOLDER.toString(), "--questions",
+        int code = EvalCli.run(config, List.of("eval", "--corpus", SeedCorpus.FOLDER.toString(), "--questions",
                 questions.toString(), "--out", out1.toString()), out);
 
         assertEquals(0, code, printed.toString());
@@ -59,7 +69,7 @@ class EvalCliTest {
         assertTrue(((Element) cases.item(0)).getAttribute("name").startsWith("ice: "));
         assertTrue(Files.exists(out1.resolve("report.json")) && Files.exists(out1.resolve("report.html")));
 
-        int gated = EvalCli.run(List.of("eval", "--corpus", SeedCorpus.FOLDER.toString(), "--questions",
+        int gated = EvalCli.run(config, List.of("eval", "--corpus", SeedCorpus.FOLDER.toString(), "--questions",
                 questions.toString(), "--out", out1.toString(), "--min", "answer.key_facts=1.01"), out);
         assertEquals(1, gated, printed.toString());
         assertTrue(printed.toString().contains("FAILED: answer.key_facts"));
@@ -75,10 +85,10 @@ class EvalCliTest {
                 + "\",\"text\":\"complained to Mr. Mayorkas\"}]}\n");
 
         // when it is evaluated extractively, and then with the oracle behind the OpenAI-compatible client
-        int extractive = EvalCli.run(List.of("eval", "--corpus", SeedCorpus.FOLDER.toString(), "--questions",
+        int extractive = EvalCli.run(config, List.of("eval", "--corpus", SeedCorpus.FOLDER.toString(), "--questions",
                 questions.toString(), "--out", dir.resolve("plain-run").toString(),
                 "--min", "abstention.false_refusals=1.0"), out);
-        int oracle = EvalCli.run(List.of("eval", "--corpus", SeedCorpus.FOLDER.toString(), "--questions",
+        int oracle = EvalCli.run(config, List.of("eval", "--corpus", SeedCorpus.FOLDER.toString(), "--questions",
                 questions.toString(), "--out", dir.resolve("oracle-run").toString(), "--oracle", "true",
                 "--min", "prompt.recall=1.0", "--min", "answer.cited_gold_supported=1.0"), out);
 
@@ -101,7 +111,7 @@ class EvalCliTest {
                         + "\"sources\":[{\"id\":\"1\",\"text\":\"" + source + "\"}]}"));
         Path junitFile = dir.resolve("check.xml");
 
-        int code = EvalCli.run(List.of("check", "--answers", answers.toString(), "--junit", junitFile.toString()), out);
+        int code = EvalCli.run(config, List.of("check", "--answers", answers.toString(), "--junit", junitFile.toString()), out);
 
         assertEquals(1, code, printed.toString());
         Element suite = xml(junitFile).getDocumentElement();
@@ -110,13 +120,13 @@ class EvalCliTest {
         Element failed = (Element) suite.getElementsByTagName("failure").item(0).getParentNode();
         assertTrue(failed.getAttribute("name").startsWith("a2"), failed.getAttribute("name"));
 
-        assertEquals(0, EvalCli.run(List.of("check", "--answers", answers.toString(), "--junit",
+        assertEquals(0, EvalCli.run(config, List.of("check", "--answers", answers.toString(), "--junit",
                 junitFile.toString(), "--min-passed", "0.5"), out));
     }
 
     @Test
     void given_no_questions_file_then_usage_and_exit_2() {
-        assertEquals(2, EvalCli.run(List.of("eval", "--corpus", "docs-corpus"), out));
+        assertEquals(2, EvalCli.run(config, List.of("eval", "--corpus", "docs-corpus"), out));
         assertTrue(printed.toString().contains("--questions"));
     }
 }

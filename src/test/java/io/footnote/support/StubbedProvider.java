@@ -44,6 +44,28 @@ public final class StubbedProvider {
     }
 
     /**
+     * A stubbed provider of its own, outside any Quarkus test (e.g. for the packaged application run as a
+     * process), serving the model list; {@link #stop} it after.
+     */
+    public static StubbedProvider standalone(String provider) {
+        WireMockServer server = new WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
+                .dynamicPort().extensions(new ScriptedReplies(), new OracleReplies()));
+        server.start();
+        LlmStub.stubCatalog(server, provider);
+        return new StubbedProvider(server, provider);
+    }
+
+    /** The base URL to configure as {@code footnote.llm.base-url}. */
+    public String baseUrl() {
+        return "http://localhost:" + server.port() + (provider.equals("ollama") ? "" : "/v1");
+    }
+
+    /** Stops a {@link #standalone} stub. */
+    public void stop() {
+        server.stop();
+    }
+
+    /**
      * Waits for the service's index, forgets earlier stubs and requests, serves the provider's model list again
      * and closes every circuit breaker, so no test sees another's model state.
      */
