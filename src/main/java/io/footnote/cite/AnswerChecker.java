@@ -99,8 +99,11 @@ public final class AnswerChecker {
             cited.add(List.copyOf(these));
         }
         if (cache != null) {
-            List<String> needed = new ArrayList<>(plains);
+            List<String> needed = new ArrayList<>();
             for (int c = 0; c < spans.size(); c++) {
+                if (SupportScorer.usesSimilarity(plains.get(c))) {
+                    needed.add(plains.get(c));
+                }
                 for (SourceText s : cited.get(c)) {
                     needed.addAll(finder.toEmbed(plains.get(c), s));
                 }
@@ -136,7 +139,8 @@ public final class AnswerChecker {
             double similarity = 0;
             for (Evidence e : evidence) {
                 all.append(e.text()).append(' ');
-                similarity = Math.max(similarity, e.text().isEmpty() ? 0 : scorer.similarity(plain, e.text()));
+                boolean embed = !e.text().isEmpty() && SupportScorer.usesSimilarity(plain);
+                similarity = Math.max(similarity, embed ? scorer.similarity(plain, e.text()) : 0);
             }
             double together = scorer.score(plain, all.toString().strip(), similarity);
             combined = together >= minSupport;

@@ -103,8 +103,14 @@ public final class EvidenceFinder {
         return chosen;
     }
 
-    /** Indexes of the sentences compared by embedding: best lexical coverage first, at most {@link #EMBEDDED}. */
+    /**
+     * Indexes of the sentences compared by embedding: best lexical coverage first, at most {@link #EMBEDDED}; none
+     * when the embeddings do not count for this claim ({@link SupportScorer#usesSimilarity}).
+     */
     private static List<Integer> shortlist(String claim, SourceText source) {
+        if (!SupportScorer.usesSimilarity(claim)) {
+            return List.of();
+        }
         int n = source.sentences().size();
         double[] coverage = new double[n];
         List<Integer> order = new ArrayList<>();

@@ -87,18 +87,9 @@ public final class SupportScorer {
     private static final Pattern NAME = Pattern.compile("\\b\\p{Lu}[\\p{L}’'-]+");
 
     private final Embedder embedder;
-    private final Weights sentence;
-    private final Weights phrase;
 
     public SupportScorer(Embedder embedder) {
-        this(embedder, SENTENCE, PHRASE);
-    }
-
-    /** A scorer with other weights, for fitting and measuring them ({@code VerifierFit}). */
-    SupportScorer(Embedder embedder, Weights sentence, Weights phrase) {
         this.embedder = embedder;
-        this.sentence = sentence;
-        this.phrase = phrase;
     }
 
     /** The support score of {@code source} for {@code claim}; both are plain sentences (no markers). */
@@ -106,7 +97,12 @@ public final class SupportScorer {
         if (normalise(claim).equals(normalise(source))) {
             return 1.0;
         }
-        return score(claim, source, similarity(claim, source));
+        return score(claim, source, usesSimilarity(claim) ? similarity(claim, source) : 0);
+    }
+
+    /** Whether the embeddings count for this claim at all (they do not for a short answer phrase). */
+    public static boolean usesSimilarity(String claim) {
+        return weights(claim).similarity() > 0;
     }
 
     /** The cosine of the two sentences' embeddings, negative counted as 0. */
@@ -123,8 +119,11 @@ public final class SupportScorer {
         if (normalise(claim).equals(normalise(source))) {
             return 1.0;
         }
-        Weights weights = isPhrase(claim) ? phrase : sentence;
-        return weights.support(similarity, coverage(claim, source), penalty(claim, source));
+        return weights(claim).support(similarity, coverage(claim, source), penalty(claim, source));
+    }
+
+    private static Weights weights(String claim) {
+        return isPhrase(claim) ? PHRASE : SENTENCE;
     }
 
     /** Whether the claim is a short answer phrase rather than a sentence ({@link #PHRASE_WORDS}). */

@@ -62,6 +62,18 @@ class SupportScorerTest {
     }
 
     @Test
+    void a_short_answer_phrase_is_checked_without_embedding_anything() {
+        String source = "Arthur's Magazine was an American literary periodical first published in 1844.";
+        SourceText text = SourceText.raw("1", source, new io.footnote.ingest.SentenceSplitter()::split);
+
+        double support = scorer.score("Arthur's Magazine", source); // the embedder here throws if asked
+
+        assertTrue(support >= 0.5, "support " + support);
+        assertTrue(new EvidenceFinder(scorer).toEmbed("Arthur's Magazine", text).isEmpty());
+        assertTrue(new EvidenceFinder(scorer).find("in 1844", text).support() >= 0.5);
+    }
+
+    @Test
     void a_quote_scores_one_without_embedding() {
         assertEquals(1.0, scorer.score("China will accept them.", "“China will accept them.”"));
     }
