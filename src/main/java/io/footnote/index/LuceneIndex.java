@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -32,7 +33,7 @@ import static io.footnote.index.LuceneRecords.TEXT;
  * half of one.
  *
  * <p>Nothing per article is held on the heap: an article is read from its stored fields when a question needs
- * it, through a cache bounded by weight ({@link #CACHE_BYTES}); the listing, hashes and totals are read from
+ * it, through a cache bounded by weight ({@link #CACHE_BYTES}); the listing, hashes, file stamps and totals are read from
  * doc values. Opening the index reads no article, so start-up time and heap do not grow with the corpus. The
  * only per-article state is {@code pending}: articles written or deleted since the last commit, so that
  * {@link #document} answers with the version the next commit makes visible (and a search skips the chunks
@@ -131,10 +132,26 @@ public final class LuceneIndex implements ArticleIndex {
     }
 
     @Override
-    public Map<String, String> contentHashes() {
-        Map<String, String> out = searchers.with(LuceneListing::hashes);
-        pending.forEach((id, d) -> d.ifPresentOrElse(a -> out.put(id, a.document().contentHash()), () -> out.remove(id)));
+    public Map<String, Version> versions() {
+        Map<String, Version> out = searchers.with(LuceneListing::versions);
+        pending.forEach((id, d) -> d.ifPresentOrElse(
+                a -> out.put(id, new Version(a.document().contentHash(), a.stamp())), () -> out.remove(id)));
         return out;
+    }
+
+    /**
+     * Updates the stamp's doc values in place (the article's chunk records get them too, and never read them):
+     * no record is rewritten.
+     */
+    @Override
+    public void restamp(String documentId, FileStamp stamp) {
+        try {
+            writer.updateDocValues(new Term(DOC_ID, documentId),
+                    new NumericDocValuesField(LuceneRecords.FILE_SIZE, stamp.size()),
+                    new NumericDocValuesField(LuceneRecords.FILE_MODIFIED, stamp.modified()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
