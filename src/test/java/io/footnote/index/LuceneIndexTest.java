@@ -13,6 +13,7 @@ import org.apache.lucene.store.IndexInput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,6 +44,28 @@ class LuceneIndexTest extends ArticleIndexContract {
             // then
             assertEquals(article.document(), reopened.document("x1").orElseThrow().document());
             assertEquals(1, reopened.stats().documents());
+        }
+    }
+
+    @Test
+    void given_an_index_that_never_held_a_stamp_when_an_article_is_restamped_then_reopened_it_reads_the_stamp() {
+        // given: written as before stamps were stored, so the index has no stamp field at all
+        IndexedDocument article = CodecSamples.article("x1", DIMENSION);
+        try (ArticleIndex index = openEmpty()) {
+            index.upsert(article, CodecSamples.chunkVectors(article, DIMENSION));
+            index.commit();
+        }
+        // when
+        try (ArticleIndex index = openEmpty()) {
+            index.restamp("x1", new FileStamp(59, 1_700_000_000_123L));
+            index.commit();
+        }
+        // then
+        try (ArticleIndex reopened = openEmpty()) {
+            assertEquals(Map.of("x1", new ArticleStore.Version("hash-x1", new FileStamp(59, 1_700_000_000_123L))),
+                    reopened.versions());
+            assertEquals(article.document(), reopened.document("x1").orElseThrow().document());
+            assertEquals(2, reopened.stats().chunks());
         }
     }
 
