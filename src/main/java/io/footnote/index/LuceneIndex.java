@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -93,11 +94,18 @@ public final class LuceneIndex implements ArticleIndex {
 
     /** Opens the index in {@code dir}, which it then owns: closed with the index, or at once if opening fails. */
     static LuceneIndex open(Directory dir, String signature, int dimension, long cacheBytes) throws IOException {
+        return open(dir, signature, dimension, cacheBytes, LuceneCodec.create());
+    }
+
+    /** As above, writing new segments with {@code codec} (a test writes an index as an older version did). */
+    static LuceneIndex open(Directory dir, String signature, int dimension, long cacheBytes, Codec codec)
+            throws IOException {
         String stamp = signature + "|" + FORMAT;
         IndexWriter writer = null;
         try {
             IndexWriterConfig cfg = new IndexWriterConfig(new EnglishAnalyzer());
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            cfg.setCodec(codec);
             cfg.setCommitOnClose(true);
             writer = new IndexWriter(dir, cfg);
             if (DirectoryReader.indexExists(dir)) {
