@@ -34,8 +34,8 @@ import static io.footnote.index.LuceneRecords.TEXT;
  * half of one.
  *
  * <p>Nothing per article is held on the heap: an article is read from its stored fields when a question needs
- * it, through a cache bounded by weight ({@link #CACHE_BYTES}); the listing, hashes, file stamps and totals are read from
- * doc values. Opening the index reads no article, so start-up time and heap do not grow with the corpus. The
+ * it, through a cache bounded by weight ({@link #CACHE_BYTES}); the listing, hashes, file stamps and totals are read
+ * from doc values. Opening the index reads no article, so start-up time and heap do not grow with the corpus. The
  * only per-article state is {@code pending}: articles written or deleted since the last commit, so that
  * {@link #document} answers with the version the next commit makes visible (and a search skips the chunks
  * of the version it replaces); it empties at each commit. Queries are {@link LuceneChunkSearch}'s, over the

@@ -20,8 +20,8 @@ import java.util.Set;
 /**
  * How {@link LuceneIndex} lays an article out as Lucene documents: one article record (the {@link ArticleCodec}
  * fields as stored fields, read only when a question needs the article; its id, hash and counts as doc values,
- * read column-wise for the listing, totals and the sync, with its file's stamp) followed by one record per chunk (BM25 text, HNSW
- * vector, and doc values mapping a hit back to its chunk without touching stored fields).
+ * read column-wise for the listing, totals and the sync, with its file's stamp) followed by one record per chunk
+ * (BM25 text, HNSW vector, and doc values mapping a hit back to its chunk without touching stored fields).
  */
 final class LuceneRecords {
 

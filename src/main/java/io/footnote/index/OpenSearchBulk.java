@@ -148,13 +148,18 @@ final class OpenSearchBulk {
                 if (itemStatus == 429 || itemStatus >= 500) {
                     failed.add(batch.get(i));
                     reason = item.path("error").toString();
-                } else if (itemStatus >= 400 && !(itemStatus == 404 && (items.get(i).has("delete") || items.get(i).has("update")))) {
+                } else if (itemStatus >= 400 && !(itemStatus == 404 && absentIsFine(items.get(i)))) {
                     throw new IllegalStateException("OpenSearch refused " + item.path("_id").asText()
                             + ": " + item.path("error"));
                 }
             }
         }
         return new Refused(failed, reason);
+    }
+
+    /** A delete or a partial update of a record that is not there: nothing to do, as the callers' contract says. */
+    private static boolean absentIsFine(JsonNode item) {
+        return item.has("delete") || item.has("update");
     }
 
     private static void sleep(long millis) {
