@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  * {@link FileStamp} (size, modification time) of its file, so a pass, after a restart too, skips reading files
  * whose stamp is as stored; an article stored without one (by an earlier version) is read and hashed once, and
  * if unchanged only its stamp is written. Nothing per file is kept between passes; the folder is streamed.
+ * A file rewritten to the same size within one tick of the file system's modification time is taken as
+ * unchanged (as by any size-and-date sync) until it changes again; {@link #reindexAll} re-reads everything.
  * Within a pass the index's versions and the ids seen are held (a few hundred bytes an article).
  *
  * <p>Embedding dominates the cost, so texts of several articles are gathered into one batch and embedded
