@@ -28,9 +28,11 @@ public final class ArticleCodec {
      * @param runs    {@code [first0, last0, …]}: chunk {@code i} is sentences {@code first_i..last_i}
      * @param vectors the sentence vectors in sentence order, {@linkplain #quantized 8-bit} (or, as indexes written
      *                before that hold them, packed floats)
+     * @param stamp   the {@link FileStamp} of the article's file, or {@code null}; written with the article and
+     *                read back by the sync only ({@link #decode} leaves it out)
      */
     public record Encoded(String id, String title, String date, String source, String hash, String text,
-                          int[] spans, int[] runs, byte[] vectors) {
+                          int[] spans, int[] runs, byte[] vectors, FileStamp stamp) {
     }
 
     /** The storable form of {@code d}. */
@@ -47,7 +49,7 @@ public final class ArticleCodec {
             runs[2 * c.ordinal() + 1] = c.lastSentence();
         }
         return new Encoded(doc.id(), doc.title(), doc.date() == null ? null : doc.date().toString(), doc.source(),
-                doc.contentHash(), doc.text(), spans, runs, quantized(d.sentenceVectors()));
+                doc.contentHash(), doc.text(), spans, runs, quantized(d.sentenceVectors()), d.stamp());
     }
 
     /** The article {@code e} holds, with sentence vectors of length {@code dimension}. */

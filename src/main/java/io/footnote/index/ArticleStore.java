@@ -1,5 +1,6 @@
 package io.footnote.index;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +13,28 @@ import java.util.Map;
  */
 public interface ArticleStore {
 
+    /**
+     * What the sync compares a corpus file with: the article's content hash, and the stamp of the file it was
+     * read from ({@code null} for articles written without one, e.g. by a version before stamps were stored).
+     */
+    record Version(String hash, FileStamp stamp) {
+    }
+
+    /** The {@link Version} of every indexed article, by document id, including changes not yet committed. */
+    Map<String, Version> versions();
+
     /** Content hash of every indexed article, by document id. */
-    Map<String, String> contentHashes();
+    default Map<String, String> contentHashes() {
+        Map<String, String> out = new HashMap<>();
+        versions().forEach((id, v) -> out.put(id, v.hash()));
+        return out;
+    }
+
+    /**
+     * Records that article {@code documentId} was found, unchanged, in a file with stamp {@code stamp} (no
+     * re-embedding); no-op if absent. Visible in {@link #versions()} after {@link #commit()}.
+     */
+    void restamp(String documentId, FileStamp stamp);
 
     /** Adds or replaces an article, with one vector per chunk; visible to searches after {@link #commit()}. */
     void upsert(IndexedDocument document, List<float[]> chunkVectors);

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -32,8 +34,8 @@ import static io.footnote.index.LuceneRecords.TEXT;
  * half of one.
  *
  * <p>Nothing per article is held on the heap: an article is read from its stored fields when a question needs
- * it, through a cache bounded by weight ({@link #CACHE_BYTES}); the listing, hashes and totals are read from
- * doc values. Opening the index reads no article, so start-up time and heap do not grow with the corpus. The
+ * it, through a cache bounded by weight ({@link #CACHE_BYTES}); the listing, hashes, file stamps and totals are read
+ * from doc values. Opening the index reads no article, so start-up time and heap do not grow with the corpus. The
  * only per-article state is {@code pending}: articles written or deleted since the last commit, so that
  * {@link #document} answers with the version the next commit makes visible (and a search skips the chunks
  * of the version it replaces); it empties at each commit. Queries are {@link LuceneChunkSearch}'s, over the
@@ -92,11 +94,18 @@ public final class LuceneIndex implements ArticleIndex {
 
     /** Opens the index in {@code dir}, which it then owns: closed with the index, or at once if opening fails. */
     static LuceneIndex open(Directory dir, String signature, int dimension, long cacheBytes) throws IOException {
+        return open(dir, signature, dimension, cacheBytes, LuceneCodec.create());
+    }
+
+    /** As above, writing new segments with {@code codec} (a test writes an index as an older version did). */
+    static LuceneIndex open(Directory dir, String signature, int dimension, long cacheBytes, Codec codec)
+            throws IOException {
         String stamp = signature + "|" + FORMAT;
         IndexWriter writer = null;
         try {
             IndexWriterConfig cfg = new IndexWriterConfig(new EnglishAnalyzer());
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            cfg.setCodec(codec);
             cfg.setCommitOnClose(true);
             writer = new IndexWriter(dir, cfg);
             if (DirectoryReader.indexExists(dir)) {
@@ -131,10 +140,26 @@ public final class LuceneIndex implements ArticleIndex {
     }
 
     @Override
-    public Map<String, String> contentHashes() {
-        Map<String, String> out = searchers.with(LuceneListing::hashes);
-        pending.forEach((id, d) -> d.ifPresentOrElse(a -> out.put(id, a.document().contentHash()), () -> out.remove(id)));
+    public Map<String, Version> versions() {
+        Map<String, Version> out = searchers.with(LuceneListing::versions);
+        pending.forEach((id, d) -> d.ifPresentOrElse(
+                a -> out.put(id, new Version(a.document().contentHash(), a.stamp())), () -> out.remove(id)));
         return out;
+    }
+
+    /**
+     * Updates the stamp's doc values in place (the article's chunk records get them too, and never read them):
+     * no record is rewritten.
+     */
+    @Override
+    public void restamp(String documentId, FileStamp stamp) {
+        try {
+            writer.updateDocValues(new Term(DOC_ID, documentId),
+                    new NumericDocValuesField(LuceneRecords.FILE_SIZE, stamp.size()),
+                    new NumericDocValuesField(LuceneRecords.FILE_MODIFIED, stamp.modified()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -29,7 +29,7 @@ import java.util.Optional;
 
 /**
  * What {@link LuceneIndex} reads over all committed articles without loading any: the listing (stored fields
- * of the listing line only, in id order), the content hashes and the totals (doc values, column-wise).
+ * of the listing line only, in id order), the content hashes and file stamps, and the totals (doc values, column-wise).
  */
 final class LuceneListing {
 
@@ -74,17 +74,21 @@ final class LuceneListing {
         return ArticleLookup.Page.of(fetched, limit, s.count(query));
     }
 
-    /** Content hash of every committed article, by id. */
-    static Map<String, String> hashes(IndexSearcher s) throws IOException {
-        Map<String, String> out = new HashMap<>();
+    /** Content hash and file stamp (null where none was written) of every committed article, by id. */
+    static Map<String, ArticleStore.Version> versions(IndexSearcher s) throws IOException {
+        Map<String, ArticleStore.Version> out = new HashMap<>();
         for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
             Bits live = leaf.reader().getLiveDocs();
             SortedDocValues ids = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_ID);
             SortedDocValues hashes = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_HASH);
+            NumericDocValues sizes = DocValues.getNumeric(leaf.reader(), LuceneRecords.FILE_SIZE);
+            NumericDocValues modified = DocValues.getNumeric(leaf.reader(), LuceneRecords.FILE_MODIFIED);
             for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
                 if ((live == null || live.get(doc)) && hashes.advanceExact(doc)) {
+                    FileStamp stamp = sizes.advanceExact(doc) && modified.advanceExact(doc)
+                            ? new FileStamp(sizes.longValue(), modified.longValue()) : null;
                     out.put(ids.lookupOrd(ids.ordValue()).utf8ToString(),
-                            hashes.lookupOrd(hashes.ordValue()).utf8ToString());
+                            new ArticleStore.Version(hashes.lookupOrd(hashes.ordValue()).utf8ToString(), stamp));
                 }
             }
         }

@@ -20,8 +20,8 @@ import java.util.Set;
 /**
  * How {@link LuceneIndex} lays an article out as Lucene documents: one article record (the {@link ArticleCodec}
  * fields as stored fields, read only when a question needs the article; its id, hash and counts as doc values,
- * read column-wise for the listing, totals and the sync) followed by one record per chunk (BM25 text, HNSW
- * vector, and doc values mapping a hit back to its chunk without touching stored fields).
+ * read column-wise for the listing, totals and the sync, with its file's stamp) followed by one record per chunk
+ * (BM25 text, HNSW vector, and doc values mapping a hit back to its chunk without touching stored fields).
  */
 final class LuceneRecords {
 
@@ -41,6 +41,12 @@ final class LuceneRecords {
     static final String ARTICLE_HASH = "articleHash";
     static final String SENTENCE_COUNT = "sentenceCount";
     static final String CHUNK_COUNT = "chunkCount";
+    /**
+     * Doc values of an article record: its file's {@link FileStamp}. Doc values only, so that
+     * {@link LuceneIndex#restamp} can update them in place (on the chunk records of the article too, unread).
+     */
+    static final String FILE_SIZE = "fileSize";
+    static final String FILE_MODIFIED = "fileModified";
     /** The article record's title, lower-cased and whole, for the listing's title filter. */
     static final String LIST_TITLE = "listTitle";
 
@@ -93,6 +99,10 @@ final class LuceneRecords {
         ld.add(new SortedDocValuesField(ARTICLE_HASH, new BytesRef(e.hash())));
         ld.add(new NumericDocValuesField(SENTENCE_COUNT, e.spans().length / 2));
         ld.add(new NumericDocValuesField(CHUNK_COUNT, e.runs().length / 2));
+        if (e.stamp() != null) {
+            ld.add(new NumericDocValuesField(FILE_SIZE, e.stamp().size()));
+            ld.add(new NumericDocValuesField(FILE_MODIFIED, e.stamp().modified()));
+        }
         ld.add(new StoredField(STORED_SENTENCES, e.spans().length / 2));
         ld.add(new StoredField(STORED_CHUNKS, e.runs().length / 2));
         ld.add(new StoredField(HASH, e.hash()));
@@ -112,7 +122,7 @@ final class LuceneRecords {
     static IndexedDocument decode(Document ld, int dimension) {
         return ArticleCodec.decode(new ArticleCodec.Encoded(ld.get(DOC_ID), ld.get(STORED_TITLE), ld.get(DATE),
                 ld.get(SOURCE), ld.get(HASH), ld.get(BODY), ints(ld.getBinaryValue(SENTENCES)),
-                ints(ld.getBinaryValue(CHUNKS)), bytes(ld.getBinaryValue(SENTENCE_VECTORS))), dimension);
+                ints(ld.getBinaryValue(CHUNKS)), bytes(ld.getBinaryValue(SENTENCE_VECTORS)), null), dimension);
     }
 
     /** The listing line of an article record read with {@link #ENTRY_FIELDS}. */

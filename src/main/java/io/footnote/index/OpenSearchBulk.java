@@ -54,6 +54,20 @@ final class OpenSearchBulk {
         return out.toByteArray();
     }
 
+    /** The action merging {@code doc} into the {@code _source} of {@code id} (no-op if {@code id} is absent). */
+    byte[] update(String id, ObjectNode doc) {
+        ObjectNode meta = http.object();
+        meta.putObject("update").put("_id", id);
+        ObjectNode body = http.object();
+        body.set("doc", doc);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(http.bytes(meta));
+        out.write('\n');
+        out.writeBytes(http.bytes(body));
+        out.write('\n');
+        return out.toByteArray();
+    }
+
     /** The action deleting {@code id}. */
     byte[] delete(String id) {
         ObjectNode meta = http.object();
@@ -134,13 +148,18 @@ final class OpenSearchBulk {
                 if (itemStatus == 429 || itemStatus >= 500) {
                     failed.add(batch.get(i));
                     reason = item.path("error").toString();
-                } else if (itemStatus >= 400 && !(itemStatus == 404 && items.get(i).has("delete"))) {
+                } else if (itemStatus >= 400 && !(itemStatus == 404 && absentIsFine(items.get(i)))) {
                     throw new IllegalStateException("OpenSearch refused " + item.path("_id").asText()
                             + ": " + item.path("error"));
                 }
             }
         }
         return new Refused(failed, reason);
+    }
+
+    /** A delete or a partial update of a record that is not there: nothing to do, as the callers' contract says. */
+    private static boolean absentIsFine(JsonNode item) {
+        return item.has("delete") || item.has("update");
     }
 
     private static void sleep(long millis) {

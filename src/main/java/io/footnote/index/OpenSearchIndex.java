@@ -105,6 +105,11 @@ public final class OpenSearchIndex implements ArticleIndex {
     }
 
     @Override
+    public void restamp(String documentId, FileStamp stamp) {
+        writes.restamp(documentId, stamp);
+    }
+
+    @Override
     public void commit() {
         writes.commit();
     }
@@ -118,13 +123,13 @@ public final class OpenSearchIndex implements ArticleIndex {
 
     /** What the cluster holds, with the writes not yet sent laid over it. */
     @Override
-    public Map<String, String> contentHashes() {
-        Map<String, String> out = listing.hashes();
+    public Map<String, Version> versions() {
+        Map<String, Version> out = listing.versions();
         writes.unsent().forEach((id, d) -> {
             if (d.isEmpty()) {
                 out.remove(id);
             } else {
-                out.put(id, d.get().document().contentHash());
+                out.put(id, new Version(d.get().document().contentHash(), d.get().stamp()));
             }
         });
         return out;

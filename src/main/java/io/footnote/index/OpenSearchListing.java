@@ -44,10 +44,10 @@ final class OpenSearchListing {
         return out; // the scan is sorted by docId
     }
 
-    /** Every article's content hash, by id. */
-    Map<String, String> hashes() {
-        Map<String, String> out = new HashMap<>();
-        scan(hashFields, src -> out.put(src.path("docId").asText(), src.path("hash").asText()));
+    /** Every article's content hash and file stamp, by id. */
+    Map<String, ArticleStore.Version> versions() {
+        Map<String, ArticleStore.Version> out = new HashMap<>();
+        scan(hashFields, src -> out.put(src.path("docId").asText(), OpenSearchRecords.version(src)));
         return out;
     }
 

@@ -26,7 +26,7 @@ final class OpenSearchRecords {
     static final String ENTRY_FIELDS =
             "[\"docId\",\"sentenceCount\",\"chunkCount\",\"article.title\",\"article.date\",\"article.source\"]";
     /** The {@code _source} fields of an article record that give its version. */
-    static final String HASH_FIELDS = "[\"docId\",\"hash\"]";
+    static final String HASH_FIELDS = "[\"docId\",\"hash\",\"article.stamp\"]";
     /** The {@code _source} fields of a chunk record that map a search hit onto its chunk. */
     static final String CHUNK_FIELDS = "[\"docId\",\"hash\",\"ord\",\"first\",\"last\",\"start\",\"end\"]";
 
@@ -93,6 +93,9 @@ final class OpenSearchRecords {
         for (int v : e.runs()) {
             runs.add(v);
         }
+        if (e.stamp() != null) {
+            stampSource(a, e.stamp());
+        }
         // Sentence vectors are only read back, never searched: packed floats, not a JSON array of numbers.
         a.put("vectors", Base64.getEncoder().encodeToString(e.vectors()));
         return src;
@@ -104,7 +107,23 @@ final class OpenSearchRecords {
         return ArticleCodec.decode(new ArticleCodec.Encoded(src.path("docId").asText(), a.path("title").asText(),
                 a.path("date").asText(null), a.path("source").asText(), src.path("hash").asText(),
                 a.path("text").asText(), ints(a.path("sentences")), ints(a.path("chunks")),
-                Base64.getDecoder().decode(a.path("vectors").asText())), dimension);
+                Base64.getDecoder().decode(a.path("vectors").asText()), null), dimension);
+    }
+
+    /**
+     * Puts {@code stamp} into {@code article}, the unindexed {@code article} object of an article record (so no
+     * mapping holds it, and indexes created before stamps take it as they are).
+     */
+    static ObjectNode stampSource(ObjectNode article, FileStamp stamp) {
+        article.putObject("stamp").put("size", stamp.size()).put("modified", stamp.modified());
+        return article;
+    }
+
+    /** The version an article record read with {@link #HASH_FIELDS} holds. */
+    static ArticleStore.Version version(JsonNode src) {
+        JsonNode stamp = src.path("article").path("stamp");
+        return new ArticleStore.Version(src.path("hash").asText(), stamp.isObject()
+                ? new FileStamp(stamp.path("size").asLong(), stamp.path("modified").asLong()) : null);
     }
 
     /** The listing line of an article record read with {@link #ENTRY_FIELDS}. */

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The write buffer of {@link OpenSearchIndex}: upserts and deletions are kept in order and sent through
- * {@link OpenSearchBulk} every {@code bulkArticles} changes and on {@link #commit()}. Thread-safe: writes and
+ * {@link OpenSearchBulk} every {@code bulkArticles} changes (new file stamps are partial updates of the article
+ * record) and on {@link #commit()}. Thread-safe: writes and
  * the readers' view of what is not yet sent share one lock, which a write holds while it sends.
  *
  * <p>Contract: an article's chunk records are written before its article record, so an article record present
@@ -26,8 +27,12 @@ import java.util.Optional;
  */
 final class OpenSearchWrites {
 
-    /** A buffered change: an upsert ({@code document} set) or a deletion. */
-    private record Pending(String id, IndexedDocument document, List<float[]> vectors) {
+    /** A buffered change: an upsert ({@code document} set), a new file stamp ({@code stamp} set) or a deletion. */
+    private record Pending(String id, IndexedDocument document, List<float[]> vectors, FileStamp stamp) {
+
+        boolean deletion() {
+            return document == null && stamp == null;
+        }
     }
 
     private final OpenSearchHttp http;
@@ -54,11 +59,16 @@ final class OpenSearchWrites {
         if (chunkVectors.size() != d.chunks().size()) {
             throw new IllegalArgumentException("one vector per chunk expected for " + d.document().id());
         }
-        add(new Pending(d.document().id(), d, List.copyOf(chunkVectors)));
+        add(new Pending(d.document().id(), d, List.copyOf(chunkVectors), null));
     }
 
     synchronized void delete(String documentId) {
-        add(new Pending(documentId, null, null));
+        add(new Pending(documentId, null, null, null));
+    }
+
+    /** Merges {@code stamp} into the article record of {@code documentId}: nothing else is rewritten. */
+    synchronized void restamp(String documentId, FileStamp stamp) {
+        add(new Pending(documentId, null, null, stamp));
     }
 
     /** Sends what is buffered and refreshes the index. */
@@ -74,7 +84,9 @@ final class OpenSearchWrites {
     synchronized Map<String, Optional<IndexedDocument>> unsent() {
         Map<String, Optional<IndexedDocument>> out = new LinkedHashMap<>();
         for (Pending op : pending) {
-            out.put(op.id(), Optional.ofNullable(op.document()));
+            if (op.stamp() == null) {
+                out.put(op.id(), Optional.ofNullable(op.document()));
+            }
         }
         return out;
     }
@@ -91,9 +103,16 @@ final class OpenSearchWrites {
         if (pending.isEmpty()) {
             return;
         }
-        Map<String, Integer> chunkCounts = storedChunkCounts(pending.stream().map(Pending::id).distinct().toList());
+        Map<String, Integer> chunkCounts = storedChunkCounts(pending.stream()
+                .filter(op -> op.stamp() == null).map(Pending::id).distinct().toList());
         List<byte[]> actions = new ArrayList<>();
         for (Pending op : pending) {
+            if (op.stamp() != null) {
+                ObjectNode doc = http.object();
+                OpenSearchRecords.stampSource(doc.putObject("article"), op.stamp());
+                actions.add(bulk.update(OpenSearchRecords.articleId(op.id()), doc));
+                continue;
+            }
             int before = chunkCounts.getOrDefault(op.id(), 0);
             if (op.document() == null) {
                 actions.add(bulk.delete(OpenSearchRecords.articleId(op.id())));
@@ -118,9 +137,9 @@ final class OpenSearchWrites {
         }
         bulk.send(actions);
         for (Pending op : pending) {
-            if (op.document() == null) {
+            if (op.deletion()) {
                 articles.forget(op.id());
-            } else {
+            } else if (op.document() != null) {
                 articles.remember(op.document(), System.nanoTime());
             }
         }

@@ -3,13 +3,16 @@ package io.footnote.ingest;
 import io.footnote.domain.Chunk;
 import io.footnote.domain.Document;
 import io.footnote.index.ArticleStore;
+import io.footnote.index.FileStamp;
 import io.footnote.index.IndexedDocument;
 import io.footnote.ingest.ArticleEmbedder.Embedded;
 import io.footnote.ingest.CorpusIngester.Listener;
 import io.footnote.ingest.CorpusIngester.Outcome;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +35,8 @@ final class BatchWriter implements AutoCloseable {
     private final List<Document> pending = new ArrayList<>();
     private final List<List<Chunk>> pendingChunkLists = new ArrayList<>();
     private int pendingChunks;
+    /** The file stamp of each article queued or in flight (two batches at most), written with it. */
+    private final Map<String, FileStamp> stamps = new HashMap<>();
     private Future<List<Embedded>> inFlight;
     private int embeddedChunks;
     private int embeddedSentences;
@@ -43,8 +48,9 @@ final class BatchWriter implements AutoCloseable {
         this.batchSize = batchSize;
     }
 
-    /** Queues an article for the next batch. */
-    void add(Document doc, List<Chunk> chunks) {
+    /** Queues an article, read from a file with stamp {@code stamp}, for the next batch. */
+    void add(Document doc, List<Chunk> chunks, FileStamp stamp) {
+        stamps.put(doc.id(), stamp);
         pending.add(doc);
         pendingChunkLists.add(chunks);
         pendingChunks += chunks.size();
@@ -115,7 +121,8 @@ final class BatchWriter implements AutoCloseable {
         int chunkCount = 0;
         int sentenceCount = 0;
         for (Embedded e : done) {
-            store.upsert(new IndexedDocument(e.doc(), e.chunks(), e.sentenceVectors()), e.chunkVectors());
+            store.upsert(new IndexedDocument(e.doc(), e.chunks(), e.sentenceVectors(), stamps.remove(e.doc().id())),
+                    e.chunkVectors());
             chunkCount += e.chunks().size();
             sentenceCount += e.sentenceVectors().length;
         }

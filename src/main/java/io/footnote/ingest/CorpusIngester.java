@@ -3,6 +3,7 @@ package io.footnote.ingest;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.footnote.index.ArticleLookup;
 import io.footnote.index.ArticleStore;
+import io.footnote.index.FileStamp;
 import io.footnote.embed.OnnxEncoder;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Brings the index in line with a corpus folder: new and changed files are read, chunked, embedded and
@@ -23,14 +25,19 @@ import java.util.Set;
  * {@code commitInterval} during a pass, so after a hard kill the index opens at its last commit with whole
  * articles only, and the next pass re-embeds just the articles written after that commit.
  *
- * <p>Not thread-safe: one pass at a time (the caller serialises them). The file-stamp cache lets a rescan
- * of an unchanged folder skip reading files whose size and modification time are as last seen.
+ * <p>Not thread-safe: one pass at a time (the caller serialises them). Each article is stored with the
+ * {@link FileStamp} (size, modification time) of its file, so a pass, after a restart too, skips reading files
+ * whose stamp is as stored; an article stored without one (by an earlier version) is read and hashed once, and
+ * if unchanged only its stamp is written. Nothing per file is kept between passes; the folder is streamed.
+ * A file rewritten to the same size within one tick of the file system's modification time is taken as
+ * unchanged (as by any size-and-date sync) until it changes again; {@link #reindexAll} re-reads everything.
+ * Within a pass the index's versions and the ids seen are held (a few hundred bytes an article).
  *
  * <p>Embedding dominates the cost, so texts of several articles are gathered into one batch and embedded
  * in parallel by the model's executor.
  *
  * <p>This class runs a pass and owns its rules (which files, which ids, what is removed, when to commit);
- * the jobs within it are {@link FileIntake} (check, parse and chunk one file, using the {@link FileStamps}),
+ * the jobs within it are {@link FileIntake} (check, parse and chunk one file, or find it unchanged),
  * {@link BatchWriter} with {@link ArticleEmbedder} (embed and write batches of articles) and
  * {@link PassTally} (the report).
  */
@@ -102,7 +109,6 @@ public final class CorpusIngester {
     private final FileIntake intake;
     private final int batchSize;
     private final Limits limits;
-    private final FileStamps stamps = new FileStamps();
 
     /**
      * @param sentenceVectors {@link SentenceVectors#FROM_CHUNKS} needs an {@link OnnxEncoder} of a mean-pooled
@@ -114,7 +120,7 @@ public final class CorpusIngester {
         this.store = index;
         this.articles = index;
         this.embedder = new ArticleEmbedder(embeddings, effective(embeddings, sentenceVectors));
-        this.intake = new FileIntake(index, reader, formats, chunker, limits.maxFileBytes(), stamps);
+        this.intake = new FileIntake(index, reader, formats, chunker, limits.maxFileBytes());
         this.batchSize = Math.max(1, batchSize);
         this.limits = limits;
     }
@@ -140,13 +146,19 @@ public final class CorpusIngester {
 
     /** A full pass: every file of the folder, and removal of articles whose file is gone. */
     public IngestReport ingest(Path corpus, Listener listener) {
-        return run(corpus, listFiles(corpus), true, false, listener);
+        return runFolder(corpus, false, listener);
     }
 
     /** A full pass that re-reads and re-embeds every file, whatever its hash. */
     public IngestReport reindexAll(Path corpus, Listener listener) {
-        stamps.clear();
-        return run(corpus, listFiles(corpus), true, true, listener);
+        return runFolder(corpus, true, listener);
+    }
+
+    private IngestReport runFolder(Path corpus, boolean force, Listener listener) {
+        int total = CorpusFiles.count(corpus);
+        try (Stream<Path> files = CorpusFiles.stream(corpus)) {
+            return run(corpus, total, files, true, force, listener);
+        }
     }
 
     /**
@@ -154,8 +166,7 @@ public final class CorpusIngester {
      * nothing else is read or removed.
      */
     public IngestReport ingestFiles(Path corpus, List<String> relativePaths, Listener listener) {
-        List<Path> files = relativePaths.stream().map(corpus::resolve).toList();
-        return run(corpus, files, false, false, listener);
+        return run(corpus, relativePaths.size(), relativePaths.stream().map(corpus::resolve), false, false, listener);
     }
 
     /**
@@ -165,27 +176,30 @@ public final class CorpusIngester {
      */
     public boolean remove(String documentId) {
         boolean present = articles.document(documentId).isPresent();
-        articles.document(documentId).ifPresent(d -> stamps.forget(d.document().source()));
         store.delete(documentId);
         store.commit();
         return present;
     }
 
-    /** Files of the corpus folder, recursively, in path order; hidden files and folders are left out. */
+    /**
+     * Files of the corpus folder, recursively, depth first and each folder's entries in name order; hidden files
+     * and folders are left out. What a full pass reads (it streams them rather than listing them).
+     */
     public static List<Path> listFiles(Path corpus) {
         return CorpusFiles.list(corpus);
     }
 
-    private IngestReport run(Path corpus, List<Path> files, boolean fullPass, boolean force, Listener listener) {
+    private IngestReport run(Path corpus, int total, Stream<Path> files, boolean fullPass, boolean force,
+                             Listener listener) {
         PassTally tally = new PassTally();
-        listener.started(files.size());
-        Map<String, String> known = force ? Map.of() : store.contentHashes();
+        listener.started(total);
+        Map<String, ArticleStore.Version> known = force ? Map.of() : store.versions();
         Set<String> seen = new HashSet<>();
         long lastCommit = System.nanoTime();
         int embeddedChunks;
         int embeddedSentences;
         try (BatchWriter batches = new BatchWriter(store, embedder, listener, batchSize)) {
-            for (Path file : files) {
+            for (Path file : (Iterable<Path>) files::iterator) {
                 String rel = corpus.relativize(file).toString().replace('\\', '/');
                 String id = ArticleReader.idOf(rel);
                 boolean ownsId = seen.add(id);
@@ -193,20 +207,22 @@ public final class CorpusIngester {
                     if (!ownsId) {
                         throw new UnreadableDocumentException("another file already has document id " + id);
                     }
-                    switch (intake.take(corpus, file, rel, id, fullPass, known.get(id), force)) {
+                    switch (intake.take(corpus, file, rel, id, fullPass, known.get(id))) {
                         case FileIntake.Unchanged u -> {
+                            if (u.restamp() != null) {
+                                store.restamp(id, u.restamp());
+                            }
                             tally.unchanged();
                             listener.fileDone(rel, Outcome.UNCHANGED, null);
                         }
                         case FileIntake.Read read -> {
-                            batches.add(read.document(), read.chunks());
+                            batches.add(read.document(), read.chunks(), read.stamp());
                             tally.indexed();
                         }
                     }
                 } catch (IOException | RuntimeException e) {
                     String reason = FileIntake.reason(e);
                     tally.skipped(rel, reason);
-                    stamps.forget(rel);
                     // The file no longer holds what the index has under its id (it changed into something
                     // unreadable, or is gone): the stale article goes, so nothing cites text that is not there.
                     if (ownsId) {
@@ -234,7 +250,6 @@ public final class CorpusIngester {
                     tally.removed();
                 }
             }
-            stamps.retainIds(seen);
         }
         store.commit();
         return tally.report(articles.stats(), embeddedChunks, embeddedSentences);

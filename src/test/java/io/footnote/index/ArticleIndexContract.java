@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The promises of {@link ArticleIndex}, checked on any backend by a random run of upserts, replacements,
- * deletions and commits against a model of what should be stored: an article is replaced whole, changes are
- * visible at commit, and a search never maps a chunk of one version onto another. The seed is in every
+ * deletions, new file stamps and commits against a model of what should be stored: an article is replaced
+ * whole, changes are visible at commit, its file stamp is read back with its hash, and a search never maps a
+ * chunk of one version onto another. The seed is in every
  * failure message; rerun one with {@code -Dcontract.seed=N}.
  */
 public abstract class ArticleIndexContract {
@@ -55,9 +56,14 @@ public abstract class ArticleIndexContract {
             // when: a batch of random changes, checked before and after its commit
             for (int op = 0; op < 8; op++) {
                 String id = "a" + random.nextInt(10);
-                if (random.nextInt(4) == 0) {
+                int kind = random.nextInt(5);
+                if (kind == 0) {
                     index.delete(id);
                     current.remove(id);
+                } else if (kind == 1) { // a no-op when absent
+                    FileStamp stamp = stamp();
+                    index.restamp(id, stamp);
+                    current.computeIfPresent(id, (k, v) -> v.restamped(stamp));
                 } else {
                     Version v = version(id);
                     index.upsert(v.article(), v.chunkVectors());
@@ -97,6 +103,10 @@ public abstract class ArticleIndexContract {
             }
         }
         assertEquals(hashes, index.contentHashes(), why);
+        Map<String, ArticleStore.Version> versions = new HashMap<>();
+        expected.forEach((id, v) -> versions.put(id,
+                new ArticleStore.Version(v.article().document().contentHash(), v.article().stamp())));
+        assertEquals(versions, index.versions(), why);
         assertEquals(List.copyOf(expected.keySet()), index.documents().stream().map(ArticleLookup.Entry::id).toList(), why);
         index.documents().forEach(e -> assertEquals(expected.get(e.id()).article().chunks().size(), e.chunks(), why));
         assertEquals(new ArticleLookup.Stats(expected.size(), sentences, chunks), index.stats(), why);
@@ -202,7 +212,12 @@ public abstract class ArticleIndexContract {
         List<float[]> chunkVectors = chunks.stream().map(c -> unit()).toList();
         Document doc = new Document(id, "Title " + token, random.nextBoolean() ? null : java.time.LocalDate.of(2020, 1, 1 + random.nextInt(28)),
                 text.toString().strip(), sentences, id + ".txt", "h" + versions);
-        return new Version(id, token, new IndexedDocument(doc, chunks, sentenceVectors), chunkVectors);
+        return new Version(id, token, new IndexedDocument(doc, chunks, sentenceVectors,
+                random.nextBoolean() ? null : stamp()), chunkVectors);
+    }
+
+    private FileStamp stamp() {
+        return new FileStamp(random.nextInt(1 << 20), 1_700_000_000_000L + random.nextInt(1 << 30));
     }
 
     private float[] unit() {
@@ -229,5 +244,10 @@ public abstract class ArticleIndexContract {
     }
 
     private record Version(String id, String token, IndexedDocument article, List<float[]> chunkVectors) {
+
+        Version restamped(FileStamp stamp) {
+            return new Version(id, token, new IndexedDocument(article.document(), article.chunks(),
+                    article.sentenceVectors(), stamp), chunkVectors);
+        }
     }
 }

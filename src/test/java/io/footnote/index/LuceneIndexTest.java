@@ -3,6 +3,7 @@ package io.footnote.index;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -13,6 +14,7 @@ import org.apache.lucene.store.IndexInput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,6 +46,66 @@ class LuceneIndexTest extends ArticleIndexContract {
             assertEquals(article.document(), reopened.document("x1").orElseThrow().document());
             assertEquals(1, reopened.stats().documents());
         }
+    }
+
+    @Test
+    void given_an_index_that_never_held_a_stamp_when_an_article_is_restamped_then_reopened_it_reads_the_stamp() {
+        // given: written as before stamps were stored, so the index has no stamp field at all
+        IndexedDocument article = CodecSamples.article("x1", DIMENSION);
+        try (ArticleIndex index = openEmpty()) {
+            index.upsert(article, CodecSamples.chunkVectors(article, DIMENSION));
+            index.commit();
+        }
+        // when
+        try (ArticleIndex index = openEmpty()) {
+            index.restamp("x1", new FileStamp(59, 1_700_000_000_123L));
+            index.commit();
+        }
+        // then
+        try (ArticleIndex reopened = openEmpty()) {
+            assertEquals(Map.of("x1", new ArticleStore.Version("hash-x1", new FileStamp(59, 1_700_000_000_123L))),
+                    reopened.versions());
+            assertEquals(article.document(), reopened.document("x1").orElseThrow().document());
+            assertEquals(2, reopened.stats().chunks());
+        }
+    }
+
+    @Test
+    void given_an_index_written_with_float_hnsw_when_opened_then_old_and_new_chunks_are_found_by_vector()
+            throws IOException {
+        // given: chunk vectors written as before the quantized graph (Lucene's default vectors format)
+        IndexedDocument old = CodecSamples.article("old", DIMENSION);
+        try (LuceneIndex index = LuceneIndex.open(FSDirectory.open(dir.resolve("index")), "test", DIMENSION,
+                LuceneIndex.CACHE_BYTES, Codec.getDefault())) {
+            index.upsert(old, oneHot(0, 1));
+            index.commit();
+        }
+        // when: opened as now, and one more article written, quantized
+        IndexedDocument added = CodecSamples.article("new", DIMENSION);
+        try (ArticleIndex index = openEmpty()) {
+            index.upsert(added, oneHot(2, 3));
+            index.commit();
+        }
+        // then: each chunk is the nearest hit for its own vector, in either segment
+        try (ArticleIndex reopened = openEmpty()) {
+            for (IndexedDocument d : List.of(old, added)) {
+                List<float[]> vectors = d == old ? oneHot(0, 1) : oneHot(2, 3);
+                for (int c = 0; c < vectors.size(); c++) {
+                    ChunkHit top = reopened.searchVector(vectors.get(c), 1).getFirst();
+                    assertEquals(d.chunks().get(c), top.chunk(), d.document().id() + " chunk " + c);
+                }
+            }
+            assertEquals(2, reopened.stats().documents());
+        }
+    }
+
+    /** Unit vectors along the given axes, one per chunk. */
+    private static List<float[]> oneHot(int... axes) {
+        return java.util.Arrays.stream(axes).mapToObj(a -> {
+            float[] v = new float[DIMENSION];
+            v[a] = 1f;
+            return v;
+        }).toList();
     }
 
     @Test

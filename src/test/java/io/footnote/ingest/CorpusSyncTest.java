@@ -1,0 +1,182 @@
+package io.footnote.ingest;
+
+import io.footnote.embed.EmbeddingModels;
+import io.footnote.embed.OnnxEncoder;
+import io.footnote.index.ArticleStore;
+import io.footnote.index.FileStamp;
+import io.footnote.index.IndexedDocument;
+import io.footnote.index.LuceneIndex;
+import io.footnote.support.SeedCorpus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The sync reads "unchanged?" from the file stamps the index stores with each article: each pass, restarts
+ * included, opens a new index and a new ingester, so nothing but the index carries over.
+ */
+class CorpusSyncTest {
+
+    private static final EmbeddingModels.Known MODEL = EmbeddingModels.Known.ALL_MINILM_L6_V2_Q;
+    private static final String SIGNATURE = CorpusIngester.signature(MODEL.configName(), 120, 1,
+            CorpusIngester.SentenceVectors.FROM_CHUNKS);
+    private static ExecutorService pool;
+    private static OnnxEncoder embeddings;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void loadModel() {
+        pool = Executors.newFixedThreadPool(2);
+        embeddings = EmbeddingModels.load(MODEL, pool);
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void given_an_indexed_corpus_when_restarted_then_each_article_holds_its_files_stamp_and_nothing_is_embedded()
+            throws IOException {
+        // given
+        Path corpus = seedCopy();
+        ingest(corpus);
+
+        // when
+        IngestReport restart = ingest(corpus);
+
+        // then
+        assertEquals(2, restart.unchanged());
+        assertEquals(0, restart.chunksEmbedded());
+        Map<String, ArticleStore.Version> versions = versions();
+        for (String id : List.of(SeedCorpus.MAO, SeedCorpus.DINAN)) {
+            assertEquals(stampOf(corpus.resolve(id + ".txt")), versions.get(id).stamp(), id);
+        }
+    }
+
+    @Test
+    void given_a_file_with_its_stored_stamp_when_synced_then_it_is_not_read() throws IOException {
+        // given: other bytes of the same size, the modification time put back
+        Path corpus = seedCopy();
+        ingest(corpus);
+        Path file = corpus.resolve(SeedCorpus.MAO + ".txt");
+        FileTime modified = Files.getLastModifiedTime(file);
+        String before = text(SeedCorpus.MAO);
+        Files.writeString(file, "x".repeat((int) Files.size(file)));
+        Files.setLastModifiedTime(file, modified);
+
+        // when
+        IngestReport report = ingest(corpus);
+
+        // then: trusted by its stamp, so the index still holds what was read before
+        assertEquals(2, report.unchanged());
+        assertEquals(before, text(SeedCorpus.MAO));
+    }
+
+    @Test
+    void given_a_file_changed_to_the_same_size_when_synced_then_it_is_re_indexed() throws IOException {
+        // given
+        Path corpus = seedCopy();
+        ingest(corpus);
+        Path file = corpus.resolve(SeedCorpus.MAO + ".txt");
+        long size = Files.size(file);
+        String changed = "The ministry changed its mind on Tuesday. ";
+        Files.writeString(file, (changed.repeat((int) (size / changed.length() + 1))).substring(0, (int) size));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 2000));
+
+        // when
+        IngestReport report = ingest(corpus);
+
+        // then
+        assertEquals(1, report.indexed());
+        assertEquals(1, report.unchanged());
+        assertEquals(stampOf(file), versions().get(SeedCorpus.MAO).stamp());
+        assertEquals(changed.strip(), text(SeedCorpus.MAO).substring(0, changed.strip().length()));
+    }
+
+    @Test
+    void given_an_index_written_without_stamps_when_synced_then_files_are_hashed_once_and_only_stamped()
+            throws IOException {
+        // given: the articles as an index written before stamps holds them (same content hash, no stamp)
+        Path corpus = seedCopy();
+        ingest(corpus);
+        try (LuceneIndex index = open()) {
+            for (String id : List.of(SeedCorpus.MAO, SeedCorpus.DINAN)) {
+                IndexedDocument d = index.document(id).orElseThrow();
+                List<float[]> chunkVectors = d.chunks().stream().map(c -> d.sentenceVectors()[c.firstSentence()]).toList();
+                index.upsert(new IndexedDocument(d.document(), d.chunks(), d.sentenceVectors()), chunkVectors);
+            }
+            index.commit();
+            assertNull(index.versions().get(SeedCorpus.MAO).stamp());
+        }
+
+        // when
+        IngestReport first = ingest(corpus);
+        Path file = corpus.resolve(SeedCorpus.MAO + ".txt");
+        FileTime modified = Files.getLastModifiedTime(file);
+        String before = text(SeedCorpus.MAO);
+        Files.writeString(file, "y".repeat((int) Files.size(file)));
+        Files.setLastModifiedTime(file, modified);
+        IngestReport second = ingest(corpus);
+
+        // then: the first pass read, found the same hash, embedded nothing and wrote the stamps the second trusts
+        assertEquals(2, first.unchanged());
+        assertEquals(0, first.chunksEmbedded());
+        assertEquals(stampOf(corpus.resolve(SeedCorpus.DINAN + ".txt")), versions().get(SeedCorpus.DINAN).stamp());
+        assertEquals(2, second.unchanged());
+        assertEquals(before, text(SeedCorpus.MAO));
+    }
+
+    private IngestReport ingest(Path corpus) {
+        try (LuceneIndex index = open()) {
+            ArticleReader reader = new ArticleReader(DocumentFormats.standard(), new ArticleCleaner(), new SentenceSplitter());
+            return new CorpusIngester(index, embeddings, CorpusIngester.SentenceVectors.FROM_CHUNKS, reader,
+                    DocumentFormats.standard(), new Chunker(EmbeddingModels.tokenCounter(MODEL), 120, 1), 64,
+                    CorpusIngester.Limits.DEFAULT).ingest(corpus);
+        }
+    }
+
+    private LuceneIndex open() {
+        return LuceneIndex.open(tmp.resolve("index"), SIGNATURE, embeddings.dimension());
+    }
+
+    private Map<String, ArticleStore.Version> versions() {
+        try (LuceneIndex index = open()) {
+            return index.versions();
+        }
+    }
+
+    private String text(String id) {
+        try (LuceneIndex index = open()) {
+            return index.document(id).orElseThrow().document().text();
+        }
+    }
+
+    private static FileStamp stampOf(Path file) throws IOException {
+        return FileStamp.of(Files.readAttributes(file, BasicFileAttributes.class));
+    }
+
+    private Path seedCopy() throws IOException {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        for (String id : List.of(SeedCorpus.MAO, SeedCorpus.DINAN)) {
+            Files.copy(SeedCorpus.FOLDER.resolve(id + ".txt"), corpus.resolve(id + ".txt"));
+        }
+        return corpus;
+    }
+}
