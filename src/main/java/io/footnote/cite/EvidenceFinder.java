@@ -92,7 +92,7 @@ public final class EvidenceFinder {
             Sentence a = source.sentences().get(Math.min(best, j));
             Sentence z = source.sentences().get(Math.max(best, j));
             String joined = source.text().substring(a.start(), z.end());
-            if (!SupportScorer.missingWords(claim, joined).isEmpty() || SupportScorer.penalty(claim, joined) < 1) {
+            if (!SupportScorer.missingWords(claim, joined).isEmpty() || Mismatches.penalty(claim, joined) < 1) {
                 continue; // the pair still lacks some of the claim's words, or a number, name or negation
             }
             double s = scorer.score(claim, joined, Math.max(similarity[best], similarity[j]));

@@ -19,13 +19,12 @@ import java.util.regex.Pattern;
  *   <li>{@code cosine}: similarity of the two sentence embeddings (negative counts as 0);</li>
  *   <li>{@code coverage}: share of the claim's content words found in the source, a word matching its other
  *       forms ({@link #contains});</li>
- *   <li>{@code penalty}: the product of the checks small embedding models miss: {@link #NUMBER_PENALTY} when the
- *       claim states a number the source does not ("2,880" against "288"); {@link #NAME_PENALTY} for each
+ *   <li>{@code penalty}: the product of the checks small embedding models miss ({@link Mismatches}): a factor when
+ *       the claim states a number the source does not ("2,880" against "288"); one for each
  *       capitalised name of the claim that the source lacks ("Mexico" against a sentence about Colombia; an
  *       acronym counts as found when the source's capitalised words have those initials, "CBP");
- *       {@link #NEGATION_PENALTY} when the claim is negated (an odd number of "not", "never", "refused", …) and
- *       the source is not (only this way round: a source often negates something in a side clause the claim
- *       leaves out).</li>
+ *       one when the claim is negated (an odd number of "not", "never", "refused", …) and the source is not (only
+ *       this way round: a source often negates something in a side clause the claim leaves out).</li>
  * </ul>
  * Two sets of weights, by the kind of claim: a {@link #PHRASE} (at most {@link #PHRASE_WORDS} content words, as
  * a short answer "Arthur's Magazine" or "in 1844") must be stated in so many words, so coverage carries it; a
@@ -64,11 +63,8 @@ public final class SupportScorer {
     static final Weights SENTENCE = new Weights(3.13, 0.00, 3.23, -4.64);
     /** Weights for a short claim, an answer phrase (fitted by {@code VerifierFit}). */
     static final Weights PHRASE = new Weights(0.00, 3.81, 4.07, -6.63);
-    static final double NUMBER_PENALTY = 0.35;
-    static final double NAME_PENALTY = 0.6;
-    static final double NEGATION_PENALTY = 0.45;
 
-    private static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at",
+    static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at",
             "by", "for", "with", "from", "as", "into", "over", "after", "before", "about", "than", "that", "this",
             "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
             "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "shall", "he", "she",
@@ -77,14 +73,8 @@ public final class SupportScorer {
             "where", "why", "how", "there", "here", "so", "such", "some", "any", "all", "more", "most", "other",
             "just", "very", "up", "out", "if", "then", "because", "while", "during", "since", "not", "no", "never",
             "one", "mr", "ms", "mrs", "s");
-    /** Negating words; "never refuses" holds two, which cancel out. */
-    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "neither", "nor", "none", "cannot",
-            "without", "rarely", "seldom", "hardly", "refuse", "refused", "refuses", "refusing", "deny", "denied",
-            "denies", "reject", "rejected", "rejects", "fail", "failed", "fails");
     private static final Map<String, String> NUMBER_WORDS = numberWords();
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?(?:[.,]\\d+)*");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
-    private static final Pattern NAME = Pattern.compile("\\b\\p{Lu}[\\p{L}’'-]+");
+    static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?(?:[.,]\\d+)*");
 
     private final Embedder embedder;
 
@@ -119,7 +109,7 @@ public final class SupportScorer {
         if (normalise(claim).equals(normalise(source))) {
             return 1.0;
         }
-        return weights(claim).support(similarity, coverage(claim, source), penalty(claim, source));
+        return weights(claim).support(similarity, coverage(claim, source), Mismatches.penalty(claim, source));
     }
 
     private static Weights weights(String claim) {
@@ -160,28 +150,6 @@ public final class SupportScorer {
         return out;
     }
 
-    /** The product of the number, name and negation penalties (1 when none applies). */
-    static double penalty(String claim, String source) {
-        double score = 1;
-        Set<String> sourceWords = words(source);
-        if (!numbers(source).containsAll(numbers(claim))) {
-            score *= NUMBER_PENALTY;
-        }
-        String initials = initials(source);
-        int missing = 0;
-        for (String n : names(claim)) {
-            boolean acronym = n.length() >= 2 && n.chars().allMatch(Character::isUpperCase);
-            if (!contains(sourceWords, n.toLowerCase(Locale.ROOT)) && !(acronym && initials.contains(n))) {
-                missing++;
-            }
-        }
-        score *= Math.pow(NAME_PENALTY, missing);
-        if (negated(claim) && !negated(source)) {
-            score *= NEGATION_PENALTY;
-        }
-        return score;
-    }
-
     static String normalise(String s) {
         return s.replaceAll("[“”\"‘’']", "").replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
     }
@@ -199,7 +167,7 @@ public final class SupportScorer {
         return out;
     }
 
-    private static Set<String> content(Set<String> words) {
+    static Set<String> content(Set<String> words) {
         Set<String> out = new HashSet<>();
         for (String w : words) {
             if (!STOP.contains(w)) {
@@ -235,62 +203,6 @@ public final class SupportScorer {
             }
         }
         return false;
-    }
-
-    /** Initials of the source's capitalised words, so "CBP" is found in "Customs and Border Protection". */
-    static String initials(String text) {
-        StringBuilder out = new StringBuilder();
-        Matcher m = NAME.matcher(text);
-        while (m.find()) {
-            out.append(m.group().charAt(0));
-        }
-        return out.toString();
-    }
-
-    /** The numbers a sentence states, digits only ("53,000" → "53000"; "two" → "2"). */
-    static Set<String> numbers(String text) {
-        Set<String> out = new HashSet<>();
-        Matcher m = NUMBER.matcher(text);
-        while (m.find()) {
-            out.add(m.group().replace(",", ""));
-        }
-        for (String w : words(text)) {
-            if (w.chars().allMatch(Character::isDigit) && !w.isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Capitalised words other than the claim's first word, which are most likely names. (The first word is
-     * capitalised anyway; when it is a name, it is usually the subject, which the source names too or refers
-     * to by pronoun.)
-     */
-    static Set<String> names(String text) {
-        Set<String> out = new HashSet<>();
-        Matcher m = NAME.matcher(text);
-        boolean first = true;
-        while (m.find()) {
-            boolean atStart = first && text.substring(0, m.start()).chars().noneMatch(Character::isLetterOrDigit);
-            first = false;
-            if (!atStart && !STOP.contains(m.group().toLowerCase(Locale.ROOT))) {
-                out.add(m.group());
-            }
-        }
-        return out;
-    }
-
-    /** True when the sentence holds an odd number of negating words ("did not cooperate", "refused"). */
-    static boolean negated(String text) {
-        int n = 0;
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
-        while (m.find()) {
-            if (NEGATIONS.contains(m.group()) || m.group().endsWith("n't")) {
-                n++;
-            }
-        }
-        return n % 2 == 1;
     }
 
     private static double cosine(float[] a, float[] b) {

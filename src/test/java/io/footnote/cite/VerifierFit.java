@@ -86,7 +86,7 @@ class VerifierFit {
                     identical |= SupportScorer.normalise(s).equals(SupportScorer.normalise(it.claim()));
                     double cos = shortlist.contains(s) ? scorer.similarity(it.claim(), s) : 0;
                     features.add(new double[]{cos, SupportScorer.coverage(it.claim(), s),
-                            SupportScorer.penalty(it.claim(), s)});
+                            Mismatches.penalty(it.claim(), s)});
                 }
             }
             String set = fitSet(it);

@@ -1,0 +1,107 @@
+package io.footnote.cite;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checks of a claim against a source that small embedding models miss: a number the source does not state
+ * ("2,880" against "288"), a name it lacks ("Mexico" against a sentence about Colombia), a negation it does not
+ * share. {@link #penalty} multiplies their factors; {@link SupportScorer} weighs that product.
+ */
+final class Mismatches {
+
+    static final double NUMBER_PENALTY = 0.35;
+    static final double NAME_PENALTY = 0.6;
+    static final double NEGATION_PENALTY = 0.45;
+    /** Negating words; "never refuses" holds two, which cancel out. */
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "neither", "nor", "none", "cannot",
+            "without", "rarely", "seldom", "hardly", "refuse", "refused", "refuses", "refusing", "deny", "denied",
+            "denies", "reject", "rejected", "rejects", "fail", "failed", "fails");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    private static final Pattern NAME = Pattern.compile("\\b\\p{Lu}[\\p{L}’'-]+");
+
+    /** The product of the number, name and negation penalties (1 when none applies). */
+    static double penalty(String claim, String source) {
+        double score = 1;
+        Set<String> sourceWords = SupportScorer.words(source);
+        if (!numbers(source).containsAll(numbers(claim))) {
+            score *= NUMBER_PENALTY;
+        }
+        String initials = initials(source);
+        int missing = 0;
+        for (String n : names(claim)) {
+            boolean acronym = n.length() >= 2 && n.chars().allMatch(Character::isUpperCase);
+            boolean found = SupportScorer.contains(sourceWords, n.toLowerCase(Locale.ROOT));
+            if (!found && !(acronym && initials.contains(n))) {
+                missing++;
+            }
+        }
+        score *= Math.pow(NAME_PENALTY, missing);
+        if (negated(claim) && !negated(source)) {
+            score *= NEGATION_PENALTY;
+        }
+        return score;
+    }
+
+    /** Initials of the source's capitalised words, so "CBP" is found in "Customs and Border Protection". */
+    static String initials(String text) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = NAME.matcher(text);
+        while (m.find()) {
+            out.append(m.group().charAt(0));
+        }
+        return out.toString();
+    }
+
+    /** The numbers a sentence states, digits only ("53,000" → "53000"; "two" → "2"). */
+    static Set<String> numbers(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            out.add(m.group().replace(",", ""));
+        }
+        for (String w : SupportScorer.words(text)) {
+            if (w.chars().allMatch(Character::isDigit) && !w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Capitalised words other than the claim's first word, which are most likely names. (The first word is
+     * capitalised anyway; when it is a name, it is usually the subject, which the source names too or refers
+     * to by pronoun.)
+     */
+    static Set<String> names(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = NAME.matcher(text);
+        boolean first = true;
+        while (m.find()) {
+            boolean atStart = first && text.substring(0, m.start()).chars().noneMatch(Character::isLetterOrDigit);
+            first = false;
+            if (!atStart && !SupportScorer.STOP.contains(m.group().toLowerCase(Locale.ROOT))) {
+                out.add(m.group());
+            }
+        }
+        return out;
+    }
+
+    /** True when the sentence holds an odd number of negating words ("did not cooperate", "refused"). */
+    static boolean negated(String text) {
+        int n = 0;
+        Matcher m = SupportScorer.WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
+        while (m.find()) {
+            if (NEGATIONS.contains(m.group()) || m.group().endsWith("n't")) {
+                n++;
+            }
+        }
+        return n % 2 == 1;
+    }
+
+    private Mismatches() {
+    }
+}
