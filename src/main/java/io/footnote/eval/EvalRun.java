@@ -6,7 +6,9 @@ import io.footnote.domain.Document;
 import io.footnote.index.IndexedDocument;
 import io.footnote.ingest.ArticleReader;
 import io.footnote.ingest.IngestReport;
+import dev.langchain4j.model.chat.ChatModel;
 import io.footnote.llm.CitationPrompt;
+import io.footnote.llm.GuardedChatModel;
 import io.footnote.llm.GuardedModelCalls;
 import io.footnote.llm.JudgePrompt;
 import io.footnote.llm.ModelCalls;
@@ -87,10 +89,11 @@ final class EvalRun {
         if (judge && (oracle || base.llm().provider() == io.footnote.llm.LlmProvider.NONE)) {
             return EvalCli.usage(out, "--judge true needs a configured model (footnote.llm.provider), not the oracle");
         }
+        int run = RUNS.incrementAndGet();
         // The oracle never fails, so its calls go straight to the client rather than through retries.
         try (OracleReader reader = oracle ? OracleReader.start() : null;
              Pipeline pipeline = pipeline(ConfigOverlay.of(base, corpus, data,
-                     reader == null ? Map.of() : ConfigOverlay.oracle(reader)), reader != null)) {
+                     reader == null ? Map.of() : ConfigOverlay.oracle(reader)), reader != null, run)) {
             FootnoteConfig config = pipeline.config();
             out.printf(Locale.ROOT, "Indexing %s into %s …%n", corpus, data);
             IngestReport ingest = pipeline.ingest(p -> { });
@@ -133,7 +136,7 @@ final class EvalRun {
             Map<String, JudgePrompt.Judgement> verdicts = Map.of();
             if (judge) {
                 shown.put("judge", config.llm().provider().name().toLowerCase(Locale.ROOT));
-                verdicts = Judging.judge(pipeline.llm().orElseThrow().clients().chat(), dataset.cases(), results, out);
+                verdicts = Judging.judge(judgeModel(pipeline, run), dataset.cases(), results, out);
             }
             Summary summary = Summary.of(name, shown, results);
             if (judge) {
@@ -160,11 +163,23 @@ final class EvalRun {
      * The run's pipeline. Its model calls are guarded as the service's are (retries, a circuit breaker), under a
      * breaker of its own: a second breaker named as the service's would be refused.
      */
-    private static Pipeline pipeline(FootnoteConfig config, boolean direct) {
+    private static Pipeline pipeline(FootnoteConfig config, boolean direct, int run) {
         ModelCalls calls = direct ? ModelCalls.direct() : new GuardedModelCalls(config.llm(),
-                io.micrometer.core.instrument.Metrics.globalRegistry,
-                GuardedModelCalls.BREAKER + "-eval-" + RUNS.incrementAndGet());
+                io.micrometer.core.instrument.Metrics.globalRegistry, GuardedModelCalls.BREAKER + "-eval-" + run);
         return Pipeline.builder(config).modelCalls(calls).build();
+    }
+
+    /**
+     * The judge's model: the pipeline's chat client under the same policy as answer calls (per-attempt timeout
+     * {@code footnote.llm.timeout}, {@code max-retries} retries with backoff on transient failures, a circuit
+     * breaker), but with a breaker of its own ({@code footnote-llm-judge-<run>}), so a judge that fails does not
+     * pause answering, nor the reverse. Once the breaker is open, the remaining calls fail at once and their
+     * verdicts are unavailable.
+     */
+    private static ChatModel judgeModel(Pipeline pipeline, int run) {
+        return new GuardedChatModel(pipeline.llm().orElseThrow().clients().chat(),
+                new GuardedModelCalls(pipeline.config().llm(), io.micrometer.core.instrument.Metrics.globalRegistry,
+                        GuardedModelCalls.BREAKER + "-judge-" + run));
     }
 
     /** Writes a data set's articles into {@code dir}, leaving files that already hold the same text untouched. */

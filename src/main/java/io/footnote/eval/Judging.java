@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * found correct, a declined question counting as not correct (it is not asked), questions the judge could not
  * grade left out; {@code judge.unavailable} is the share of judge calls with no verdict (failed call, unreadable
  * reply), which never count as wrong.
+ *
+ * <p>{@link EvalRun} passes a guarded model: the judge's calls get the answer calls' retries and a circuit
+ * breaker of their own, so a flaky provider is retried and a failing one gives unavailable verdicts at once
+ * instead of one timeout per question.
  */
 final class Judging {
 

@@ -61,14 +61,18 @@ public final class JudgePrompt {
         return List.of(SystemMessage.from(SYSTEM), UserMessage.from(user.toString()));
     }
 
-    /** Asks {@code chat} for a verdict; any failure is {@link Verdict#UNAVAILABLE}. */
+    /**
+     * Asks {@code chat} for a verdict; any failure is {@link Verdict#UNAVAILABLE}, its reason saying what went
+     * wrong ({@link ModelFailures#reason}: "server error", "it timed out", "… calls to it are paused", …). Retries
+     * and a circuit breaker are {@code chat}'s business (the evaluation passes a {@link GuardedChatModel}).
+     */
     public static Judgement judge(ChatModel chat, String question, List<String> references, String answer) {
         try {
             String reply = chat.chat(ChatRequest.builder().messages(messages(question, references, answer)).build())
                     .aiMessage().text();
             return parse(reply);
         } catch (RuntimeException e) {
-            return new Judgement(Verdict.UNAVAILABLE, "the judge call failed: " + e);
+            return new Judgement(Verdict.UNAVAILABLE, "the judge call failed: " + ModelFailures.reason(e));
         }
     }
 

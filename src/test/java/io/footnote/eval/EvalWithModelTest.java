@@ -51,7 +51,7 @@ class EvalWithModelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Three answerable questions about the seed articles, with what the stubbed model answers to each. */
-    private static final String GOLDEN = String.join("\n",
+    static final String GOLDEN = String.join("\n",
             "{\"id\":\"ice\",\"question\":\"How many deportations to China did ICE complete?\",\"facts\":[[\"288\"]],"
                     + "\"support\":[{\"documentId\":\"" + SeedCorpus.DINAN + "\",\"text\":\"completed just 288 deportations\"}]}",
             "{\"id\":\"who\",\"question\":\"Who is the Chinese Foreign Ministry spokeswoman?\",\"answers\":[\"Mao Ning\"],"
@@ -61,7 +61,7 @@ class EvalWithModelTest {
                     + "\"facts\":[[\"verify first\"]],\"support\":[{\"documentId\":\"" + SeedCorpus.MAO
                     + "\",\"text\":\"verify first and then repatriate\"}]}",
             "");
-    private static final Map<String, String> REPLIES = Map.of(
+    static final Map<String, String> REPLIES = Map.of(
             "How many deportations", "ICE completed just 288 deportations back to China {{288 deportations}}.",
             "Who is the Chinese Foreign Ministry spokeswoman", "The spokeswoman is Mao Ning {{spokeswoman Mao Ning}}.",
             "What is China's principle", "China's principle is to verify first and then repatriate {{verify first}}.");
