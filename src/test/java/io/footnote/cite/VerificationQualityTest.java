@@ -3,10 +3,9 @@ package io.footnote.cite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.footnote.config.FootnoteConfig;
-import io.footnote.embed.EmbeddingModels;
+import io.footnote.support.DefaultModel;
 import io.footnote.support.SeedCorpus;
 import io.smallrye.config.WithDefault;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,14 +40,12 @@ class VerificationQualityTest {
     record Scored(Item item, double score) {
     }
 
-    private static ExecutorService pool;
     private static SupportScorer scorer;
     private static List<Scored> scored;
 
     @BeforeAll
     static void score() throws IOException {
-        pool = Executors.newFixedThreadPool(2);
-        EmbeddingModel model = EmbeddingModels.load(EmbeddingModels.Known.ALL_MINILM_L6_V2_Q, pool);
+        EmbeddingModel model = DefaultModel.encoder();
         scorer = new SupportScorer(text -> model.embed(text).content().vector());
         List<Item> items;
         try (InputStream in = VerificationQualityTest.class.getResourceAsStream("/verification/labelled.json")) {
@@ -60,11 +55,6 @@ class VerificationQualityTest {
         for (Item i : items) {
             scored.add(new Scored(i, scorer.score(i.claim(), i.source())));
         }
-    }
-
-    @AfterAll
-    static void close() {
-        pool.shutdownNow();
     }
 
     static double configuredThreshold() throws NoSuchMethodException {

@@ -1,15 +1,12 @@
 package io.footnote.embed;
 
 import dev.langchain4j.data.segment.TextSegment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.footnote.support.DefaultModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,19 +27,7 @@ class OnnxEncoderBatchInvarianceTest {
             "announced", "plans", "cut", "emissions", "while", "critics", "warned", "it", "was", "not",
             "enough", "Ronaldo's", "goal", "in", "second", "half", "décor", "naïve", "well-known"};
 
-    private static ExecutorService pool;
-    private static OnnxEncoder encoder;
-
-    @BeforeAll
-    static void load() {
-        pool = Executors.newFixedThreadPool(2);
-        encoder = EmbeddingModels.load(EmbeddingModels.Known.ALL_MINILM_L6_V2_Q, pool);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.shutdownNow();
-    }
+    private static final OnnxEncoder encoder = DefaultModel.encoder();
 
     @Test
     void texts_of_mixed_lengths_embedded_together_equal_each_embedded_alone() {

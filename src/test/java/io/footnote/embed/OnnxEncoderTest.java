@@ -3,13 +3,10 @@ package io.footnote.embed;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.footnote.support.DefaultModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,19 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OnnxEncoderTest {
 
-    private static ExecutorService pool;
-    private static OnnxEncoder encoder;
-
-    @BeforeAll
-    static void load() {
-        pool = Executors.newFixedThreadPool(2);
-        encoder = EmbeddingModels.load(EmbeddingModels.Known.ALL_MINILM_L6_V2_Q, pool);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.shutdownNow();
-    }
+    private static final OnnxEncoder encoder = DefaultModel.encoder();
 
     private static double cosine(float[] a, float[] b) {
         double dot = 0;
@@ -62,7 +47,7 @@ class OnnxEncoderTest {
 
     @Test
     void text_beyond_512_tokens_is_embedded_by_langchain4j_splitting_it() {
-        OnnxEncoder bge = EmbeddingModels.load(EmbeddingModels.Known.BGE_SMALL_EN_V15_Q, pool); // no truncation
+        OnnxEncoder bge = EmbeddingModels.load(EmbeddingModels.Known.BGE_SMALL_EN_V15_Q, DefaultModel.executor()); // no truncation
         EmbeddingModel reference = new BgeSmallEnV15QuantizedEmbeddingModel();
         String text = "The harbour bridge reopened on Thursday after months of repairs. ".repeat(60);
 
@@ -102,7 +87,7 @@ class OnnxEncoderTest {
 
     @Test
     void a_cls_pooled_model_does_not_pool_sentences_from_chunks() {
-        OnnxEncoder bge = EmbeddingModels.load(EmbeddingModels.Known.BGE_SMALL_EN_V15_Q, pool);
+        OnnxEncoder bge = EmbeddingModels.load(EmbeddingModels.Known.BGE_SMALL_EN_V15_Q, DefaultModel.executor());
 
         assertFalse(bge.pooledSentences());
         assertThrows(IllegalStateException.class,

@@ -2,12 +2,11 @@ package io.footnote.ingest;
 
 import io.footnote.domain.Document;
 import io.footnote.embed.EmbeddingModels;
+import io.footnote.embed.OnnxEncoder;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
-import io.footnote.embed.OnnxEncoder;
+import io.footnote.support.DefaultModel;
 import io.footnote.support.SeedCorpus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,25 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CorpusIngesterTest {
 
-    private static final EmbeddingModels.Known MODEL = EmbeddingModels.Known.ALL_MINILM_L6_V2_Q;
+    private static final EmbeddingModels.Known MODEL = DefaultModel.MODEL;
     private static final String SIGNATURE = CorpusIngester.signature(MODEL.configName(), 120, 1,
             CorpusIngester.SentenceVectors.FROM_CHUNKS);
-    private static ExecutorService pool;
-    private static OnnxEncoder embeddings;
+    private static final OnnxEncoder embeddings = DefaultModel.encoder();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void loadModel() {
-        pool = Executors.newFixedThreadPool(2);
-        embeddings = EmbeddingModels.load(MODEL, pool);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.shutdownNow();
-    }
 
     private IngestReport ingest(Path corpus, Path indexDir) {
         return ingest(corpus, indexDir, SIGNATURE);

@@ -6,9 +6,8 @@ import io.footnote.index.ArticleStore;
 import io.footnote.index.FileStamp;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
+import io.footnote.support.DefaultModel;
 import io.footnote.support.SeedCorpus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +18,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,25 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class CorpusSyncTest {
 
-    private static final EmbeddingModels.Known MODEL = EmbeddingModels.Known.ALL_MINILM_L6_V2_Q;
+    private static final EmbeddingModels.Known MODEL = DefaultModel.MODEL;
     private static final String SIGNATURE = CorpusIngester.signature(MODEL.configName(), 120, 1,
             CorpusIngester.SentenceVectors.FROM_CHUNKS);
-    private static ExecutorService pool;
-    private static OnnxEncoder embeddings;
+    private static final OnnxEncoder embeddings = DefaultModel.encoder();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void loadModel() {
-        pool = Executors.newFixedThreadPool(2);
-        embeddings = EmbeddingModels.load(MODEL, pool);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.shutdownNow();
-    }
 
     @Test
     void given_an_indexed_corpus_when_restarted_then_each_article_holds_its_files_stamp_and_nothing_is_embedded()
