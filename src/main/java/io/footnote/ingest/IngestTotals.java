@@ -16,9 +16,11 @@ public final class IngestTotals {
     private final AtomicLong failedPasses = new AtomicLong();
 
     void passFinished(IngestReport report) {
-        indexed.addAndGet(report.indexed());
-        removed.addAndGet(report.removed());
+        // Files last: a reader that sees a pass's files counted (what a scrape or a test waits on) then also
+        // sees its chunks, since each atomic write happens-before the reads that see it.
         chunksEmbedded.addAndGet(report.chunksEmbedded());
+        removed.addAndGet(report.removed());
+        indexed.addAndGet(report.indexed());
     }
 
     void newlySkipped() {

@@ -78,7 +78,8 @@ class MetricsScrapeTest {
         // when every file of the corpus is embedded again
         given().header("Authorization", "Bearer test-admin-key").post("/api/reindex?force=true").then().statusCode(202);
         String after = before;
-        for (int i = 0; i < 300 && value(after, indexed) - value(before, indexed) < articles; i++) {
+        for (int i = 0; i < 300 && (value(after, indexed) - value(before, indexed) < articles
+                || value(after, chunks) - value(before, chunks) < corpusChunks); i++) {
             Thread.sleep(100);
             after = scrape();
         }
