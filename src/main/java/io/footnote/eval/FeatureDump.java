@@ -34,8 +34,11 @@ final class FeatureDump {
                 Set<String> goldKeys = new HashSet<>();
                 c.support().forEach(s -> gold.apply(s).ifPresent(goldKeys::add));
                 List<Map<String, Object>> cands = new ArrayList<>();
+                Map<String, Integer> uncovered = new java.util.HashMap<>();
                 for (var k : ranker.candidates(c.question(), topK).candidates()) {
-                    String text = docs.apply(k.documentId()).orElseThrow().sentenceText(k.sentenceIndex());
+                    Document doc = docs.apply(k.documentId()).orElseThrow();
+                    String text = doc.sentenceText(k.sentenceIndex());
+                    int unc = uncovered.computeIfAbsent(k.documentId(), id -> ranker.uncoveredMentions(c.question(), doc));
                     String key = k.documentId() + "#" + k.sentenceIndex();
                     boolean holds = goldKeys.contains(key) || c.answers().stream().anyMatch(a -> Metrics.containsNormalized(text, a));
                     cands.add(Map.ofEntries(Map.entry("sim", k.similarity()), Map.entry("ov", k.overlap()),
@@ -43,7 +46,8 @@ final class FeatureDump {
                             Map.entry("type", k.typeMatch()), Map.entry("gold", goldKeys.contains(key)),
                             Map.entry("holds", holds), Map.entry("len", text.length()), Map.entry("bi", k.bigrams()), Map.entry("text", text),
                             Map.entry("doc", k.documentId()), Map.entry("idx", k.sentenceIndex()),
-                            Map.entry("nov", k.novelty()), Map.entry("nb", k.neighbour()), Map.entry("rare", k.rareCoverage())));
+                            Map.entry("nov", k.novelty()), Map.entry("nb", k.neighbour()), Map.entry("rare", k.rareCoverage()),
+                            Map.entry("unc", unc), Map.entry("score", DefaultSentenceRetriever.score(k))));
                 }
                 out.write(json.writeValueAsString(Map.of("id", c.id(), "q", c.question(), "answerable", c.answerable(),
                         "atype", ranker.candidates(c.question(), topK).answerType().name(), "cands", cands)));

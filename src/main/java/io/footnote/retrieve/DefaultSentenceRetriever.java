@@ -51,6 +51,13 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     /** Weight of a neighbouring echo's overlap, for a sentence that supplies the asked-for kind of answer. */
     static final double W_NEIGHBOUR = 0.0;
 
+    /**
+     * What a follow-up's sentence score is multiplied by when its article never names the conversation's subject
+     * ({@link Mentions#statesSubject}): such a sentence answers a like-worded question about something else. Not
+     * fitted; any value well below 1 puts on-subject sentences first, as the BBC golden set's follow-ups need.
+     */
+    static final double OFF_SUBJECT_FACTOR = 0.5;
+
     /** Analysed forms of words that shape a question but say nothing about its topic. */
     static final Set<String> QUESTION_WORDS = Set.of("what", "which", "who", "whom", "whose", "when",
             "where", "why", "how", "did", "do", "doe", "mani", "much", "ha", "have", "had", "i", "you", "we",
@@ -77,6 +84,9 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         // Each article looked up once; one deleted since the search (possible on a shared OpenSearch index) is
         // left out rather than failing the question.
         Map<String, Optional<IndexedDocument>> docs = new HashMap<>();
+        String own = ownQuestion(query);
+        String subject = own.length() < query.length() ? query.substring(own.length() + CONTEXT_MARK.length()) : null;
+        Map<String, Boolean> onSubject = new HashMap<>();
         for (Candidate k : c.candidates()) {
             Optional<IndexedDocument> found = docs.computeIfAbsent(k.documentId(), articles::document);
             if (found.isEmpty()) {
@@ -84,8 +94,12 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             }
             Document doc = found.get().document();
             var s = doc.sentences().get(k.sentenceIndex());
+            double score = score(k);
+            if (subject != null && !onSubject.computeIfAbsent(doc.id(), id -> mentions.statesSubject(subject, doc))) {
+                score *= OFF_SUBJECT_FACTOR;
+            }
             ranked.add(new ScoredSentence(doc.id(), k.sentenceIndex(), s.start(), s.end(), s.textIn(doc.text()),
-                    score(k), k.similarity(), k.overlap()));
+                    score, k.similarity(), k.overlap()));
             byKey.put(doc.id() + "#" + k.sentenceIndex(), k);
         }
         ranked.sort(Comparator.comparingDouble(ScoredSentence::score).reversed()
@@ -101,12 +115,20 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             // score?" alone resembles nothing), though the sentence was chosen on the question alone.
             best = best.withSimilarity(VectorUtil.dotProduct(c.queryVector(), topDoc.sentenceVectors()[top.sentenceIndex()]));
         }
-        double answerability = Answerability.of(best, top.score(), c.answerType(), mentions.uncovered(query, topDoc.document()));
+        double answerability = Answerability.of(best, c.answerType(), mentions.uncovered(query, topDoc.document()));
         return new Retrieval(query, c.chunks(), ranked, answerability);
     }
 
+    /**
+     * How many of the question's mentions (names, numbers, years: {@link Mentions#of}) the article never
+     * states; what {@link Answerability} weighs for the best sentence's article.
+     */
+    public int uncoveredMentions(String query, Document doc) {
+        return mentions.uncovered(query, doc);
+    }
+
     /** The weighted sum of a candidate's signals, in [0, 1]. */
-    static double score(Candidate c) {
+    public static double score(Candidate c) {
         double score = W_SIMILARITY * Math.max(0, c.similarity()) + W_OVERLAP * c.overlap()
                 + W_BIGRAMS * c.bigrams() + W_CONTEXT * c.context();
         score += W_NOVELTY * c.novelty();

@@ -65,7 +65,32 @@ final class Mentions {
      * by "Germany").
      */
     int uncovered(String query, Document doc) {
-        List<String> mentions = of(query);
+        return uncovered(of(query), doc);
+    }
+
+    /**
+     * Whether the article states the conversation's subject: every mention of a follow-up's appended context
+     * ("German" and "Novartis" of "(context: German, Novartis)"; the names of one earlier question, which one
+     * article answered), or the context mentions nothing. A follow-up asks
+     * about the subject of the conversation, so a sentence of an article that never names it answers another
+     * question ("How much is it spending?" after "Which German company did Novartis buy?" is not answered by
+     * the Treasury's spending plans).
+     */
+    boolean statesSubject(String context, Document doc) {
+        List<String> mentions = new ArrayList<>();
+        var m = MENTION.matcher(context);
+        while (m.find()) {
+            String mention = m.group();
+            if (mention.length() > 2 || Character.isDigit(mention.charAt(0))) {
+                mentions.add(mention);
+            }
+        }
+        // a whole earlier question as context opens with a capitalised question word: not a name
+        mentions.removeIf(x -> DefaultSentenceRetriever.QUESTION_WORDS.contains(x.toLowerCase(java.util.Locale.ROOT)));
+        return uncovered(mentions, doc) == 0;
+    }
+
+    private int uncovered(List<String> mentions, Document doc) {
         if (mentions.isEmpty()) {
             return 0;
         }

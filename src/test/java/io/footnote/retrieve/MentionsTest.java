@@ -1,7 +1,15 @@
 package io.footnote.retrieve;
 
+import io.footnote.domain.Document;
+import io.footnote.domain.Sentence;
+import io.footnote.index.ChunkHit;
+import io.footnote.index.ChunkSearch;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,5 +56,68 @@ class MentionsTest {
         assertEquals(true, Mentions.oneEditApart("gospic", "gospid"));
         assertEquals(false, Mentions.oneEditApart("winston", "wilson"));
         assertEquals(false, Mentions.oneEditApart("sydney", "london"));
+    }
+
+    @Test
+    void given_a_follow_ups_context_then_an_article_states_the_subject_when_it_names_one_of_its_mentions() {
+        // given the Novartis article and the Treasury's spending article
+        Mentions mentions = new Mentions(new AnalyzingSearch());
+        Document novartis = doc("Swiss drugmaker Novartis has announced a 5.65bn euros takeover of Germany's Hexal.");
+        Document treasury = doc("The Treasury money was earmarked for spending in instalments in 2010, 2011 and 2012.");
+
+        // when the conversation's subject is "German, Novartis" (names of the user's earlier question)
+        // then only the article that names them all is on the subject ("German" is stated by "Germany")
+        assertEquals(true, mentions.statesSubject("German, Novartis", novartis));
+        assertEquals(false, mentions.statesSubject("German, Novartis", treasury));
+        assertEquals(false, mentions.statesSubject("German, Novartis", doc("Germany pledged aid to the Treasury fund.")));
+        // a whole earlier question as context: its opening question word is no name, "Skype" is
+        assertEquals(false, mentions.statesSubject("How many users does Skype have?", treasury));
+        // a context with no names says nothing about the subject: every article may answer
+        assertEquals(true, mentions.statesSubject("how much was spent", treasury));
+    }
+
+    private static Document doc(String text) {
+        return new Document("d", "Untitled", null, text, List.of(new Sentence(0, 0, text.length())), "d.txt", "h");
+    }
+
+    /** The index's analysis (English, stemmed), nothing else: all {@link Mentions} asks of a search. */
+    private static final class AnalyzingSearch implements ChunkSearch {
+        private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
+
+        @Override
+        public List<String> analyze(String text) {
+            List<String> out = new ArrayList<>();
+            try (var ts = analyzer.tokenStream("f", text)) {
+                var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    out.add(term.toString());
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out;
+        }
+
+        @Override
+        public int dimension() {
+            return 0;
+        }
+
+        @Override
+        public List<ChunkHit> searchText(String text, int n) {
+            return List.of();
+        }
+
+        @Override
+        public List<ChunkHit> searchVector(float[] vector, int n) {
+            return List.of();
+        }
+
+        @Override
+        public double idf(String term) {
+            return 1;
+        }
     }
 }
