@@ -110,12 +110,16 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         ScoredSentence top = ranked.getFirst();
         IndexedDocument topDoc = docs.get(top.documentId()).orElseThrow(); // present: it was ranked
         Candidate best = byKey.get(top.documentId() + "#" + top.sentenceIndex());
+        double bestScore = score(best); // as fitted: without the off-subject cut, which counts as a mention below
         if (c.queryVector() != null) {
             // A follow-up: whether it is answered is judged on the question with its context ("What was the
             // score?" alone resembles nothing), though the sentence was chosen on the question alone.
             best = best.withSimilarity(VectorUtil.dotProduct(c.queryVector(), topDoc.sentenceVectors()[top.sentenceIndex()]));
         }
-        double answerability = Answerability.of(best, c.answerType(), mentions.uncovered(query, topDoc.document()));
+        // A follow-up whose best article never names the conversation's subject leaves a mention unstated too.
+        int uncovered = mentions.uncovered(query, topDoc.document())
+                + (subject != null && !onSubject.get(top.documentId()) ? 1 : 0);
+        double answerability = Answerability.of(best, bestScore, c.answerType(), uncovered);
         return new Retrieval(query, c.chunks(), ranked, answerability);
     }
 

@@ -54,7 +54,7 @@ class ExtractiveAnswererTest {
 
     @Test
     void given_low_answerability_when_answering_then_it_declines_even_with_a_strong_sentence() {
-        ExtractiveAnswerer strict = new ExtractiveAnswerer(3, 0.3, 0.85, 0.5, id -> java.util.Optional.empty());
+        ExtractiveAnswerer strict = new ExtractiveAnswerer(3, 0.3, 0.85, 0.37, id -> java.util.Optional.empty());
         List<ScoredSentence> ranked = List.of(s("a", 0, "More than 90% of the airline's staff are in Australia.", 0.8));
 
         assertTrue(strict.answer("q", new Retrieval("q", List.of(), ranked, 0.2)).abstained());

@@ -65,7 +65,7 @@ class AskResourceTest {
         assertResolves(first);
         // in extractive mode support is the calibrated answerability, above the decline threshold, not 1.0
         double support = ((Number) first.get("support")).doubleValue();
-        assertTrue(support >= 0.5 && support < 1.0, "support " + support);
+        assertTrue(support >= 0.37 && support < 1.0, "support " + support);
         assertTrue(answer.getList("related").isEmpty());
     }
 
