@@ -2,6 +2,8 @@ package io.footnote.answer;
 
 import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
+import io.footnote.cite.SupportScorer;
+import io.footnote.retrieve.AnswerType;
 import io.footnote.retrieve.Retrieval;
 
 import java.util.ArrayList;
@@ -66,6 +68,10 @@ public final class ExtractiveAnswerer implements Answerer {
             if (seen.add(key(s)) & seen.add(normalise(s.text()))) {
                 chosen.add(s);
                 continuation(s).filter(n -> seen.add(key(n)) & seen.add(normalise(n.text()))).ifPresent(chosen::add);
+                if (chosen.size() <= 2 && chosen.getFirst() == s) {
+                    completion(io.footnote.retrieve.DefaultSentenceRetriever.ownQuestion(question), s).filter(n -> seen.add(key(n)) & seen.add(normalise(n.text())))
+                            .ifPresent(chosen::add);
+                }
             }
         }
         StringBuilder text = new StringBuilder();
@@ -77,6 +83,51 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         return new Draft(text.toString(), false, chosen);
     }
+
+    /**
+     * The neighbour of the best sentence that says what the question asks and the best sentence does not: when
+     * the best sentence lacks some of the question's content words, the adjacent sentence (before or after, in
+     * its article) that states at least half of those, and supplies the asked-for kind of answer
+     * ({@link AnswerType}) when the question asks for one. A compound question ("How much goes to indebted
+     * producers and how much to cooperatives?") or a claim spread over two sentences ("…its fastest processor runs
+     * at 3.8 GHz" after "The Cell chip runs at 4 GHz") is answered by the pair.
+     */
+    private Optional<ScoredSentence> completion(String question, ScoredSentence best) {
+        Set<String> missing = new HashSet<>(SupportScorer.missingWords(question, best.text()));
+        missing.removeAll(QUESTION_SHAPE);
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Document> article = documents.apply(best.documentId());
+        if (article.isEmpty()) {
+            return Optional.empty();
+        }
+        Document d = article.get();
+        AnswerType wanted = AnswerType.of(question);
+        Set<String> questionWords = AnswerType.words(question);
+        ScoredSentence chosen = null;
+        int most = 0;
+        for (int i : new int[]{best.sentenceIndex() - 1, best.sentenceIndex() + 1}) {
+            if (i < 0 || i >= d.sentences().size()) {
+                continue;
+            }
+            String text = d.sentenceText(i);
+            Set<String> stillMissing = SupportScorer.missingWords(question, text);
+            int stated = (int) missing.stream().filter(w -> !stillMissing.contains(w)).count();
+            boolean supplies = wanted == AnswerType.OTHER || wanted.suppliedBy(text, questionWords);
+            if (supplies && 2 * stated >= missing.size() && stated > most) {
+                var span = d.sentences().get(i);
+                chosen = new ScoredSentence(d.id(), i, span.start(), span.end(), text, best.score(),
+                        best.similarity(), best.overlap());
+                most = stated;
+            }
+        }
+        return Optional.ofNullable(chosen);
+    }
+
+    /** Words that shape a question ("how much", "what kind") and that no answer repeats. */
+    private static final Set<String> QUESTION_SHAPE = Set.of("much", "many", "long", "often", "far", "old", "kind",
+            "type", "sort", "name", "called", "happened", "happen", "reason", "way", "year", "percentage", "number");
 
     /** The article's next sentence, when {@code s} leaves a quotation open or ends in a colon. */
     private Optional<ScoredSentence> continuation(ScoredSentence s) {

@@ -87,4 +87,57 @@ class ExtractiveAnswererTest {
         assertFalse(ExtractiveAnswerer.runsOn("“We will verify first,” she said."));
         assertFalse(ExtractiveAnswerer.runsOn("China often refuses to cooperate with repatriation."));
     }
+
+    private static io.footnote.domain.Document article(String... sentences) {
+        StringBuilder text = new StringBuilder();
+        List<io.footnote.domain.Sentence> spans = new java.util.ArrayList<>();
+        for (int i = 0; i < sentences.length; i++) {
+            int start = text.length();
+            text.append(sentences[i]);
+            spans.add(new io.footnote.domain.Sentence(i, start, text.length()));
+            text.append(' ');
+        }
+        return new io.footnote.domain.Document("d", "t", null, text.toString(), spans, "d.txt", "h");
+    }
+
+    private static ScoredSentence ranked(io.footnote.domain.Document d, int i, double score) {
+        var span = d.sentences().get(i);
+        return new ScoredSentence(d.id(), i, span.start(), span.end(), d.sentenceText(i), score, score, score);
+    }
+
+    @Test
+    void given_a_best_sentence_that_answers_half_the_question_then_the_neighbour_that_states_the_rest_is_quoted_too() {
+        // given an article whose facts the question asks for are spread over two adjacent sentences
+        var d = article("Sony showed its console in Tokyo.",
+                "The Cell chip runs at 4 GHz, its makers said.",
+                "By comparison, rival chip maker Intel's fastest processor runs at 3.8 GHz.",
+                "Details were released at a conference in San Francisco.");
+        ExtractiveAnswerer answering = new ExtractiveAnswerer(3, 0.3, 0.85, 0, id -> java.util.Optional.of(d));
+        String question = "How fast is the Cell chip compared with Intel's fastest processor?";
+
+        // when the best-ranked sentence is the one about Intel alone
+        Answerer.Draft draft = answering.answer(question, new Retrieval(question, List.of(), List.of(ranked(d, 2, 0.8)), 0.9));
+
+        // then the sentence before it, which names the Cell chip with a number, is quoted with its own marker
+        assertEquals(List.of(2, 1), draft.cited().stream().map(ScoredSentence::sentenceIndex).toList());
+        assertTrue(draft.text().endsWith("its makers said. [2]"), draft.text());
+    }
+
+    @Test
+    void given_a_best_sentence_that_states_the_whole_question_or_neighbours_that_add_nothing_then_it_is_quoted_alone() {
+        var d = article("Sony showed its console in Tokyo.",
+                "The Cell chip runs at 4 GHz, faster than Intel's fastest processor.",
+                "Details were released at a conference in San Francisco.");
+        ExtractiveAnswerer answering = new ExtractiveAnswerer(3, 0.3, 0.85, 0, id -> java.util.Optional.of(d));
+
+        // the best sentence says all the question asks: nothing to complete
+        String whole = "How fast is the Cell chip compared with Intel's fastest processor?";
+        Answerer.Draft draft = answering.answer(whole, new Retrieval(whole, List.of(), List.of(ranked(d, 1, 0.8)), 0.9));
+        assertEquals(List.of(1), draft.cited().stream().map(ScoredSentence::sentenceIndex).toList());
+
+        // the question's missing words ("memory", "price") are in neither neighbour
+        String other = "How fast is the Cell chip and what memory price was set?";
+        draft = answering.answer(other, new Retrieval(other, List.of(), List.of(ranked(d, 1, 0.8)), 0.9));
+        assertEquals(List.of(1), draft.cited().stream().map(ScoredSentence::sentenceIndex).toList());
+    }
 }
