@@ -2,6 +2,7 @@ package io.footnote.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.footnote.llm.JudgePrompt;
 import io.footnote.support.ServiceProcess;
 import io.footnote.support.SeedCorpus;
 import io.footnote.support.StubbedProvider;
@@ -19,6 +20,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The packaged jar's commands as a user runs them ({@code java -jar quarkus-run.jar eval|check …}, Quarkus command
  * mode): {@code eval}, with the model configured by {@code -Dfootnote.llm.*} flags pointing at a WireMock stub, asks
  * the model, exits 0, opens no HTTP port, and writes JUnit XML this test parses; {@code check} verifies a file of
- * answers written by another system and fails the one whose claim its source does not support.
+ * answers written by another system and fails the one whose claim its source does not support; with
+ * {@code --judge true} the same model grades each answer.
  */
 class EvalCommandIT {
 
@@ -74,6 +79,40 @@ class EvalCommandIT {
         assertEquals(1, suite.getElementsByTagName("testcase").getLength());
         assertEquals(0, suite.getElementsByTagName("failure").getLength());
         assertTrue(suite.getElementsByTagName("property").getLength() > 5);
+    }
+
+    @Test
+    void the_packaged_eval_command_with_the_judge_grades_each_answer_with_the_configured_model() throws Exception {
+        // given a stubbed OpenAI-compatible model that answers the question and, asked to grade, finds it correct
+        llm.stubFor(llm.answerCall().withRequestBody(containing("How many deportations"))
+                .willReturn(llm.scripted("ICE completed just 288 deportations back to China {{288 deportations}}.")));
+        llm.stubFor(post(urlEqualTo(llm.path())).withRequestBody(containing(JudgePrompt.HEADER))
+                .willReturn(llm.scripted("{\"correct\": true, \"reason\": \"it states 288\"}")));
+        Path questions = dir.resolve("golden.jsonl");
+        Files.writeString(questions, "{\"id\":\"ice\",\"question\":\"How many deportations to China did ICE complete?\","
+                + "\"answers\":[\"288\"],\"facts\":[[\"288\"]]}\n");
+        Path out = dir.resolve("judged");
+
+        // when the packaged jar runs eval with --judge true and the model set by -D flags
+        Run run = runJar(dir.resolve("judge.log"), List.of("-Dfootnote.llm.provider=openai",
+                        "-Dfootnote.llm.base-url=" + llm.baseUrl(), "-Dfootnote.llm.api-key=test-key",
+                        "-Dfootnote.llm.model=stub-model"),
+                List.of("eval", "--corpus", SeedCorpus.FOLDER.toString(), "--questions", questions.toString(),
+                        "--out", out.toString(), "--judge", "true", "--min", "judge.accuracy=1.0"));
+        String printed = run.printed();
+
+        // then the model was asked to grade the answer once, its verdict is in the report, and the gate on it held
+        assertEquals(0, run.exit(), printed);
+        assertEquals(1, llm.findAll(postRequestedFor(urlEqualTo(llm.path()))
+                .withRequestBody(containing(JudgePrompt.HEADER))).size(), printed);
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals("CORRECT", report.path("judge").path("ice").path("verdict").asText(), report.toString());
+        assertEquals(1.0, report.path("summary").path("metrics").path("judge.accuracy").asDouble(), 1e-9);
+        // and the JUnit XML's test case carries the verdict
+        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("junit.xml").toFile())
+                .getDocumentElement();
+        String said = suite.getElementsByTagName("system-out").item(0).getTextContent();
+        assertTrue(said.contains("judge: correct (it states 288)"), said);
     }
 
     @Test
