@@ -76,6 +76,17 @@ class MentionsTest {
         assertEquals(true, mentions.statesSubject("how much was spent", treasury));
     }
 
+    @Test
+    void a_name_of_several_words_is_stated_only_when_each_of_its_words_is() {
+        Mentions mentions = new Mentions(new AnalyzingSearch());
+        Document ds = doc("Nintendo's DS handheld went on sale on 11 March and costs far less than the Gizmondo.");
+
+        // "Nintendo Wii" names a product the article never mentions, though it names the maker
+        assertEquals(1, mentions.uncovered("How much does the Nintendo Wii cost?", ds));
+        assertEquals(0, mentions.uncovered("How much does the Nintendo DS cost?", ds));
+        assertEquals(0, mentions.uncovered("When did Nintendo's handheld go on sale?", ds));
+    }
+
     private static Document doc(String text) {
         return new Document("d", "Untitled", null, text, List.of(new Sentence(0, 0, text.length())), "d.txt", "h");
     }
