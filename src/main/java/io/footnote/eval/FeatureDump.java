@@ -3,6 +3,7 @@ package io.footnote.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footnote.domain.Document;
 import io.footnote.retrieve.DefaultSentenceRetriever;
+import io.footnote.retrieve.SentenceRanker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +35,8 @@ final class FeatureDump {
                 Set<String> goldKeys = new HashSet<>();
                 c.support().forEach(s -> gold.apply(s).ifPresent(goldKeys::add));
                 List<Map<String, Object>> cands = new ArrayList<>();
-                for (var k : ranker.candidates(c.question(), topK).candidates()) {
+                var found = ranker.candidates(c.question(), topK);
+                for (var k : found.candidates()) {
                     String text = docs.apply(k.documentId()).orElseThrow().sentenceText(k.sentenceIndex());
                     String key = k.documentId() + "#" + k.sentenceIndex();
                     boolean holds = goldKeys.contains(key) || c.answers().stream().anyMatch(a -> Metrics.containsNormalized(text, a));
@@ -43,10 +45,12 @@ final class FeatureDump {
                             Map.entry("type", k.typeMatch()), Map.entry("gold", goldKeys.contains(key)),
                             Map.entry("holds", holds), Map.entry("len", text.length()), Map.entry("bi", k.bigrams()), Map.entry("text", text),
                             Map.entry("doc", k.documentId()), Map.entry("idx", k.sentenceIndex()),
-                            Map.entry("nov", k.novelty()), Map.entry("nb", k.neighbour()), Map.entry("rare", k.rareCoverage())));
+                            Map.entry("nov", k.novelty()), Map.entry("nb", k.neighbour()), Map.entry("rare", k.rareCoverage()),
+                            Map.entry("score", DefaultSentenceRetriever.score(k)), Map.entry("x", SentenceRanker.features(k))));
                 }
                 out.write(json.writeValueAsString(Map.of("id", c.id(), "q", c.question(), "answerable", c.answerable(),
-                        "atype", ranker.candidates(c.question(), topK).answerType().name(), "cands", cands)));
+                        "atype", found.answerType().name(), "cands", cands, "article",
+                        c.support().isEmpty() ? "" : c.support().getFirst().documentId())));
                 out.newLine();
             }
         } catch (IOException e) {

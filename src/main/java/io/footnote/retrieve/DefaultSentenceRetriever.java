@@ -88,7 +88,11 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                     score(k), k.similarity(), k.overlap()));
             byKey.put(doc.id() + "#" + k.sentenceIndex(), k);
         }
-        ranked.sort(Comparator.comparingDouble(ScoredSentence::score).reversed()
+        // Ordered by the fitted ranker (the sentence likeliest to hold the answer first); each keeps its combined
+        // relevance score, which the thresholds downstream and Answerability read.
+        Map<String, Double> order = new HashMap<>();
+        byKey.forEach((key, k) -> order.put(key, SentenceRanker.rank(k)));
+        ranked.sort(Comparator.<ScoredSentence>comparingDouble(s -> -order.get(s.documentId() + "#" + s.sentenceIndex()))
                 .thenComparing(ScoredSentence::documentId).thenComparingInt(ScoredSentence::sentenceIndex));
         if (ranked.isEmpty()) {
             return new Retrieval(query, c.chunks(), ranked, 0);
@@ -102,11 +106,17 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             best = best.withSimilarity(VectorUtil.dotProduct(c.queryVector(), topDoc.sentenceVectors()[top.sentenceIndex()]));
         }
         double answerability = Answerability.of(best, top.score(), c.answerType(), mentions.uncovered(query, topDoc.document()));
-        return new Retrieval(query, c.chunks(), ranked, answerability);
+        double lead = order.get(top.documentId() + "#" + top.sentenceIndex());
+        List<Double> likelihood = ranked.stream()
+                .map(s -> Math.exp(order.get(s.documentId() + "#" + s.sentenceIndex()) - lead)).toList();
+        return new Retrieval(query, c.chunks(), ranked, answerability, likelihood);
     }
 
-    /** The weighted sum of a candidate's signals, in [0, 1]. */
-    static double score(Candidate c) {
+    /**
+     * The weighted sum of a candidate's signals, in [0, 1]: its relevance, which the answerers' score floors and
+     * {@link Answerability} read (the order of the sentences is {@link SentenceRanker}'s).
+     */
+    public static double score(Candidate c) {
         double score = W_SIMILARITY * Math.max(0, c.similarity()) + W_OVERLAP * c.overlap()
                 + W_BIGRAMS * c.bigrams() + W_CONTEXT * c.context();
         score += W_NOVELTY * c.novelty();
@@ -193,9 +203,11 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 window.addAll(before);
                 window.addAll(after);
                 double neighbour = Math.max(overlap(before, idf, idfTotal), overlap(after, idf, idfTotal));
+                boolean supplied = wanted.suppliedBy(text, questionWords);
+                AnswerCues cues = new AnswerCues(wanted, supplied && wanted.suppliedNear(text, questionWords));
                 out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(sv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
-                        f.score() / best, wanted.suppliedBy(text, questionWords), bigramShare(terms, queryBigrams),
-                        novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total)));
+                        f.score() / best, supplied, bigramShare(terms, queryBigrams),
+                        novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total), cues));
             }
         }
         return new Candidates(fused, out, wanted, followUp ? qv : null);
