@@ -64,7 +64,9 @@ public final class ExtractiveAnswerer implements Answerer {
     @Override
     public Draft answer(String question, Retrieval retrieval) {
         List<ScoredSentence> ranked = retrieval.sentences();
-        if (ranked.isEmpty() || ranked.get(0).score() < minScore || retrieval.answerability() < minAnswerability) {
+        // The best score, not the first sentence's: the ranker's first need not score highest.
+        double best = ranked.stream().mapToDouble(ScoredSentence::score).max().orElse(0);
+        if (best < minScore || retrieval.answerability() < minAnswerability) {
             return new Draft(ABSTENTION, true, List.of());
         }
         double floor = Math.max(minScore, ranked.get(0).score() * relativeScore);
@@ -76,7 +78,8 @@ public final class ExtractiveAnswerer implements Answerer {
             // With the ranker's likelihoods, a further sentence is quoted when it is nearly as likely to hold the
             // answer as the best; without them, when its score is close to the best one's.
             // (The ranker's order is not the scores' order: one scoring under the floor is skipped, not the end.)
-            boolean close = likelihood.isEmpty() ? s.score() >= floor : likelihood.get(i) >= RELATIVE_LIKELIHOOD;
+            boolean close = chosen.isEmpty()
+                    || (likelihood.isEmpty() ? s.score() >= floor : likelihood.get(i) >= RELATIVE_LIKELIHOOD);
             if (chosen.size() >= maxSentences || !close) {
                 break;
             }

@@ -30,6 +30,8 @@ import java.util.Set;
  * plus novelty (an echo of the question's own words is not its answer). Each candidate also carries the
  * signals {@link Answerability} weighs: whether it supplies the asked-for kind of answer ({@link AnswerType}),
  * its neighbours' echo of the question, and the coverage of the question's rare terms in its window.
+ * The sentences are then ordered by {@link SentenceRanker} (the score plus whether a sentence supplies the
+ * asked-for kind of answer near the question's words, fitted): the score stays each sentence's relevance.
  */
 public final class DefaultSentenceRetriever implements SentenceRetriever {
 
@@ -97,7 +99,11 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         if (ranked.isEmpty()) {
             return new Retrieval(query, c.chunks(), ranked, 0);
         }
-        ScoredSentence top = ranked.getFirst();
+        // Answerability was fitted on the best-scoring sentence's signals, so it still reads that sentence (not
+        // always the ranker's first): judged on the ranker's first, which more often supplies a number or date,
+        // it declined fewer of SQuAD 2.0's unanswerable questions (0.161 -> 0.145, seed 42) at the same threshold.
+        ScoredSentence top = ranked.stream().min(Comparator.comparingDouble(ScoredSentence::score).reversed()
+                .thenComparing(ScoredSentence::documentId).thenComparingInt(ScoredSentence::sentenceIndex)).orElseThrow();
         IndexedDocument topDoc = docs.get(top.documentId()).orElseThrow(); // present: it was ranked
         Candidate best = byKey.get(top.documentId() + "#" + top.sentenceIndex());
         if (c.queryVector() != null) {
@@ -106,7 +112,8 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             best = best.withSimilarity(VectorUtil.dotProduct(c.queryVector(), topDoc.sentenceVectors()[top.sentenceIndex()]));
         }
         double answerability = Answerability.of(best, top.score(), c.answerType(), mentions.uncovered(query, topDoc.document()));
-        double lead = order.get(top.documentId() + "#" + top.sentenceIndex());
+        ScoredSentence first = ranked.getFirst();
+        double lead = order.get(first.documentId() + "#" + first.sentenceIndex());
         List<Double> likelihood = ranked.stream()
                 .map(s -> Math.exp(order.get(s.documentId() + "#" + s.sentenceIndex()) - lead)).toList();
         return new Retrieval(query, c.chunks(), ranked, answerability, likelihood);

@@ -117,4 +117,15 @@ class ExtractiveAnswererTest {
 
         assertEquals(List.of(3, 5), draft.cited().stream().map(ScoredSentence::sentenceIndex).toList());
     }
+
+    @Test
+    void given_ranker_likelihoods_when_the_first_ranked_scores_under_the_floor_then_the_next_is_quoted_not_declined() {
+        List<ScoredSentence> ranked = List.of(s("a", 1, "Ranked first, weak.", 0.3), s("a", 2, "Strong.", 0.6));
+        ExtractiveAnswerer answerer = new ExtractiveAnswerer(3, 0.4, 0.85, 0, id -> java.util.Optional.empty());
+
+        Answerer.Draft draft = answerer.answer("q", new Retrieval("q", List.of(), ranked, 1, List.of(1.0, 0.05)));
+
+        assertFalse(draft.abstained());
+        assertEquals("Strong. [1]", draft.text());
+    }
 }
