@@ -198,7 +198,11 @@ public interface FootnoteConfig {
         @WithDefault("0.30")
         double minScore();
 
-        /** A further sentence is quoted only when its score is at least this share of the best one's. */
+        /**
+         * A further sentence is quoted only when its score is at least this share of the best one's, for a
+         * retrieval without the sentence ranker's likelihoods (the default retriever gives them, and the
+         * extractive answerer then compares those instead).
+         */
         @WithDefault("0.85")
         double relativeScore();
 

@@ -118,11 +118,17 @@ final class EvalRun {
             Map<String, String> raw = new HashMap<>();
             dataset.files().forEach((file, text) -> raw.put(ArticleReader.idOf(file), text));
             var resolver = Evaluator.resolver(documents, raw::get);
-            List<QuestionResult> results = evaluator.run(dataset.cases(), resolver, out);
             String features = one(o, "features", System.getProperty("eval.features"));
+            // Only the ranker's training data (-Deval.features-only=true): the fitting split is every question of
+            // a set, which the full evaluation would take an hour over.
+            boolean featuresOnly = features != null && Boolean.getBoolean("eval.features-only");
+            List<QuestionResult> results = featuresOnly ? List.of() : evaluator.run(dataset.cases(), resolver, out);
             if (features != null && pipeline.retriever() instanceof DefaultSentenceRetriever ranker) {
                 FeatureDump.write(Path.of(features), dataset, ranker, documents, resolver, config.retrieval().topK());
                 out.println("Features: " + Path.of(features).toAbsolutePath());
+            }
+            if (featuresOnly) {
+                return 0;
             }
             Map<String, String> shown = new LinkedHashMap<>();
             shown.put("mode", config.retrieval().mode().name().toLowerCase(Locale.ROOT));

@@ -3,6 +3,7 @@ package io.footnote.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footnote.domain.Document;
 import io.footnote.retrieve.DefaultSentenceRetriever;
+import io.footnote.retrieve.SentenceRanker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +35,9 @@ final class FeatureDump {
                 Set<String> goldKeys = new HashSet<>();
                 c.support().forEach(s -> gold.apply(s).ifPresent(goldKeys::add));
                 List<Map<String, Object>> cands = new ArrayList<>();
+                var found = ranker.candidates(c.question(), topK);
                 Map<String, Integer> uncovered = new java.util.HashMap<>();
-                for (var k : ranker.candidates(c.question(), topK).candidates()) {
+                for (var k : found.candidates()) {
                     Document doc = docs.apply(k.documentId()).orElseThrow();
                     String text = doc.sentenceText(k.sentenceIndex());
                     int unc = uncovered.computeIfAbsent(k.documentId(), id -> ranker.uncoveredMentions(c.question(), doc));
@@ -47,10 +49,12 @@ final class FeatureDump {
                             Map.entry("holds", holds), Map.entry("len", text.length()), Map.entry("bi", k.bigrams()), Map.entry("text", text),
                             Map.entry("doc", k.documentId()), Map.entry("idx", k.sentenceIndex()),
                             Map.entry("nov", k.novelty()), Map.entry("nb", k.neighbour()), Map.entry("rare", k.rareCoverage()),
-                            Map.entry("unc", unc), Map.entry("score", DefaultSentenceRetriever.score(k))));
+                            Map.entry("unc", unc), Map.entry("score", DefaultSentenceRetriever.score(k)),
+                            Map.entry("x", SentenceRanker.features(k))));
                 }
                 out.write(json.writeValueAsString(Map.of("id", c.id(), "q", c.question(), "answerable", c.answerable(),
-                        "atype", ranker.candidates(c.question(), topK).answerType().name(), "cands", cands)));
+                        "atype", found.answerType().name(), "cands", cands, "article",
+                        c.support().isEmpty() ? "" : c.support().getFirst().documentId())));
                 out.newLine();
             }
         } catch (IOException e) {

@@ -139,6 +139,46 @@ public enum AnswerType {
         return merge(sentence, hits);
     }
 
+    /** How far (characters) from a question word an answer of the asked-for kind still counts as near it. */
+    static final int NEAR = 30;
+
+    /**
+     * True when {@code sentence} supplies an answer of this kind (see {@link #spans}) within {@link #NEAR}
+     * characters of one of the question's content words: "…now has 28 million users" for "How many users does
+     * Skype have?", not a number elsewhere in a sentence about something else. A content word matches by its
+     * first five letters ("users" finds "user's"), so plain inflections count.
+     */
+    public boolean suppliedNear(String sentence, Set<String> questionWords) {
+        List<Span> spans = spans(sentence, questionWords);
+        if (spans.isEmpty()) {
+            return false;
+        }
+        String lower = sentence.toLowerCase(Locale.ROOT);
+        for (String w : questionWords) {
+            if (w.length() < 3 || FUNCTION_WORDS.contains(w) || QUESTION_FORMS.contains(w)) {
+                continue;
+            }
+            String stem = w.length() > 5 ? w.substring(0, 5) : w;
+            for (int at = lower.indexOf(stem); at >= 0; at = lower.indexOf(stem, at + 1)) {
+                if (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
+                    continue; // inside another word
+                }
+                int end = at + stem.length();
+                for (Span s : spans) {
+                    if (end >= s.start() - NEAR && at <= s.end() + NEAR && !(at >= s.start() && end <= s.end())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Words that shape a question rather than name its topic. */
+    private static final Set<String> QUESTION_FORMS = Set.of("is", "was", "are", "were", "did", "does", "do", "has",
+            "have", "had", "many", "much", "long", "what", "which", "who", "whom", "whose", "when", "where", "why",
+            "how", "name", "called", "type", "kind");
+
     private static List<Span> newHits(Matcher m, int group, Set<String> questionWords) {
         List<Span> out = new ArrayList<>();
         while (m.find()) {

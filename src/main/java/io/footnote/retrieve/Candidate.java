@@ -16,14 +16,22 @@ package io.footnote.retrieve;
  *                       a strong echo next door often introduces the answer this sentence gives
  * @param rareCoverage   like {@code overlap} with IDF squared as the weight, over the sentence and its two
  *                       neighbours: the question's rare terms ("Australia", "capital") must all be there
+ * @param cues           what says whether it answers rather than echoes ({@link SentenceRanker})
  */
 public record Candidate(String documentId, int sentenceIndex, double similarity, double overlap,
                         double context, boolean typeMatch, double bigrams, double novelty, double neighbour,
-                        double rareCoverage) {
+                        double rareCoverage, AnswerCues cues) {
+
+    /** A candidate without {@link AnswerCues} (their absence ranks it as a sentence with no names or numbers). */
+    public Candidate(String documentId, int sentenceIndex, double similarity, double overlap, double context,
+                     boolean typeMatch, double bigrams, double novelty, double neighbour, double rareCoverage) {
+        this(documentId, sentenceIndex, similarity, overlap, context, typeMatch, bigrams, novelty, neighbour,
+                rareCoverage, AnswerCues.NONE);
+    }
 
     /** This candidate with another similarity (a follow-up's answerability is judged on the question in context). */
     Candidate withSimilarity(double other) {
         return new Candidate(documentId, sentenceIndex, other, overlap, context, typeMatch, bigrams, novelty, neighbour,
-                rareCoverage);
+                rareCoverage, cues);
     }
 }

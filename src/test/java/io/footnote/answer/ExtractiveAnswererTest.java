@@ -140,4 +140,45 @@ class ExtractiveAnswererTest {
         draft = answering.answer(other, new Retrieval(other, List.of(), List.of(ranked(d, 1, 0.8)), 0.9));
         assertEquals(List.of(1), draft.cited().stream().map(ScoredSentence::sentenceIndex).toList());
     }
+
+    @Test
+    void given_ranker_likelihoods_when_answering_then_further_sentences_follow_the_likelihood_not_the_score() {
+        // given the ranker's order, whose second sentence scores far below the best but is nearly as likely
+        // to hold the answer, and whose third scores higher but is unlikely
+        List<ScoredSentence> ranked = List.of(
+                s("a", 3, "Skype now has 28 million users.", 0.5),
+                s("a", 2, "Skype grew fast.", 0.41),
+                s("a", 9, "Users of Skype call for free.", 0.7));
+        ExtractiveAnswerer answerer = new ExtractiveAnswerer(3, 0.4, 0.85, 0, id -> java.util.Optional.empty());
+
+        // when answered
+        Answerer.Draft draft = answerer.answer("q", new Retrieval("q", List.of(), ranked, 1, List.of(1.0, 0.5, 0.05)));
+
+        // then the likely second is quoted and the unlikely third not
+        assertEquals(List.of(3, 2), draft.cited().stream().map(ScoredSentence::sentenceIndex).toList());
+    }
+
+    @Test
+    void given_ranker_likelihoods_when_a_likely_sentence_scores_under_the_floor_then_it_is_skipped_not_the_end() {
+        List<ScoredSentence> ranked = List.of(
+                s("a", 3, "Best.", 0.6),
+                s("a", 4, "Likely but weak.", 0.2),
+                s("a", 5, "Likely and strong enough.", 0.5));
+        ExtractiveAnswerer answerer = new ExtractiveAnswerer(3, 0.4, 0.85, 0, id -> java.util.Optional.empty());
+
+        Answerer.Draft draft = answerer.answer("q", new Retrieval("q", List.of(), ranked, 1, List.of(1.0, 0.9, 0.8)));
+
+        assertEquals(List.of(3, 5), draft.cited().stream().map(ScoredSentence::sentenceIndex).toList());
+    }
+
+    @Test
+    void given_ranker_likelihoods_when_the_first_ranked_scores_under_the_floor_then_the_next_is_quoted_not_declined() {
+        List<ScoredSentence> ranked = List.of(s("a", 1, "Ranked first, weak.", 0.3), s("a", 2, "Strong.", 0.6));
+        ExtractiveAnswerer answerer = new ExtractiveAnswerer(3, 0.4, 0.85, 0, id -> java.util.Optional.empty());
+
+        Answerer.Draft draft = answerer.answer("q", new Retrieval("q", List.of(), ranked, 1, List.of(1.0, 0.05)));
+
+        assertFalse(draft.abstained());
+        assertEquals("Strong. [1]", draft.text());
+    }
 }

@@ -1,0 +1,65 @@
+package io.footnote.retrieve;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SentenceRankerTest {
+
+    private static final String QUESTION = "How many users does Skype have?";
+    private static final Set<String> WORDS = AnswerType.words(QUESTION);
+
+    /** A candidate whose answer cues are computed from its text, as the retriever computes them. */
+    private static Candidate candidate(int index, String text, double similarity, double overlap) {
+        AnswerType wanted = AnswerType.of(QUESTION);
+        AnswerCues cues = new AnswerCues(wanted, wanted.suppliedNear(text, WORDS));
+        return new Candidate("skype", index, similarity, overlap, 1, wanted.suppliedBy(text, WORDS), 0.5, 0.4, 0.3,
+                overlap, cues);
+    }
+
+    @Test
+    void given_a_number_question_when_one_sentence_echoes_it_and_another_gives_the_number_then_the_number_ranks_first() {
+        // given an echo that resembles the question more, and a sentence that supplies the number a little less alike
+        Candidate echo = candidate(3, "Skype users can call each other for free over the internet.", 0.66, 0.90);
+        Candidate answer = candidate(4, "The service now has 28 million users around the world.", 0.60, 0.80);
+
+        // when ranked
+        double echoRank = SentenceRanker.rank(echo);
+        double answerRank = SentenceRanker.rank(answer);
+
+        // then the answer wins, though the former linear score put the echo first
+        assertTrue(DefaultSentenceRetriever.score(echo) > DefaultSentenceRetriever.score(answer));
+        assertTrue(answerRank > echoRank, answerRank + " vs " + echoRank);
+    }
+
+    @Test
+    void given_the_articles_title_and_a_sentence_alike_in_every_signal_then_the_sentence_ranks_first() {
+        Candidate title = candidate(0, "Skype", 0.6, 0.8);
+        Candidate body = candidate(5, "Skype", 0.6, 0.8);
+
+        assertTrue(SentenceRanker.rank(body) > SentenceRanker.rank(title));
+    }
+
+    @Test
+    void given_a_number_question_when_the_number_stands_by_the_questions_words_then_it_is_near() {
+        assertTrue(AnswerType.NUMBER.suppliedNear("The service now has 28 million users around the world.", WORDS));
+        // a number about something else, far from "users" and "Skype"
+        assertFalse(AnswerType.NUMBER.suppliedNear("Skype's founders, who met at school, sold their earlier "
+                + "file-sharing business for 2 billion dollars.", WORDS));
+        // the question's own number is no answer, near or not
+        assertFalse(AnswerType.NUMBER.suppliedNear("Skype has users in 2 countries.", AnswerType.words(
+                "How many users does Skype have in 2 countries?")));
+    }
+
+    @Test
+    void features_follow_the_names_and_the_weights_one_to_one() {
+        Candidate c = candidate(2, "The service now has 28 million users around the world.", 0.6, 0.8);
+
+        assertEquals(SentenceRanker.NAMES.length, SentenceRanker.features(c).length);
+        assertEquals(SentenceRanker.NAMES.length, SentenceRanker.WEIGHTS.length);
+    }
+}
