@@ -3,6 +3,7 @@ package io.footnote.index;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The writing side of an {@link ArticleIndex}: what ingestion needs.
@@ -22,6 +23,13 @@ public interface ArticleStore {
 
     /** The {@link Version} of every indexed article, by document id, including changes not yet committed. */
     Map<String, Version> versions();
+
+    /**
+     * Visits the id of every article as of the last {@link #commit()}, one at a time, holding none of them
+     * (memory does not grow with the index), in no promised order. {@code action} may {@link #delete} the
+     * article it is given: the visit goes on over the index as it was committed.
+     */
+    void forEachId(Consumer<String> action);
 
     /** Content hash of every indexed article, by document id. */
     default Map<String, String> contentHashes() {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -145,6 +146,18 @@ public final class LuceneIndex implements ArticleIndex {
         pending.forEach((id, d) -> d.ifPresentOrElse(
                 a -> out.put(id, new Version(a.document().contentHash(), a.stamp())), () -> out.remove(id)));
         return out;
+    }
+
+    /**
+     * Reads the committed searcher's id doc values; deleting meanwhile goes to the writer and does not change
+     * the searcher being read.
+     */
+    @Override
+    public void forEachId(Consumer<String> action) {
+        searchers.with(s -> {
+            LuceneListing.forEachId(s, action);
+            return null;
+        });
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What {@link LuceneIndex} reads over all committed articles without loading any: the listing (stored fields
@@ -93,6 +94,19 @@ final class LuceneListing {
             }
         }
         return out;
+    }
+
+    /** Visits the id of every committed article, leaf by leaf from the id doc values (no stored field read). */
+    static void forEachId(IndexSearcher s, Consumer<String> action) throws IOException {
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            SortedDocValues ids = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_ID);
+            for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    action.accept(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                }
+            }
+        }
     }
 
     /** Totals over the committed articles. */

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /**
@@ -133,6 +134,15 @@ public final class OpenSearchIndex implements ArticleIndex {
             }
         });
         return out;
+    }
+
+    /**
+     * What the cluster holds, by {@code search_after} on the id: a delete from {@code action} is buffered and
+     * does not move the scan, which resumes after the last id it saw.
+     */
+    @Override
+    public void forEachId(Consumer<String> action) {
+        listing.forEachId(action);
     }
 
     /** The unsent version if one is buffered, else a fresh cached one, else the cluster's. */

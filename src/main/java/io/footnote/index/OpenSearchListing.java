@@ -51,6 +51,11 @@ final class OpenSearchListing {
         return out;
     }
 
+    /** Visits every article's id, a page at a time, holding none beyond the page. */
+    void forEachId(Consumer<String> action) {
+        scan(hashFields, src -> action.accept(src.path("docId").asText()));
+    }
+
     /** One page of the listing (see {@link ArticleLookup#page}), by {@code search_after} on the id. */
     ArticleLookup.Page page(Optional<String> afterId, int limit, String titleContains) {
         JsonNode r = http.call("POST", searchPath, Map.of("preference", OpenSearchQueries.PREFERENCE),

@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * if unchanged only its stamp is written. Nothing per file is kept between passes; the folder is streamed.
  * A file rewritten to the same size within one tick of the file system's modification time is taken as
  * unchanged (as by any size-and-date sync) until it changes again; {@link #reindexAll} re-reads everything.
- * Within a pass the index's versions and the ids seen are held (a few hundred bytes an article).
+ * Within a pass the index's versions (none in a forced pass) and the ids seen are held (a few hundred bytes an
+ * article); the articles to remove are found by streaming the index's ids against the ids seen, in a normal and
+ * a forced pass alike.
  *
  * <p>Embedding dominates the cost, so texts of several articles are gathered into one batch and embedded
  * in parallel by the model's executor.
@@ -149,7 +151,10 @@ public final class CorpusIngester {
         return runFolder(corpus, false, listener);
     }
 
-    /** A full pass that re-reads and re-embeds every file, whatever its hash. */
+    /**
+     * A full pass that re-reads and re-embeds every file, whatever its hash; like {@link #ingest}, it removes the
+     * articles whose file is gone and counts them in {@link IngestReport#removed}.
+     */
     public IngestReport reindexAll(Path corpus, Listener listener) {
         return runFolder(corpus, true, listener);
     }
@@ -244,12 +249,16 @@ public final class CorpusIngester {
             embeddedSentences = batches.embeddedSentences();
         }
         if (fullPass) {
-            for (String id : known.keySet()) {
+            // Articles whose file is gone (or no longer readable): every id of the index, streamed, against the
+            // ids this pass owned. Not against `known`, which a forced pass leaves empty; the commit first makes
+            // the articles written in this pass part of the index the walk reads.
+            store.commit();
+            store.forEachId(id -> {
                 if (!seen.contains(id)) {
                     store.delete(id);
                     tally.removed();
                 }
-            }
+            });
         }
         store.commit();
         return tally.report(articles.stats(), embeddedChunks, embeddedSentences);

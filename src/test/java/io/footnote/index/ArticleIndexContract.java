@@ -80,6 +80,32 @@ public abstract class ArticleIndexContract {
         }
     }
 
+    @Test
+    void given_committed_articles_when_each_visited_id_is_deleted_then_each_was_visited_once_and_none_remains() {
+        // given: committed articles, and one written after the commit that the visit must not see
+        index = openEmpty();
+        for (int i = 0; i < 6; i++) {
+            Version v = version("d" + i);
+            index.upsert(v.article(), v.chunkVectors());
+        }
+        index.commit();
+        Version late = version("late");
+        index.upsert(late.article(), late.chunkVectors());
+
+        // when
+        List<String> visited = new ArrayList<>();
+        index.forEachId(id -> {
+            visited.add(id);
+            index.delete(id);
+        });
+        index.commit();
+
+        // then
+        String why = "seed " + seed;
+        assertEquals(List.of("d0", "d1", "d2", "d3", "d4", "d5"), visited.stream().sorted().toList(), why);
+        assertEquals(List.of("late"), index.documents().stream().map(ArticleLookup.Entry::id).toList(), why);
+    }
+
     private void assertStored(Map<String, Version> expected) {
         String why = "seed " + seed;
         Map<String, String> hashes = new HashMap<>();
@@ -107,6 +133,9 @@ public abstract class ArticleIndexContract {
         expected.forEach((id, v) -> versions.put(id,
                 new ArticleStore.Version(v.article().document().contentHash(), v.article().stamp())));
         assertEquals(versions, index.versions(), why);
+        List<String> visited = new ArrayList<>();
+        index.forEachId(visited::add);
+        assertEquals(List.copyOf(expected.keySet()), visited.stream().sorted().toList(), why + ": forEachId");
         assertEquals(List.copyOf(expected.keySet()), index.documents().stream().map(ArticleLookup.Entry::id).toList(), why);
         index.documents().forEach(e -> assertEquals(expected.get(e.id()).article().chunks().size(), e.chunks(), why));
         assertEquals(new ArticleLookup.Stats(expected.size(), sentences, chunks), index.stats(), why);

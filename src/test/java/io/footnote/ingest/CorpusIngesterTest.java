@@ -103,6 +103,48 @@ class CorpusIngesterTest {
     }
 
     @Test
+    void given_a_deleted_file_when_reindexed_by_force_then_its_article_is_removed_and_reported() throws IOException {
+        // given: both articles indexed, then one file deleted
+        Path corpus = seedCopy();
+        Path indexDir = tmp.resolve("index");
+        ingest(corpus, indexDir);
+        Files.delete(corpus.resolve(SeedCorpus.DINAN + ".txt"));
+
+        // when
+        IngestReport report;
+        try (LuceneIndex index = LuceneIndex.open(indexDir, SIGNATURE, embeddings.dimension())) {
+            report = ingester(index).reindexAll(corpus, new CorpusIngester.Listener() { });
+        }
+
+        // then: the remaining file re-embedded, the deleted one's article gone and counted
+        assertEquals(1, report.indexed());
+        assertEquals(1, report.removed());
+        assertEquals(1, report.documents());
+        assertEquals(List.of(SeedCorpus.MAO), List.copyOf(documents(indexDir).keySet()));
+    }
+
+    @Test
+    void given_a_file_turned_unreadable_when_reindexed_by_force_then_its_article_is_removed_and_it_is_skipped()
+            throws IOException {
+        // given
+        Path corpus = seedCopy();
+        Path indexDir = tmp.resolve("index");
+        ingest(corpus, indexDir);
+        Files.writeString(corpus.resolve(SeedCorpus.DINAN + ".txt"), "  \n");
+
+        // when
+        IngestReport report;
+        try (LuceneIndex index = LuceneIndex.open(indexDir, SIGNATURE, embeddings.dimension())) {
+            report = ingester(index).reindexAll(corpus, new CorpusIngester.Listener() { });
+        }
+
+        // then
+        assertEquals(1, report.removed());
+        assertEquals(List.of(new IngestReport.Skipped(SeedCorpus.DINAN + ".txt", "empty file")), report.skipped());
+        assertEquals(List.of(SeedCorpus.MAO), List.copyOf(documents(indexDir).keySet()));
+    }
+
+    @Test
     void bad_files_are_skipped_with_a_reason_and_the_rest_indexed() throws IOException {
         Path corpus = seedCopy();
         Files.write(corpus.resolve("binary.txt"), new byte[]{1, 2, 0, 3});
