@@ -89,10 +89,10 @@ class BbcGoldenSetEvaluationTest {
             assertTrue(golden.cases().stream().filter(EvalCase::answerable).count() >= 60);
             assertTrue(golden.cases().stream().filter(c -> !c.answerable()).count() >= 30);
             assertEquals(1.0, summary.metric("citation.validity"), "every citation resolves exactly");
-            assertGate(summary, "retrieval.recall@5", 0.78); // measured 0.811
-            assertGate(summary, "citation.first_holds_answer", 0.57); // measured 0.622
-            assertGate(summary, "citation.some_holds_answer", 0.68); // measured 0.716
-            assertGate(summary, "answer.key_facts", 0.62); // measured 0.649
+            assertGate(summary, "retrieval.recall@5", 0.80); // measured 0.865 (0.811 before the fifth round's ranker)
+            assertGate(summary, "citation.first_holds_answer", 0.59); // measured 0.649 (0.622 before the fifth round)
+            assertGate(summary, "citation.some_holds_answer", 0.71); // measured 0.757 (0.716 before the fifth round)
+            assertGate(summary, "answer.key_facts", 0.66); // measured 0.703 (0.649 before the fifth round)
             assertGate(summary, "abstention.correct_refusals", 0.80); // measured 0.875 (0.719 before the number/date rule, 0.500 before the mention rule; issue target 0.95)
             // measured 0.081 (issue target 0.05). It was 0.027 before the number/date rule; the three questions that rule
             // declines were answered wrongly before (a sentence without the number asked for), so no right answer was lost.
@@ -101,10 +101,10 @@ class BbcGoldenSetEvaluationTest {
             assertTrue(summary.metric("abstention.false_refusals") <= 0.085,
                     summary.metrics().toString());
             // Per kind (one question of a kind is 0.045-0.1 of it): the issue's "fact stated and sentence cited".
-            assertKind(kinds, "answerable", KindBreakdown::factAndGoldCitedFirst, 0.48); // measured 0.541 (target 0.90)
-            assertKind(kinds, "follow", KindBreakdown::factAndGoldCitedFirst, 0.46); // measured 0.538 (target 0.90)
-            assertKind(kinds, "follow", KindBreakdown::someCitationHolds, 0.61); // measured 0.692
-            assertKind(kinds, "para", KindBreakdown::factAndGoldCitedFirst, 0.78); // measured 0.857
+            assertKind(kinds, "answerable", KindBreakdown::factAndGoldCitedFirst, 0.50); // measured 0.568 (target 0.90)
+            assertKind(kinds, "follow", KindBreakdown::factAndGoldCitedFirst, 0.53); // measured 0.615 (target 0.90)
+            assertKind(kinds, "follow", KindBreakdown::someCitationHolds, 0.69); // measured 0.769
+            assertKind(kinds, "para", KindBreakdown::factAndGoldCitedFirst, 0.78); // measured 0.786 (0.857 before the fifth round: one question of 14 lost to the ranker)
             assertKind(kinds, "out", KindBreakdown::declined, 0.80); // measured 0.875 (target 0.95)
         }
     }
