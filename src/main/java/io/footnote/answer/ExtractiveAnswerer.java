@@ -92,7 +92,7 @@ public final class ExtractiveAnswerer implements Answerer {
             if (seen.add(key(s)) & seen.add(normalise(s.text()))) {
                 chosen.add(s);
                 continuation(s).filter(n -> seen.add(key(n)) & seen.add(normalise(n.text()))).ifPresent(chosen::add);
-                if (chosen.size() <= 2 && chosen.getFirst() == s) {
+                if (chosen.getFirst() == s && chosen.size() < maxSentences) { // the best sentence's neighbour
                     completion(DefaultSentenceRetriever.ownQuestion(question), s)
                             .filter(n -> seen.add(key(n)) & seen.add(normalise(n.text()))).ifPresent(chosen::add);
                 }
@@ -114,7 +114,8 @@ public final class ExtractiveAnswerer implements Answerer {
      * its article) that states at least half of those, and supplies the asked-for kind of answer
      * ({@link AnswerType}) when the question asks for one. A compound question ("How much goes to indebted
      * producers and how much to cooperatives?") or a claim spread over two sentences ("…its fastest processor runs
-     * at 3.8 GHz" after "The Cell chip runs at 4 GHz") is answered by the pair.
+     * at 3.8 GHz" after "The Cell chip runs at 4 GHz") is answered by the pair. Quoted only
+     * while the answer holds fewer than {@code maxSentences} sentences.
      */
     private Optional<ScoredSentence> completion(String question, ScoredSentence best) {
         Set<String> missing = new HashSet<>(SupportScorer.missingWords(question, best.text()));

@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The terms an analyzer makes of a text, in order: what BM25 matches, for both index backends. */
-final class AnalyzedTerms {
+public final class AnalyzedTerms {
 
     private AnalyzedTerms() {
     }
 
-    static List<String> of(Analyzer analyzer, String field, String text) {
+    public static List<String> of(Analyzer analyzer, String field, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

@@ -37,12 +37,19 @@ final class Mentions {
      * "(context: …)" is left out: those names come from earlier questions, and a good answer may say "he".
      */
     static List<String> of(String query) {
-        String q = DefaultSentenceRetriever.ownQuestion(query);
+        return named(DefaultSentenceRetriever.ownQuestion(query), true);
+    }
+
+    /**
+     * The names and numbers of {@code text}; when {@code question}, its capitalised opening word is taken for
+     * the word that opens a question, not a name.
+     */
+    private static List<String> named(String q, boolean question) {
         List<String> out = new ArrayList<>();
         var m = MENTION.matcher(q);
         while (m.find()) {
             String mention = m.group();
-            if (m.start() == 0 || q.substring(0, m.start()).isBlank()) {
+            if (question && (m.start() == 0 || q.substring(0, m.start()).isBlank())) {
                 // the opening word is capitalised because it opens the question ("What", "Skype's"? rarely a name)
                 int space = mention.indexOf(' ');
                 if (space < 0) {
@@ -78,15 +85,8 @@ final class Mentions {
      * the Treasury's spending plans).
      */
     boolean statesSubject(String context, Document doc) {
-        List<String> mentions = new ArrayList<>();
-        var m = MENTION.matcher(context);
-        while (m.find()) {
-            String mention = m.group();
-            if (mention.length() > 2 || Character.isDigit(mention.charAt(0))) {
-                mentions.add(mention);
-            }
-        }
-        // a whole earlier question as context opens with a capitalised question word: not a name
+        // "German, Novartis" opens with a name; a whole earlier question as context opens with a question word
+        List<String> mentions = new ArrayList<>(named(context, false));
         mentions.removeIf(x -> DefaultSentenceRetriever.QUESTION_WORDS.contains(x.toLowerCase(java.util.Locale.ROOT)));
         return uncovered(mentions, doc) == 0;
     }

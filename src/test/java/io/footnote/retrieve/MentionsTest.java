@@ -3,13 +3,11 @@ package io.footnote.retrieve;
 import io.footnote.domain.Document;
 import io.footnote.domain.Sentence;
 import io.footnote.index.ChunkHit;
+import io.footnote.index.AnalyzedTerms;
 import io.footnote.index.ChunkSearch;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -97,18 +95,7 @@ class MentionsTest {
 
         @Override
         public List<String> analyze(String text) {
-            List<String> out = new ArrayList<>();
-            try (var ts = analyzer.tokenStream("f", text)) {
-                var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-                ts.reset();
-                while (ts.incrementToken()) {
-                    out.add(term.toString());
-                }
-                ts.end();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out;
+            return AnalyzedTerms.of(analyzer, "text", text);
         }
 
         @Override
