@@ -17,7 +17,7 @@ import java.io.Closeable;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -73,8 +73,9 @@ public class ServiceLifecycle {
 
     private final FootnoteConfig config;
     private volatile State state = new State.Starting();
-    private final ExecutorService startThread =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("footnote-start").daemon().factory());
+    // A thread of its own rather than an executor: shut-down joins it, and a joined thread is no longer alive
+    // (an executor's worker may still be alive for a moment after awaitTermination returns).
+    private final Thread startThread = Thread.ofPlatform().name("footnote-start").daemon().unstarted(this::startUp);
     private final ScheduledExecutorService rescans =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("footnote-rescan").daemon().factory());
 
@@ -96,17 +97,17 @@ public class ServiceLifecycle {
             LOG.debug("No HTTP listener (a command is running): the service does not start");
             return;
         }
-        startThread.submit(this::startUp);
+        startThread.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
         rescans.shutdownNow();
-        startThread.shutdownNow();
+        startThread.interrupt();
         try {
             // Start-up may be inside native code (the ONNX runtime creating its session) when the service stops
             // soon after starting: the JVM must not exit under it (the runtime crashes the process), and what it
             // opens must still be closed below. The interrupt ends its wait for the start-up pass at once.
-            if (!startThread.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (startThread.isAlive() && !startThread.join(Duration.ofSeconds(STOP_WAIT_SECONDS))) {
                 LOG.warnf("Start-up did not stop within %d s; shutting down anyway", STOP_WAIT_SECONDS);
             }
         } catch (InterruptedException e) {
