@@ -169,6 +169,12 @@ class AskResourceTest {
                 .when().post("/api/ask")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("question"));
+        for (String notText : List.of("42", "4.2", "true")) {
+            given().contentType(ContentType.JSON).body("{\"question\": " + notText + "}")
+                    .when().post("/api/ask")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("question"));
+        }
         given().contentType(ContentType.JSON).body("")
                 .when().post("/api/ask")
                 .then().statusCode(400).contentType("application/problem+json");
