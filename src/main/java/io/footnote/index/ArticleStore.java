@@ -1,5 +1,6 @@
 package io.footnote.index;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,13 @@ public interface ArticleStore {
 
     /** The {@link Version} of every indexed article, by document id, including changes not yet committed. */
     Map<String, Version> versions();
+
+    /**
+     * The {@link Version} of those of {@code ids} that are indexed, by document id, including changes not yet
+     * committed: what {@link #versions()} holds for them. The sync asks a batch of files' ids at a time, so that
+     * what it holds does not grow with the index.
+     */
+    Map<String, Version> versions(Collection<String> ids);
 
     /**
      * Visits the id of every article as of the last {@link #commit()}, one at a time, holding none of them

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -145,6 +146,19 @@ public final class LuceneIndex implements ArticleIndex {
         Map<String, Version> out = searchers.with(LuceneListing::versions);
         pending.forEach((id, d) -> d.ifPresentOrElse(
                 a -> out.put(id, new Version(a.document().contentHash(), a.stamp())), () -> out.remove(id)));
+        return out;
+    }
+
+    @Override
+    public Map<String, Version> versions(Collection<String> ids) {
+        Map<String, Version> out = searchers.with(s -> LuceneListing.versions(s, ids));
+        for (String id : ids) {
+            Optional<IndexedDocument> d = pending.get(id);
+            if (d != null) {
+                d.ifPresentOrElse(a -> out.put(id, new Version(a.document().contentHash(), a.stamp())),
+                        () -> out.remove(id));
+            }
+        }
         return out;
     }
 

@@ -17,11 +17,16 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +94,45 @@ final class LuceneListing {
                     FileStamp stamp = sizes.advanceExact(doc) && modified.advanceExact(doc)
                             ? new FileStamp(sizes.longValue(), modified.longValue()) : null;
                     out.put(ids.lookupOrd(ids.ordValue()).utf8ToString(),
+                            new ArticleStore.Version(hashes.lookupOrd(hashes.ordValue()).utf8ToString(), stamp));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Content hash and file stamp of those committed articles whose id is one of {@code ids}: one query over the
+     * ids' terms, doc values read for its hits only.
+     */
+    static Map<String, ArticleStore.Version> versions(IndexSearcher s, Collection<String> ids) throws IOException {
+        Map<String, ArticleStore.Version> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        List<BytesRef> terms = new ArrayList<>(ids.size());
+        ids.forEach(id -> terms.add(new BytesRef(id)));
+        Query articles = new BooleanQuery.Builder()
+                .add(new TermInSetQuery(LuceneRecords.DOC_ID, terms), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(LuceneRecords.KIND, LuceneRecords.KIND_DOC)), BooleanClause.Occur.FILTER)
+                .build();
+        Weight weight = s.createWeight(s.rewrite(articles), ScoreMode.COMPLETE_NO_SCORES, 1);
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            SortedDocValues idValues = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_ID);
+            SortedDocValues hashes = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_HASH);
+            NumericDocValues sizes = DocValues.getNumeric(leaf.reader(), LuceneRecords.FILE_SIZE);
+            NumericDocValues modified = DocValues.getNumeric(leaf.reader(), LuceneRecords.FILE_MODIFIED);
+            DocIdSetIterator hits = scorer.iterator();
+            for (int doc = hits.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hits.nextDoc()) {
+                if ((live == null || live.get(doc)) && idValues.advanceExact(doc) && hashes.advanceExact(doc)) {
+                    FileStamp stamp = sizes.advanceExact(doc) && modified.advanceExact(doc)
+                            ? new FileStamp(sizes.longValue(), modified.longValue()) : null;
+                    out.put(idValues.lookupOrd(idValues.ordValue()).utf8ToString(),
                             new ArticleStore.Version(hashes.lookupOrd(hashes.ordValue()).utf8ToString(), stamp));
                 }
             }

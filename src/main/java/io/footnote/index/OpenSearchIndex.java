@@ -136,6 +136,21 @@ public final class OpenSearchIndex implements ArticleIndex {
         return out;
     }
 
+    /** What the cluster holds for {@code ids}, with the writes not yet sent laid over it. */
+    @Override
+    public Map<String, Version> versions(java.util.Collection<String> ids) {
+        Map<String, Version> out = listing.versions(ids);
+        Map<String, Optional<IndexedDocument>> unsent = writes.unsent();
+        for (String id : ids) {
+            Optional<IndexedDocument> d = unsent.get(id);
+            if (d != null) {
+                d.ifPresentOrElse(a -> out.put(id, new Version(a.document().contentHash(), a.stamp())),
+                        () -> out.remove(id));
+            }
+        }
+        return out;
+    }
+
     /**
      * What the cluster holds, by {@code search_after} on the id: a delete from {@code action} is buffered and
      * does not move the scan, which resumes after the last id it saw.

@@ -51,6 +51,21 @@ final class OpenSearchListing {
         return out;
     }
 
+    /** The content hash and file stamp of those articles whose id is one of {@code ids}, by id: one search. */
+    Map<String, ArticleStore.Version> versions(java.util.Collection<String> ids) {
+        Map<String, ArticleStore.Version> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        JsonNode hits = http.call("POST", searchPath, Map.of(), http.bytes(queries.articlesById(ids, hashFields)))
+                .path("hits").path("hits");
+        for (JsonNode h : hits) {
+            JsonNode src = h.path("_source");
+            out.put(src.path("docId").asText(), OpenSearchRecords.version(src));
+        }
+        return out;
+    }
+
     /** Visits every article's id, a page at a time, holding none beyond the page. */
     void forEachId(Consumer<String> action) {
         scan(hashFields, src -> action.accept(src.path("docId").asText()));

@@ -116,6 +116,18 @@ final class OpenSearchQueries {
         return body;
     }
 
+    /** The article records whose id is one of {@code ids}, with the {@code _source} fields {@code fields}. */
+    ObjectNode articlesById(java.util.Collection<String> ids, JsonNode fields) {
+        ObjectNode body = http.object();
+        body.put("size", ids.size());
+        ArrayNode filter = body.putObject("query").putObject("bool").putArray("filter");
+        filter.addObject().putObject("term").put("kind", "doc");
+        ArrayNode terms = filter.addObject().putObject("terms").putArray("docId");
+        ids.forEach(terms::add);
+        body.set("_source", fields.deepCopy());
+        return body;
+    }
+
     /**
      * A listing page: article records whose lower-cased title contains {@code needle} (a {@link TitleFilter#needle}),
      * in id order, {@code size} of them after id {@code afterId} (null: from the start), with the total.

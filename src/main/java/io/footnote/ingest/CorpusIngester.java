@@ -9,7 +9,9 @@ import io.footnote.embed.OnnxEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +33,9 @@ import java.util.stream.Stream;
  * if unchanged only its stamp is written. Nothing per file is kept between passes; the folder is streamed.
  * A file rewritten to the same size within one tick of the file system's modification time is taken as
  * unchanged (as by any size-and-date sync) until it changes again; {@link #reindexAll} re-reads everything.
- * Within a pass the index's versions (none in a forced pass) and the ids seen are held (a few hundred bytes an
- * article); the articles to remove are found by streaming the index's ids against the ids seen, in a normal and
+ * Within a pass the ids seen are held (about a hundred bytes an article); the stored versions are looked up
+ * {@value #LOOKUP_BATCH} files at a time (none in a forced pass), so nothing else grows with the index; the
+ * articles to remove are found by streaming the index's ids against the ids seen, in a normal and
  * a forced pass alike.
  *
  * <p>Embedding dominates the cost, so texts of several articles are gathered into one batch and embedded
@@ -194,18 +197,42 @@ public final class CorpusIngester {
         return CorpusFiles.list(corpus);
     }
 
+    /** How many files' stored versions the sync looks up at once. */
+    static final int LOOKUP_BATCH = 512;
+
+    private static String relative(Path corpus, Path file) {
+        return corpus.relativize(file).toString().replace('\\', '/');
+    }
+
     private IngestReport run(Path corpus, int total, Stream<Path> files, boolean fullPass, boolean force,
                              Listener listener) {
         PassTally tally = new PassTally();
         listener.started(total);
-        Map<String, ArticleStore.Version> known = force ? Map.of() : store.versions();
         Set<String> seen = new HashSet<>();
         long lastCommit = System.nanoTime();
         int embeddedChunks;
         int embeddedSentences;
+        Iterator<Path> walk = files.iterator();
+        List<Path> group = new ArrayList<>(LOOKUP_BATCH);
+        Map<String, ArticleStore.Version> known = Map.of();
+        int inGroup = 0;
         try (BatchWriter batches = new BatchWriter(store, embedder, listener, batchSize)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String rel = corpus.relativize(file).toString().replace('\\', '/');
+            while (walk.hasNext() || inGroup < group.size()) {
+                if (inGroup == group.size()) {
+                    // The next files' stored versions, asked for together: one lookup per group rather than a
+                    // map of the whole index (which grew with it) or a query per file.
+                    group.clear();
+                    inGroup = 0;
+                    while (walk.hasNext() && group.size() < LOOKUP_BATCH) {
+                        group.add(walk.next());
+                    }
+                    if (!force) {
+                        known = store.versions(group.stream()
+                                .map(f -> ArticleReader.idOf(relative(corpus, f))).distinct().toList());
+                    }
+                }
+                Path file = group.get(inGroup++);
+                String rel = relative(corpus, file);
                 String id = ArticleReader.idOf(rel);
                 boolean ownsId = seen.add(id);
                 try {

@@ -71,8 +71,10 @@ public abstract class ArticleIndexContract {
                 }
             }
             assertSearchesNeverMapStaleChunks(current, committed);
+            assertVersionsOfSomeIdsAgree();
             index.commit();
             committed = new TreeMap<>(current);
+            assertVersionsOfSomeIdsAgree();
 
             // then
             assertStored(committed);
@@ -104,6 +106,22 @@ public abstract class ArticleIndexContract {
         String why = "seed " + seed;
         assertEquals(List.of("d0", "d1", "d2", "d3", "d4", "d5"), visited.stream().sorted().toList(), why);
         assertEquals(List.of("late"), index.documents().stream().map(ArticleLookup.Entry::id).toList(), why);
+    }
+
+    /**
+     * The versions looked up for some ids (among them ids never written) are what the whole index's versions
+     * hold for them, with uncommitted upserts and deletes laid over both alike.
+     */
+    private void assertVersionsOfSomeIdsAgree() {
+        List<String> ids = new ArrayList<>(List.of("never-written"));
+        for (int i = 0; i < 10; i++) {
+            if (random.nextBoolean()) {
+                ids.add("a" + i);
+            }
+        }
+        Map<String, ArticleStore.Version> expected = new HashMap<>(index.versions());
+        expected.keySet().retainAll(ids);
+        assertEquals(expected, index.versions(ids), "seed " + seed + ": versions of " + ids);
     }
 
     private void assertStored(Map<String, Version> expected) {

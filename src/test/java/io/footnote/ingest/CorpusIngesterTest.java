@@ -185,4 +185,32 @@ class CorpusIngesterTest {
 
         assertEquals("Shares rose to \u00a35 \u2013 a record.", documents(tmp.resolve("index")).get("pound").text());
     }
+
+    @Test
+    void given_more_files_than_one_version_lookup_when_resynced_then_only_changed_files_are_read_and_gone_ones_removed()
+            throws IOException {
+        // given a corpus of more files than the sync looks up at once, indexed
+        Path corpus = Files.createDirectories(tmp.resolve("many"));
+        int files = CorpusIngester.LOOKUP_BATCH + 90;
+        for (int i = 0; i < files; i++) {
+            Files.writeString(corpus.resolve(String.format("n%04d.txt", i)),
+                    "Note " + i + "\n\nThe council approved plan number " + i + " for the harbour.");
+        }
+        Path indexDir = tmp.resolve("many-index");
+        assertEquals(files, ingest(corpus, indexDir).indexed());
+
+        // when a file of the first lookup and one of the second change, and one file goes
+        Files.writeString(corpus.resolve("n0003.txt"), "Note 3\n\nThe council rejected plan number 3.");
+        Files.writeString(corpus.resolve(String.format("n%04d.txt", files - 5)), "Note\n\nA new plan for the museum.");
+        Files.delete(corpus.resolve("n0100.txt"));
+        IngestReport second = ingest(corpus, indexDir);
+
+        // then only those two are read again, every other file is found unchanged, and the gone one is removed
+        assertEquals(2, second.indexed());
+        assertEquals(files - 3, second.unchanged());
+        assertEquals(1, second.removed());
+        Map<String, Document> after = documents(indexDir);
+        assertEquals(files - 1, after.size());
+        assertTrue(after.get("n0003").text().contains("rejected"), after.get("n0003").text());
+    }
 }
