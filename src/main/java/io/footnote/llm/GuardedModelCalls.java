@@ -55,7 +55,7 @@ public final class GuardedModelCalls implements ModelCalls {
                 .register(meters);
         long delay = Math.max(1, config.retryDelay().toMillis());
         this.guard = Guard.create()
-                .withDescription("language model calls")
+                .withDescription("language model calls: " + breaker) // SmallRye keys its metrics by it
                 .withRetry()
                     .maxRetries(config.maxRetries())
                     .delay(delay, ChronoUnit.MILLIS)
