@@ -101,7 +101,7 @@ final class DraftCheck {
         for (int i = 0; i < citations.size(); i++) {
             Citation c = citations.get(i).withSupport(verdict.supported().get(i),
                     quoted ? answerability : verdict.support().get(i));
-            checked.add(c.withHighlights(asked.spans(c.text(), questionWords)));
+            checked.add(c.withHighlights(asked.focus(c.text(), questionWords)));
         }
         return checked;
     }

@@ -153,25 +153,75 @@ public enum AnswerType {
         if (spans.isEmpty()) {
             return false;
         }
+        for (Span word : questionWordsIn(sentence, questionWords)) {
+            for (Span s : spans) {
+                if (near(word, s)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The {@link #spans} a reader's eye should land on: those with the most occurrences of the question's content
+     * words within {@link #NEAR} characters ("Wang Xiaohong, minister of public security, …" for "Who is the
+     * Chinese minister of public security?", not the other names the sentence goes on to mention). All spans when
+     * no question word stands near any.
+     */
+    public List<Span> focus(String sentence, Set<String> questionWords) {
+        List<Span> spans = spans(sentence, questionWords);
+        if (spans.size() < 2) {
+            return spans;
+        }
+        List<Span> words = questionWordsIn(sentence, questionWords);
+        int[] near = new int[spans.size()];
+        int most = 0;
+        for (int i = 0; i < spans.size(); i++) {
+            for (Span word : words) {
+                if (near(word, spans.get(i))) {
+                    near[i]++;
+                }
+            }
+            most = Math.max(most, near[i]);
+        }
+        if (most == 0) {
+            return spans;
+        }
+        List<Span> out = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            if (near[i] == most) {
+                out.add(spans.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** A question word within {@link #NEAR} characters of an answer span, and not inside it. */
+    private static boolean near(Span word, Span answer) {
+        return word.end() >= answer.start() - NEAR && word.start() <= answer.end() + NEAR
+                && !(word.start() >= answer.start() && word.end() <= answer.end());
+    }
+
+    /**
+     * Where the question's content words occur in {@code sentence}: each matched by its first five letters at the
+     * start of a word ("users" finds "user's"), so plain inflections count.
+     */
+    private static List<Span> questionWordsIn(String sentence, Set<String> questionWords) {
         String lower = sentence.toLowerCase(Locale.ROOT);
+        List<Span> out = new ArrayList<>();
         for (String w : questionWords) {
             if (w.length() < 3 || FUNCTION_WORDS.contains(w) || QUESTION_FORMS.contains(w)) {
                 continue;
             }
             String stem = w.length() > 5 ? w.substring(0, 5) : w;
             for (int at = lower.indexOf(stem); at >= 0; at = lower.indexOf(stem, at + 1)) {
-                if (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
-                    continue; // inside another word
-                }
-                int end = at + stem.length();
-                for (Span s : spans) {
-                    if (end >= s.start() - NEAR && at <= s.end() + NEAR && !(at >= s.start() && end <= s.end())) {
-                        return true;
-                    }
+                if (at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1))) { // not inside another word
+                    out.add(new Span(at, at + stem.length()));
                 }
             }
         }
-        return false;
+        return out;
     }
 
     /** Words that shape a question rather than name its topic. */

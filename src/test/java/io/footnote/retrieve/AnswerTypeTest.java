@@ -100,6 +100,29 @@ class AnswerTypeTest {
     }
 
     @Test
+    void given_a_sentence_naming_several_people_when_focused_then_only_the_name_beside_the_question_words_is_kept() {
+        // given
+        Set<String> q = AnswerType.words("Who is the Chinese minister of public security?");
+        String sentence = "Wang Xiaohong, minister of public security, made the demands over the weekend with Homeland "
+                + "Security Secretary Alejandro Mayorkas in a meeting in Washington.";
+
+        // when
+        List<Span> focus = AnswerType.NAME.focus(sentence, q);
+
+        // then
+        assertTrue(AnswerType.NAME.spans(sentence, q).size() > 2);
+        assertEquals(List.of("Wang Xiaohong"), texts(sentence, focus));
+    }
+
+    @Test
+    void given_no_question_word_near_any_name_when_focused_then_every_name_is_kept() {
+        Set<String> q = AnswerType.words("Who won the award?");
+        String sentence = "It went to Ann Lee, with John Smith second.";
+        assertEquals(AnswerType.NAME.spans(sentence, q), AnswerType.NAME.focus(sentence, q));
+        assertEquals(List.of("Ann Lee", "John Smith"), texts(sentence, AnswerType.NAME.focus(sentence, q)));
+    }
+
+    @Test
     void given_each_kind_when_spans_are_asked_then_they_cover_what_the_question_lacks() {
         String name = "The processor for the Xbox 360 was made by IBM.";
         assertEquals(List.of("IBM"), texts(name,
