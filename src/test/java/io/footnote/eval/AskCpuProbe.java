@@ -3,6 +3,8 @@ package io.footnote.eval;
 import io.footnote.answer.Answer;
 import io.footnote.app.Pipeline;
 import io.footnote.config.FootnoteConfig;
+import io.footnote.embed.EmbeddingModels;
+import io.footnote.embed.OnnxEncoder;
 import io.footnote.ingest.IngestReport;
 import io.footnote.retrieve.SentenceRetriever;
 import io.smallrye.config.PropertiesConfigSource;
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * CPU time per question of the answer pipeline, in-process: the thread CPU time ({@link ThreadMXBean}) of
- * {@code AnswerService.ask} (the extractive answerer, as {@code POST /api/ask} runs it) and of the retrieval alone,
+ * {@code AnswerService.ask} (the extractive answerer, as {@code POST /api/ask} runs it), of the retrieval alone and of
+ * the question's embedding alone,
  * over a fixed question list, after one warm-up round. Thread CPU time is what the question itself costs, whatever
  * else the shared machine runs at the time (wall-clock latency is not). Not a test: a tool for
  * {@code docs/performance.md}. It also writes every answer with its citations, so two builds' answers can be
@@ -92,6 +95,19 @@ public final class AskCpuProbe {
             }
             System.out.println(summary("ask (AnswerService.ask, extractive)", ask));
             System.out.println(summary("retrieve (SentenceRetriever.retrieve)", retrieve));
+            // The question's embedding alone (the model's inference on this thread), the share no ranking change moves.
+            EmbeddingModels.Known model = config.embedding().model();
+            OnnxEncoder encoder = EmbeddingModels.load(model, Runnable::run);
+            long[] embed = new long[rounds * cases.size()];
+            n = 0;
+            for (int r = 0; r < rounds; r++) {
+                for (EvalCase c : cases) {
+                    long t0 = cpu.getCurrentThreadCpuTime();
+                    encoder.embed(model.queryPrefix() + c.question());
+                    embed[n++] = cpu.getCurrentThreadCpuTime() - t0;
+                }
+            }
+            System.out.println(summary("embed (the question alone)", embed));
         }
     }
 
