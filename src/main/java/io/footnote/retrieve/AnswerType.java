@@ -68,6 +68,11 @@ public enum AnswerType {
             + "in order to|caused by|cause[sd]?|thanks to|reason|since|after|by [a-z]+ing|by using|through|led to|"
             + "leads to|so as to|aimed at|designed to|demanded|meant|means|therefore|hence|following)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** What separates words; compiled once, as {@code String.split} and {@code replaceAll} would compile it per call. */
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,.%]+$");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+    private static final Pattern TRAILING_STOP = Pattern.compile("\\.$");
     private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "and", "but", "or", "if", "in", "on",
             "at", "to", "of", "by", "for", "with", "from", "after", "before", "as", "this", "that", "these", "those",
             "there", "here", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "mr",
@@ -102,7 +107,7 @@ public enum AnswerType {
     /** The question's words, lower-cased, against which a sentence's answer must be new. */
     public static Set<String> words(String question) {
         Set<String> out = new HashSet<>();
-        for (String w : question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String w : NON_WORD.split(question.toLowerCase(Locale.ROOT))) {
             if (!w.isEmpty()) {
                 out.add(w);
             }
@@ -115,8 +120,29 @@ public enum AnswerType {
      * {@link #OTHER} is never supplied: there is nothing specific to look for.
      */
     public boolean suppliedBy(String sentence, Set<String> questionWords) {
-        return !spans(sentence, questionWords).isEmpty()
+        return suppliedBy(sentence, spans(sentence, questionWords), questionWords);
+    }
+
+    /** {@link #suppliedBy} given the sentence's {@link #spans}. */
+    private boolean suppliedBy(String sentence, List<Span> spans, Set<String> questionWords) {
+        return !spans.isEmpty()
                 || this == DATE && !newHits(S_RELATIVE_TIME.matcher(sentence), 0, questionWords).isEmpty();
+    }
+
+    /**
+     * Whether a sentence supplies an answer of this kind ({@link #suppliedBy}) and whether near the question's
+     * words ({@link #suppliedNear}).
+     */
+    public record Supply(boolean supplied, boolean near) {
+    }
+
+    /**
+     * {@link #suppliedBy} and {@link #suppliedNear} together, from one pass of the answer patterns over the
+     * sentence (the ranker reads both for every candidate sentence).
+     */
+    public Supply supply(String sentence, Set<String> questionWords) {
+        List<Span> spans = spans(sentence, questionWords);
+        return new Supply(suppliedBy(sentence, spans, questionWords), near(sentence, spans, questionWords));
     }
 
     /**
@@ -149,7 +175,11 @@ public enum AnswerType {
      * first five letters ("users" finds "user's"), so plain inflections count.
      */
     public boolean suppliedNear(String sentence, Set<String> questionWords) {
-        List<Span> spans = spans(sentence, questionWords);
+        return near(sentence, spans(sentence, questionWords), questionWords);
+    }
+
+    /** {@link #suppliedNear} given the sentence's {@link #spans}. */
+    private static boolean near(String sentence, List<Span> spans, Set<String> questionWords) {
         if (spans.isEmpty()) {
             return false;
         }
@@ -232,7 +262,7 @@ public enum AnswerType {
     private static List<Span> newHits(Matcher m, int group, Set<String> questionWords) {
         List<Span> out = new ArrayList<>();
         while (m.find()) {
-            String hit = m.group(group).toLowerCase(Locale.ROOT).replaceAll("[,.%]+$", "");
+            String hit = TRAILING_PUNCTUATION.matcher(m.group(group).toLowerCase(Locale.ROOT)).replaceAll("");
             if (!questionWords.containsAll(words(hit))) {
                 int end = m.end(group);
                 // a trailing comma or full stop is punctuation, not part of the number
@@ -249,7 +279,8 @@ public enum AnswerType {
         List<Span> out = new ArrayList<>();
         Matcher m = CAPITALISED.matcher(sentence);
         while (m.find()) {
-            String w = m.group().toLowerCase(Locale.ROOT).replaceAll("['’]s$", "").replaceAll("\\.$", "");
+            String w = TRAILING_STOP.matcher(POSSESSIVE.matcher(m.group().toLowerCase(Locale.ROOT)).replaceAll(""))
+                    .replaceAll("");
             if (m.start() == 0 && FUNCTION_WORDS.contains(w)) {
                 continue;
             }

@@ -240,8 +240,9 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 window.addAll(before);
                 window.addAll(after);
                 double neighbour = Math.max(overlap(before, idf, idfTotal), overlap(after, idf, idfTotal));
-                boolean supplied = wanted.suppliedBy(text, questionWords);
-                AnswerCues cues = new AnswerCues(wanted, supplied && wanted.suppliedNear(text, questionWords));
+                AnswerType.Supply supply = wanted.supply(text, questionWords); // one pass of the answer patterns
+                boolean supplied = supply.supplied();
+                AnswerCues cues = new AnswerCues(wanted, supplied && supply.near());
                 out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(sv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
                         f.score() / best, supplied, bigramShare(terms, queryBigrams),
                         novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total), cues));

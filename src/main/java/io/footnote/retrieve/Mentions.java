@@ -4,8 +4,10 @@ import io.footnote.domain.Document;
 import io.footnote.index.ChunkSearch;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +21,32 @@ import java.util.regex.Pattern;
  */
 final class Mentions {
 
+    /**
+     * How many articles' analysed terms are kept ({@link #stated}). A question reads its best article's terms and a
+     * follow-up each candidate article's; analysing a whole article (tokenising and stemming every word) cost more
+     * CPU than the rest of the sentence ranking, and the same articles come back across questions.
+     */
+    static final int STATED_CACHE = 128;
+
     private final ChunkSearch search;
+    /** Article id to its analysed terms, least recently used first (guarded by itself). */
+    private final Map<String, Stated> stated = new LinkedHashMap<>(STATED_CACHE, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Stated> eldest) {
+            return size() > STATED_CACHE;
+        }
+    };
 
     Mentions(ChunkSearch search) {
         this.search = search;
+    }
+
+    /** The analysed terms of an article's title and text, and the title and text they were analysed from. */
+    private record Stated(String title, String text, Set<String> terms) {
+
+        boolean of(Document doc) {
+            return java.util.Objects.equals(title, doc.title()) && text.equals(doc.text());
+        }
     }
 
     /** A capitalised run of words (a name) or a number, as the question writes it. */
@@ -95,8 +119,7 @@ final class Mentions {
         if (mentions.isEmpty()) {
             return 0;
         }
-        Set<String> stated = new HashSet<>(search.analyze(doc.title()));
-        stated.addAll(search.analyze(doc.text()));
+        Set<String> stated = stated(doc);
         int uncovered = 0;
         for (String mention : mentions) {
             List<String> terms = search.analyze(mention).stream().filter(t -> !DefaultSentenceRetriever.QUESTION_WORDS.contains(t)).toList();
@@ -106,6 +129,27 @@ final class Mentions {
             }
         }
         return uncovered;
+    }
+
+    /**
+     * Every term of the article's title and text, analysed once per article version: a cached set is used only
+     * for the very title and text it was made from (an article changed since is analysed again).
+     */
+    private Set<String> stated(Document doc) {
+        Stated known;
+        synchronized (stated) {
+            known = stated.get(doc.id());
+        }
+        if (known != null && known.of(doc)) {
+            return known.terms();
+        }
+        Set<String> terms = new HashSet<>(search.analyze(doc.title()));
+        terms.addAll(search.analyze(doc.text()));
+        Set<String> frozen = Collections.unmodifiableSet(terms);
+        synchronized (stated) {
+            stated.put(doc.id(), new Stated(doc.title(), doc.text(), frozen));
+        }
+        return frozen;
     }
 
     private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}");

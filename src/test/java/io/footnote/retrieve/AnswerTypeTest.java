@@ -166,6 +166,30 @@ class AnswerTypeTest {
         }
     }
 
+    @Test
+    void given_any_sentence_when_supply_is_asked_then_it_answers_as_suppliedBy_and_suppliedNear_do() {
+        long seed = new java.util.Random().nextLong();
+        java.util.Random random = new java.util.Random(seed);
+        String[] words = {"Skype", "has", "28", "million", "users", "in", "London", "because", "of", "IBM", ",", "2005",
+                "March", "the", "BBC", "said", ".", "twenty", "by", "using", "Paris", "after", "recently", "user's",
+                "4th", "price", "rose", "when", "who", "how", "many"};
+        for (int round = 0; round < 500; round++) {
+            StringBuilder b = new StringBuilder();
+            int n = 1 + random.nextInt(20);
+            for (int i = 0; i < n; i++) {
+                b.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+            }
+            String sentence = b.toString();
+            Set<String> q = AnswerType.words(words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]
+                    + " " + words[random.nextInt(words.length)]);
+            for (AnswerType type : AnswerType.values()) {
+                AnswerType.Supply supply = type.supply(sentence, q);
+                assertEquals(new AnswerType.Supply(type.suppliedBy(sentence, q), type.suppliedNear(sentence, q)), supply,
+                        "seed " + seed + ": " + type + " in '" + sentence + "' for " + q);
+            }
+        }
+    }
+
     private static List<String> texts(String sentence, List<Span> spans) {
         return spans.stream().map(s -> sentence.substring(s.start(), s.end())).toList();
     }

@@ -85,6 +85,29 @@ class MentionsTest {
         assertEquals(0, mentions.uncovered("When did Nintendo's handheld go on sale?", ds));
     }
 
+    @Test
+    void given_the_same_article_twice_then_it_is_analysed_once_and_a_changed_article_again() {
+        // given an article, then the same article read again, then a new version of it under the same id
+        AnalyzingSearch search = new AnalyzingSearch();
+        Mentions mentions = new Mentions(search);
+        Document wii = doc("Nintendo's Wii went on sale on 8 December.");
+        Document reread = doc(new String("Nintendo's Wii went on sale on 8 December.".toCharArray()));
+        Document ds = doc("Nintendo's DS handheld went on sale on 11 March.");
+
+        // when the same question is asked of each
+        int first = mentions.uncovered("How much does the Nintendo Wii cost?", wii);
+        int again = mentions.uncovered("How much does the Nintendo Wii cost?", reread);
+        int analysedText = search.analysed(wii.text());
+        int changed = mentions.uncovered("How much does the Nintendo Wii cost?", ds);
+
+        // then the article's text was analysed once for both reads, and the changed text is read anew
+        assertEquals(0, first);
+        assertEquals(0, again);
+        assertEquals(1, analysedText);
+        assertEquals(1, changed);
+        assertEquals(1, search.analysed(ds.text()));
+    }
+
     private static Document doc(String text) {
         return new Document("d", "Untitled", null, text, List.of(new Sentence(0, 0, text.length())), "d.txt", "h");
     }
@@ -92,10 +115,17 @@ class MentionsTest {
     /** The index's analysis (English, stemmed), nothing else: all {@link Mentions} asks of a search. */
     private static final class AnalyzingSearch implements ChunkSearch {
         private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
+        private final java.util.Map<String, Integer> analysed = new java.util.HashMap<>();
 
         @Override
         public List<String> analyze(String text) {
+            analysed.merge(text, 1, Integer::sum);
             return AnalyzedTerms.of(analyzer, "text", text);
+        }
+
+        /** How many times {@code text} was analysed. */
+        int analysed(String text) {
+            return analysed.getOrDefault(text, 0);
         }
 
         @Override
