@@ -84,19 +84,7 @@ final class LuceneListing {
     static Map<String, ArticleStore.Version> versions(IndexSearcher s) throws IOException {
         Map<String, ArticleStore.Version> out = new HashMap<>();
         for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-            Bits live = leaf.reader().getLiveDocs();
-            SortedDocValues ids = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_ID);
-            SortedDocValues hashes = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_HASH);
-            NumericDocValues sizes = DocValues.getNumeric(leaf.reader(), LuceneRecords.FILE_SIZE);
-            NumericDocValues modified = DocValues.getNumeric(leaf.reader(), LuceneRecords.FILE_MODIFIED);
-            for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
-                if ((live == null || live.get(doc)) && hashes.advanceExact(doc)) {
-                    FileStamp stamp = sizes.advanceExact(doc) && modified.advanceExact(doc)
-                            ? new FileStamp(sizes.longValue(), modified.longValue()) : null;
-                    out.put(ids.lookupOrd(ids.ordValue()).utf8ToString(),
-                            new ArticleStore.Version(hashes.lookupOrd(hashes.ordValue()).utf8ToString(), stamp));
-                }
-            }
+            readVersions(leaf, DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_ID), out);
         }
         return out;
     }
@@ -122,22 +110,27 @@ final class LuceneListing {
             if (scorer == null) {
                 continue;
             }
-            Bits live = leaf.reader().getLiveDocs();
-            SortedDocValues idValues = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_ID);
-            SortedDocValues hashes = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_HASH);
-            NumericDocValues sizes = DocValues.getNumeric(leaf.reader(), LuceneRecords.FILE_SIZE);
-            NumericDocValues modified = DocValues.getNumeric(leaf.reader(), LuceneRecords.FILE_MODIFIED);
-            DocIdSetIterator hits = scorer.iterator();
-            for (int doc = hits.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hits.nextDoc()) {
-                if ((live == null || live.get(doc)) && idValues.advanceExact(doc) && hashes.advanceExact(doc)) {
-                    FileStamp stamp = sizes.advanceExact(doc) && modified.advanceExact(doc)
-                            ? new FileStamp(sizes.longValue(), modified.longValue()) : null;
-                    out.put(idValues.lookupOrd(idValues.ordValue()).utf8ToString(),
-                            new ArticleStore.Version(hashes.lookupOrd(hashes.ordValue()).utf8ToString(), stamp));
-                }
-            }
+            readVersions(leaf, scorer.iterator(), out);
         }
         return out;
+    }
+
+    /** Puts the version of each live article record among {@code docs} (ascending) of {@code leaf} into {@code out}. */
+    private static void readVersions(LeafReaderContext leaf, DocIdSetIterator docs,
+                                     Map<String, ArticleStore.Version> out) throws IOException {
+        Bits live = leaf.reader().getLiveDocs();
+        SortedDocValues ids = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_ID);
+        SortedDocValues hashes = DocValues.getSorted(leaf.reader(), LuceneRecords.ARTICLE_HASH);
+        NumericDocValues sizes = DocValues.getNumeric(leaf.reader(), LuceneRecords.FILE_SIZE);
+        NumericDocValues modified = DocValues.getNumeric(leaf.reader(), LuceneRecords.FILE_MODIFIED);
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            if ((live == null || live.get(doc)) && ids.advanceExact(doc) && hashes.advanceExact(doc)) {
+                FileStamp stamp = sizes.advanceExact(doc) && modified.advanceExact(doc)
+                        ? new FileStamp(sizes.longValue(), modified.longValue()) : null;
+                out.put(ids.lookupOrd(ids.ordValue()).utf8ToString(),
+                        new ArticleStore.Version(hashes.lookupOrd(hashes.ordValue()).utf8ToString(), stamp));
+            }
+        }
     }
 
     /** Visits the id of every committed article, leaf by leaf from the id doc values (no stored field read). */
