@@ -50,7 +50,7 @@ final class FeatureDump {
                             Map.entry("doc", k.documentId()), Map.entry("idx", k.sentenceIndex()),
                             Map.entry("nov", k.novelty()), Map.entry("nb", k.neighbour()), Map.entry("rare", k.rareCoverage()),
                             Map.entry("unc", unc), Map.entry("score", DefaultSentenceRetriever.score(k)),
-                            Map.entry("x", SentenceRanker.features(k))));
+                            Map.entry("x", SentenceRanker.features(k)), Map.entry("rank", SentenceRanker.rank(k))));
                 }
                 out.write(json.writeValueAsString(Map.of("id", c.id(), "q", c.question(), "answerable", c.answerable(),
                         "atype", found.answerType().name(), "cands", cands, "article",
