@@ -6,6 +6,7 @@ import io.footnote.domain.Sentence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Splits text into sentences with character offsets, using ICU's sentence BreakIterator with the
@@ -20,6 +21,38 @@ public final class SentenceSplitter {
     /** "U.S.", "U.K.", "Mr.", "Dr." and the like, standing alone. */
     private static final java.util.regex.Pattern LONE_ABBREVIATION = java.util.regex.Pattern.compile(
             "[“\"‘']?(?:\\p{L}\\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|No|Vol)\\.");
+
+    /**
+     * A fragment that ends in a person's initial ("George W.", "Sir C. V.") or in "v."/"vs." between two names
+     * ("Glassroth v."): ICU ends a sentence there, since a capital letter follows.
+     */
+    private static final java.util.regex.Pattern ENDS_IN_INITIAL = java.util.regex.Pattern.compile(
+            "(?:(?:|.*[\\s(“\"‘'])\\p{Lu}[\\p{L}’'.-]*\\s+(?:\\p{Lu}|vs?)|(?:\\p{Lu}\\.\\s*)*\\p{Lu})\\.",
+            java.util.regex.Pattern.DOTALL);
+
+    /**
+     * Capitalised words that open sentences far more often than they are surnames: after "Group B." or "Plan
+     * A." one of these starts a new sentence, so the fragments stay apart.
+     */
+    private static final Set<String> SENTENCE_OPENERS = Set.of("The", "A", "An", "He", "She", "It", "They", "We",
+            "I", "You", "But", "And", "Or", "So", "In", "On", "At", "By", "For", "With", "From", "To", "Of", "As",
+            "This", "That", "These", "Those", "There", "Their", "His", "Her", "Its", "Our", "My", "Your", "When",
+            "While", "After", "Before", "If", "Then", "However", "Now", "Yet", "Also", "Some", "Many", "Most", "All",
+            "No", "Not", "What", "Who", "Why", "How", "Where", "Which");
+
+    /** Words that label a thing with a letter ("Group B.", "Plan A.", "Vitamin C."): no name follows them. */
+    private static final Set<String> LETTER_LABELS = Set.of("Group", "Plan", "Vitamin", "Type", "Class", "Division",
+            "Pool", "Section", "Category", "Grade", "Level", "Appendix", "Part", "Exhibit", "Schedule", "Figure",
+            "Table", "Channel", "Camp", "Terminal", "Gate", "Block", "Wing", "Row", "Zone", "Tier", "Option",
+            "Model", "Series", "Phase", "Stage", "Round", "Box", "Room", "Platform", "Building", "Hall", "Unit",
+            "Court", "Pitch", "Column", "Area", "Sector", "League", "Band", "Flight", "Team", "Squad", "Form");
+
+    /** A fragment opening with another initial: "K." or "K. Rowling…" after "met J.". */
+    private static final java.util.regex.Pattern OPENS_WITH_INITIAL = java.util.regex.Pattern.compile(
+            "\\p{Lu}\\.(?:\\s.*)?", java.util.regex.Pattern.DOTALL);
+    /** A fragment ending in a lone capital letter and a full stop ("met J."). */
+    private static final java.util.regex.Pattern ENDS_IN_LETTER = java.util.regex.Pattern.compile(
+            "(?:|.*[\\s(“\"‘'])\\p{Lu}\\.", java.util.regex.Pattern.DOTALL);
 
     public List<Sentence> split(String text) {
         // BreakIterator instances are not thread-safe and cheap to clone from the cached prototype.
@@ -37,10 +70,11 @@ public final class SentenceSplitter {
                 e--;
             }
             if (e > s && hasLetterOrDigit(text, s, e)) {
-                if (!sentences.isEmpty() && isLoneAbbreviation(text, sentences.get(sentences.size() - 1))
+                if (!sentences.isEmpty() && (isLoneAbbreviation(text, sentences.get(sentences.size() - 1))
+                        || endsInInitial(text, sentences.get(sentences.size() - 1), s, e))
                         && text.substring(sentences.get(sentences.size() - 1).end(), s).indexOf('\n') < 0) {
-                    // ICU broke after an abbreviation that opens a sentence ("U.S. Immigration and ..."):
-                    // a fragment that is only an abbreviation belongs to the sentence after it.
+                    // ICU broke after an abbreviation that opens a sentence ("U.S. Immigration and ..."), or
+                    // inside a name ("George W. | Bush"): the fragment belongs to the sentence after it.
                     Sentence prev = sentences.remove(sentences.size() - 1);
                     sentences.add(new Sentence(prev.index(), prev.start(), e));
                     continue;
@@ -53,6 +87,32 @@ public final class SentenceSplitter {
             }
         }
         return sentences;
+    }
+
+    /**
+     * Whether {@code prev} ends in an initial of a name that the fragment {@code from}–{@code to} goes on with:
+     * "Mark L." before "Lester (born 1946) is…", but not "Group B." before "They face…".
+     */
+    private static boolean endsInInitial(String text, Sentence prev, int from, int to) {
+        String before = text.substring(prev.start(), prev.end());
+        if (ENDS_IN_LETTER.matcher(before).matches() && OPENS_WITH_INITIAL.matcher(text.substring(from, to)).matches()) {
+            return true; // "J. | K. Rowling": two initials in a row are a name, whatever precedes them
+        }
+        if (!ENDS_IN_INITIAL.matcher(before).matches() || LETTER_LABELS.contains(wordBeforeLast(before))) {
+            return false;
+        }
+        int end = from;
+        while (end < to && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '-')) {
+            end++;
+        }
+        String next = text.substring(from, end);
+        return !next.isEmpty() && Character.isUpperCase(next.charAt(0)) && !SENTENCE_OPENERS.contains(next);
+    }
+
+    /** The word before the fragment's last one ("Group" in "…in Group B."), or "" when there is none. */
+    private static String wordBeforeLast(String fragment) {
+        String[] words = fragment.strip().split("\\s+");
+        return words.length < 2 ? "" : words[words.length - 2].replaceAll("^[(“\"‘']+", "");
     }
 
     private static boolean isLoneAbbreviation(String text, Sentence s) {

@@ -51,6 +51,25 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void initials_inside_names_do_not_end_sentences() {
+        String text = "Mark L. Lester (born 1946) is an American film director. Sir C. V. Raman won in 1930. "
+                + "George W. Bush met J. K. Rowling in Glassroth v. Moore's court. It rained.";
+
+        assertEquals(List.of("Mark L. Lester (born 1946) is an American film director.", "Sir C. V. Raman won in 1930.",
+                "George W. Bush met J. K. Rowling in Glassroth v. Moore's court.", "It rained."), sentencesOf(text));
+    }
+
+    @Test
+    void a_letter_that_ends_a_sentence_still_ends_it() {
+        String text = "England are in Group B. They face Spain. Wales are in Group C. Scotland are not. "
+                + "He got a grade of A. Mark was pleased. I like Plan B. The rest do not.";
+
+        assertEquals(List.of("England are in Group B.", "They face Spain.", "Wales are in Group C.",
+                "Scotland are not.", "He got a grade of A.", "Mark was pleased.", "I like Plan B.", "The rest do not."),
+                sentencesOf(text));
+    }
+
+    @Test
     void line_breaks_end_sentences_and_headlines_stand_alone() {
         String text = "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%. "
                 + "It sold more ads.";
