@@ -94,6 +94,10 @@ public final class SentenceSplitter {
      * "Mark L." before "Lester (born 1946) is…", but not "Group B." before "They face…".
      */
     private static boolean endsInInitial(String text, Sentence prev, int from, int to) {
+        int last = prev.end() - 1;
+        if (last < prev.start() + 1 || text.charAt(last) != '.' || !Character.isLetter(text.charAt(last - 1))) {
+            return false; // the common case, settled without a regular expression
+        }
         String before = text.substring(prev.start(), prev.end());
         if (ENDS_IN_LETTER.matcher(before).matches() && OPENS_WITH_INITIAL.matcher(text.substring(from, to)).matches()) {
             return true; // "J. | K. Rowling": two initials in a row are a name, whatever precedes them
