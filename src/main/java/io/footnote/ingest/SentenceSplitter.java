@@ -47,6 +47,25 @@ public final class SentenceSplitter {
             "Model", "Series", "Phase", "Stage", "Round", "Box", "Room", "Platform", "Building", "Hall", "Unit",
             "Court", "Pitch", "Column", "Area", "Sector", "League", "Band", "Flight", "Team", "Squad", "Form");
 
+    /** Titles that stand before a name ("licensed by St. George's Church", "said Gov. Brown"). */
+    private static final java.util.regex.Pattern ENDS_IN_TITLE = java.util.regex.Pattern.compile(
+            "(?:|.*[\\s(“\"‘'])(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Fr|Mt|Ft|Pres|Adm|Maj|Cmdr"
+                    + "|Hon)\\.", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A bracketed question or exclamation, as Wikipedia's "[who?]" and "[when?]" tags: ICU ends a sentence after
+     * it, though the sentence goes on in lower case.
+     */
+    private static final java.util.regex.Pattern ENDS_IN_BRACKETED_QUESTION = java.util.regex.Pattern.compile(
+            ".*\\[[^\\]]{0,40}[?!]\\]", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * The rest of a bracketed tag ICU cut at its question mark: "unreliable source?]" after "…debts).[", the
+     * second of Wikipedia's "[unreliable source?][unreliable source?]".
+     */
+    private static final java.util.regex.Pattern BRACKET_TAG_END = java.util.regex.Pattern.compile(
+            "\\[?[^\\[\\]]{1,40}\\]+[.,;:]?");
+
     /** A fragment opening with another initial: "K." or "K. Rowling…" after "met J.". */
     private static final java.util.regex.Pattern OPENS_WITH_INITIAL = java.util.regex.Pattern.compile(
             "\\p{Lu}\\.(?:\\s.*)?", java.util.regex.Pattern.DOTALL);
@@ -71,10 +90,12 @@ public final class SentenceSplitter {
             }
             if (e > s && hasLetterOrDigit(text, s, e)) {
                 if (!sentences.isEmpty() && (isLoneAbbreviation(text, sentences.get(sentences.size() - 1))
-                        || endsInInitial(text, sentences.get(sentences.size() - 1), s, e))
+                        || endsInInitial(text, sentences.get(sentences.size() - 1), s, e)
+                        || closesBracketTag(text, sentences.get(sentences.size() - 1), s, e))
                         && text.substring(sentences.get(sentences.size() - 1).end(), s).indexOf('\n') < 0) {
                     // ICU broke after an abbreviation that opens a sentence ("U.S. Immigration and ..."), or
-                    // inside a name ("George W. | Bush"): the fragment belongs to the sentence after it.
+                    // inside a name ("George W. | Bush"): the fragment belongs to the sentence after it. The
+                    // rest of a bracketed tag ("…debts).[ | unreliable source?]") belongs to the one before.
                     Sentence prev = sentences.remove(sentences.size() - 1);
                     sentences.add(new Sentence(prev.index(), prev.start(), e));
                     continue;
@@ -90,11 +111,16 @@ public final class SentenceSplitter {
     }
 
     /**
-     * Whether {@code prev} ends in an initial of a name that the fragment {@code from}–{@code to} goes on with:
-     * "Mark L." before "Lester (born 1946) is…", but not "Group B." before "They face…".
+     * Whether {@code prev} ends in an initial or a title of a name that the fragment {@code from}–{@code to} goes on
+     * with ("Mark L." before "Lester (born 1946) is…", "by St." before "George's Church…", but not "Group B."
+     * before "They face…"), or in a bracketed "[who?]" that the sentence goes on after in lower case.
      */
     private static boolean endsInInitial(String text, Sentence prev, int from, int to) {
         int last = prev.end() - 1;
+        if (last > prev.start() && text.charAt(last) == ']' && from < to && Character.isLowerCase(text.charAt(from))
+                && ENDS_IN_BRACKETED_QUESTION.matcher(text.substring(prev.start(), prev.end())).matches()) {
+            return true; // "…Chinese people[who?] | who did not…"
+        }
         if (last < prev.start() + 1 || text.charAt(last) != '.' || !Character.isLetter(text.charAt(last - 1))) {
             return false; // the common case, settled without a regular expression
         }
@@ -102,8 +128,12 @@ public final class SentenceSplitter {
         if (ENDS_IN_LETTER.matcher(before).matches() && OPENS_WITH_INITIAL.matcher(text.substring(from, to)).matches()) {
             return true; // "J. | K. Rowling": two initials in a row are a name, whatever precedes them
         }
-        if (!ENDS_IN_INITIAL.matcher(before).matches() || LETTER_LABELS.contains(wordBeforeLast(before))) {
+        boolean title = ENDS_IN_TITLE.matcher(before).matches();
+        if (!title && (!ENDS_IN_INITIAL.matcher(before).matches() || LETTER_LABELS.contains(wordBeforeLast(before)))) {
             return false;
+        }
+        while (from < to && "“\"‘'(".indexOf(text.charAt(from)) >= 0) {
+            from++; // Russell L. | "Rusty" Schweickart
         }
         int end = from;
         while (end < to && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '-')) {
@@ -111,6 +141,11 @@ public final class SentenceSplitter {
         }
         String next = text.substring(from, end);
         return !next.isEmpty() && Character.isUpperCase(next.charAt(0)) && !SENTENCE_OPENERS.contains(next);
+    }
+
+    /** Whether the fragment {@code from}–{@code to} only closes a bracketed tag that {@code prev} opened. */
+    private static boolean closesBracketTag(String text, Sentence prev, int from, int to) {
+        return text.charAt(prev.end() - 1) == '[' && BRACKET_TAG_END.matcher(text.substring(from, to)).matches();
     }
 
     /** The word before the fragment's last one ("Group" in "…in Group B."), or "" when there is none. */

@@ -60,6 +60,18 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void titles_and_wikipedia_question_tags_do_not_end_sentences() {
+        String text = "They were licensed by St. George's Church in 1784. Some Chinese people[who?] did not agree, "
+                + "and it now[when?] contributes 62% of GDP. Was it right? It grew (due to debts).[unreliable "
+                + "source?][unreliable source?] Russell L. \"Rusty\" Schweickart flew.";
+
+        assertEquals(List.of("They were licensed by St. George's Church in 1784.",
+                "Some Chinese people[who?] did not agree, and it now[when?] contributes 62% of GDP.", "Was it right?",
+                "It grew (due to debts).[unreliable source?][unreliable source?]",
+                "Russell L. \"Rusty\" Schweickart flew."), sentencesOf(text));
+    }
+
+    @Test
     void a_letter_that_ends_a_sentence_still_ends_it() {
         String text = "England are in Group B. They face Spain. Wales are in Group C. Scotland are not. "
                 + "He got a grade of A. Mark was pleased. I like Plan B. The rest do not.";
