@@ -31,9 +31,8 @@ import java.util.stream.Stream;
  * if unchanged only its stamp is written. Nothing per file is kept between passes; the folder is streamed.
  * A file rewritten to the same size within one tick of the file system's modification time is taken as
  * unchanged (as by any size-and-date sync) until it changes again; {@link #reindexAll} re-reads everything.
- * Within a pass the ids seen are held as 64-bit fingerprints ({@link SeenIds}, about 16 bytes an article); the
- * stored versions are looked up
- * {@value #LOOKUP_BATCH} files at a time (none in a forced pass), so nothing else grows with the index; the
+ * Within a pass the ids seen are held as 64-bit fingerprints ({@link SeenIds}, about 18 bytes an article); the
+ * stored versions are looked up {@value #LOOKUP_BATCH} files at a time (none in a forced pass), so nothing else grows with the index; the
  * articles to remove are found by streaming the index's ids against the ids seen, in a normal and
  * a forced pass alike.
  *

@@ -19,8 +19,12 @@ public final class SentenceSplitter {
     private static final ULocale LOCALE = new ULocale("en_US@ss=standard");
 
     /** "U.S.", "U.K.", "Mr.", "Dr." and the like, standing alone. */
+    /** Titles that stand before a name: "Mr.", "St." ("licensed by St. George's Church"), "Gov." and the like. */
+    private static final String TITLES = "Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Fr|Mt|Ft|Pres|Adm"
+            + "|Maj|Cmdr|Hon";
+
     private static final java.util.regex.Pattern LONE_ABBREVIATION = java.util.regex.Pattern.compile(
-            "[“\"‘']?(?:\\p{L}\\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|No|Vol)\\.");
+            "[“\"‘']?(?:\\p{L}\\.){2,}|(?:" + TITLES + "|Jr|Sr|No|Vol)\\.");
 
     /**
      * A fragment that ends in a person's initial ("George W.", "Sir C. V.") or in "v."/"vs." between two names
@@ -47,10 +51,9 @@ public final class SentenceSplitter {
             "Model", "Series", "Phase", "Stage", "Round", "Box", "Room", "Platform", "Building", "Hall", "Unit",
             "Court", "Pitch", "Column", "Area", "Sector", "League", "Band", "Flight", "Team", "Squad", "Form");
 
-    /** Titles that stand before a name ("licensed by St. George's Church", "said Gov. Brown"). */
+    /** A fragment ending in a title ("…licensed by St."). */
     private static final java.util.regex.Pattern ENDS_IN_TITLE = java.util.regex.Pattern.compile(
-            "(?:|.*[\\s(“\"‘'])(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Fr|Mt|Ft|Pres|Adm|Maj|Cmdr"
-                    + "|Hon)\\.", java.util.regex.Pattern.DOTALL);
+            "(?:|.*[\\s(“\"‘'])(?:" + TITLES + ")\\.", java.util.regex.Pattern.DOTALL);
 
     /**
      * A bracketed question or exclamation, as Wikipedia's "[who?]" and "[when?]" tags: ICU ends a sentence after
@@ -91,6 +94,7 @@ public final class SentenceSplitter {
             if (e > s && hasLetterOrDigit(text, s, e)) {
                 if (!sentences.isEmpty() && (isLoneAbbreviation(text, sentences.get(sentences.size() - 1))
                         || endsInInitial(text, sentences.get(sentences.size() - 1), s, e)
+                        || continuesAfterBracketedQuestion(text, sentences.get(sentences.size() - 1), s, e)
                         || closesBracketTag(text, sentences.get(sentences.size() - 1), s, e))
                         && text.substring(sentences.get(sentences.size() - 1).end(), s).indexOf('\n') < 0) {
                     // ICU broke after an abbreviation that opens a sentence ("U.S. Immigration and ..."), or
@@ -113,14 +117,10 @@ public final class SentenceSplitter {
     /**
      * Whether {@code prev} ends in an initial or a title of a name that the fragment {@code from}–{@code to} goes on
      * with ("Mark L." before "Lester (born 1946) is…", "by St." before "George's Church…", but not "Group B."
-     * before "They face…"), or in a bracketed "[who?]" that the sentence goes on after in lower case.
+     * before "They face…").
      */
     private static boolean endsInInitial(String text, Sentence prev, int from, int to) {
         int last = prev.end() - 1;
-        if (last > prev.start() && text.charAt(last) == ']' && from < to && Character.isLowerCase(text.charAt(from))
-                && ENDS_IN_BRACKETED_QUESTION.matcher(text.substring(prev.start(), prev.end())).matches()) {
-            return true; // "…Chinese people[who?] | who did not…"
-        }
         if (last < prev.start() + 1 || text.charAt(last) != '.' || !Character.isLetter(text.charAt(last - 1))) {
             return false; // the common case, settled without a regular expression
         }
@@ -141,6 +141,12 @@ public final class SentenceSplitter {
         }
         String next = text.substring(from, end);
         return !next.isEmpty() && Character.isUpperCase(next.charAt(0)) && !SENTENCE_OPENERS.contains(next);
+    }
+
+    /** Whether {@code prev} ends in a bracketed "[who?]" that the fragment goes on after in lower case. */
+    private static boolean continuesAfterBracketedQuestion(String text, Sentence prev, int from, int to) {
+        return text.charAt(prev.end() - 1) == ']' && from < to && Character.isLowerCase(text.charAt(from))
+                && ENDS_IN_BRACKETED_QUESTION.matcher(text.substring(prev.start(), prev.end())).matches();
     }
 
     /** Whether the fragment {@code from}–{@code to} only closes a bracketed tag that {@code prev} opened. */
