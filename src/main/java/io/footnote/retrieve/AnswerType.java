@@ -24,7 +24,7 @@ public enum AnswerType {
     NUMBER,
     /** when, what year/date/month/day/century: a date. */
     DATE,
-    /** where, what country/city/place: a place. */
+    /** where, what country/city/place, what is the capital of: a place. */
     PLACE,
     /** why, how (not how many/much/…): a reason or manner. */
     REASON,
@@ -42,7 +42,8 @@ public enum AnswerType {
             + "firm|person|people|man|woman|player|team|club|band|group|organi[sz]ation|party|minister|"
             + "manufacturer|maker|brand|actor|actress|singer|director|author|chief|boss|leader)\\b");
     private static final Pattern Q_PLACE = Pattern.compile("\\bwhere\\b|\\b(what|which) (country|countries|city|"
-            + "cities|town|place|region|state|continent|nation)\\b");
+            + "cities|town|place|region|state|continent|nation)\\b|\\b(what|which)( (is|was|are|were))? the capital"
+            + "( city)? of\\b");
     private static final Pattern Q_REASON = Pattern.compile("^(why|how)\\b|\\b(why|how come|what (caused|led to)|"
             + "for what reason)\\b|\\bhow (did|does|do|is|are|was|were|can|could|will|would)\\b");
 
@@ -128,6 +129,56 @@ public enum AnswerType {
         return !spans.isEmpty()
                 || this == DATE && !newHits(S_RELATIVE_TIME.matcher(sentence), 0, questionWords).isEmpty();
     }
+
+    /**
+     * A place as a reader may state it: a preposition of place before a word the question lacks ("to the snooker
+     * hall", "in Canberra"), which {@link #S_PLACE}'s capitalised names do not cover.
+     */
+    private static final Pattern S_PLACE_LOOSE = Pattern.compile("\\b(?:in|at|near|from|to|into|across|outside|"
+            + "inside|throughout|on|between|around|towards?|via|within|beyond|behind|under|over) (?:(?:the|a|an|his|her|"
+            + "their|its) )?(\\p{L}[\\p{L}'’-]*)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether {@code sentence} gives an answer of this kind at all, beyond the question's own words: what
+     * {@link Answerability} asks before it cuts a question whose evidence cannot answer it. Lenient, so that a
+     * sentence that answers is rarely caught: for {@link #PLACE} any name past the sentence's first word or any
+     * preposition of place before a new word counts ("based in Australia" does not answer "What is the capital
+     * of Australia?"; "went to the snooker hall" answers "Where did he go?"); for the other kinds it is
+     * {@link #suppliedBy}.
+     */
+    public boolean givenBy(String sentence, Set<String> questionWords) {
+        if (suppliedBy(sentence, questionWords)) {
+            return true;
+        }
+        if (this != PLACE) {
+            return false;
+        }
+        Matcher m = S_PLACE_LOOSE.matcher(sentence);
+        while (m.find()) {
+            String w = POSSESSIVE.matcher(m.group(1).toLowerCase(Locale.ROOT)).replaceAll("");
+            if (!FUNCTION_WORDS.contains(w) && !questionWords.contains(w)) {
+                return true;
+            }
+        }
+        for (Span name : newNames(sentence, questionWords)) {
+            // The opening word is capitalised because it opens the sentence: a name ("Sweden rationed gasoline")
+            // unless it is one of the ordinary words sentences open with ("More than 90% of the staff…").
+            if (name.start() > 0 || !OPENERS.contains(sentence.substring(name.start(), name.end()).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ordinary words that open sentences, beyond {@link #FUNCTION_WORDS}: capitalised there, yet no name. */
+    private static final Set<String> OPENERS = Set.of("more", "less", "few", "several", "each", "every", "other",
+            "such", "only", "even", "just", "still", "then", "now", "today", "yesterday", "last", "next", "first",
+            "later", "earlier", "despite", "although", "though", "since", "during", "instead", "not", "no", "under",
+            "over", "among", "between", "through", "until", "much", "according", "unlike", "like", "because", "once",
+            "nearly", "almost", "about", "around", "into", "within", "without", "unless", "whether",
+            "thus", "indeed", "further", "furthermore", "moreover", "finally", "similarly", "previously", "currently",
+            "recently", "eventually", "initially", "originally", "another", "any", "either", "neither", "none",
+            "nothing", "everything", "everyone", "someone");
 
     /**
      * Whether a sentence supplies an answer of this kind ({@link #suppliedBy}) and whether near the question's

@@ -52,6 +52,14 @@ public final class Answerability {
      * never states.
      */
     public static double of(Candidate best, double score, AnswerType type, int uncovered) {
+        return of(best, score, type, uncovered, best.typeMatch());
+    }
+
+    /**
+     * As {@link #of(Candidate, double, AnswerType, int)}, with whether the best sentence gives the asked-for kind
+     * of answer at all ({@link AnswerType#givenBy}, more lenient than the ranker's {@code typeMatch} for places).
+     */
+    public static double of(Candidate best, double score, AnswerType type, int uncovered, boolean given) {
         double typeSignal = type == AnswerType.OTHER ? 0.5 : best.typeMatch() ? 1 : 0;
         double z = BIAS + W_SCORE * score + W_RARE * best.rareCoverage() + W_OVERLAP * best.overlap()
                 + W_TYPE * typeSignal + W_SIMILARITY * best.similarity();
@@ -64,7 +72,7 @@ public final class Answerability {
         }
         // "How long is the Channel Tunnel?" answered by "…events in the tunnel.": a question that asks for a number
         // or a date is not answered by a sentence that gives none (beyond the question's own).
-        if ((type == AnswerType.NUMBER || type == AnswerType.DATE) && !best.typeMatch()) {
+        if ((type == AnswerType.NUMBER || type == AnswerType.DATE || type == AnswerType.PLACE) && !given) {
             p *= UNSUPPLIED_FACTOR;
         }
         return p;

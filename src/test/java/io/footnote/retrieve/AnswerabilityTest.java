@@ -14,7 +14,7 @@ class AnswerabilityTest {
     }
 
     @Test
-    void given_a_number_or_date_question_when_the_best_sentence_gives_none_then_the_probability_is_cut() {
+    void given_a_number_date_or_place_question_when_the_best_sentence_gives_none_then_the_probability_is_cut() {
         long seed = System.nanoTime();
         Random r = new Random(seed);
         for (int i = 0; i < 200; i++) {
@@ -28,11 +28,24 @@ class AnswerabilityTest {
                 double with = Answerability.of(c, score, type, 0);
                 double missing = Answerability.of(without, score, type, 0);
 
-                // then only number and date questions are cut (the fitted type weight is near zero)
-                double expected = type == AnswerType.NUMBER || type == AnswerType.DATE ? Answerability.UNSUPPLIED_FACTOR : 1.0;
+                // then only number, date and place questions are cut (the fitted type weight is near zero)
+                double expected = type == AnswerType.NUMBER || type == AnswerType.DATE || type == AnswerType.PLACE
+                        ? Answerability.UNSUPPLIED_FACTOR : 1.0;
                 assertEquals(expected, missing / with, 0.01, "seed " + seed + ", " + type);
             }
         }
+    }
+
+    @Test
+    void given_a_place_question_when_a_place_is_given_loosely_then_it_is_not_cut() {
+        // given a best sentence the ranker's strict check finds no place in, but the lenient one does
+        Candidate c = new Candidate("doc", 0, 0.8, 0.9, 1, false, 0.5, 0.5, 0, 0.9);
+
+        // then the given place decides, not the strict check
+        assertEquals(Answerability.of(c, 0.7, AnswerType.OTHER, 0),
+                Answerability.of(c, 0.7, AnswerType.PLACE, 0, true), 0.01);
+        assertEquals(Answerability.of(c, 0.7, AnswerType.OTHER, 0) * Answerability.UNSUPPLIED_FACTOR,
+                Answerability.of(c, 0.7, AnswerType.PLACE, 0, false), 0.01);
     }
 
     @Test
