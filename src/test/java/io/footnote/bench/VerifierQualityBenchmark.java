@@ -1,5 +1,6 @@
 package io.footnote.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import io.footnote.cite.CachedEmbedder;
@@ -37,6 +38,7 @@ import java.util.function.Predicate;
  */
 class VerifierQualityBenchmark {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EXPERTQA_MAX = Integer.getInteger("bench.expertqa.max", Integer.MAX_VALUE);
 
     @Test
@@ -59,6 +61,7 @@ class VerifierQualityBenchmark {
                 + "shortlist only macro-F1 | after macro-F1 |\n|---|---|---|---|---|---|---|\n");
         Map<String, double[][]> byKind = new LinkedHashMap<>();
         List<double[]> rows = new ArrayList<>();
+        StringBuilder perItem = new StringBuilder();
         for (Item it : items) {
             List<SourceText> sources = it.evidence().stream().map(e -> SourceText.raw("1", e, splitter::split))
                     .filter(s -> !s.sentences().isEmpty()).toList();
@@ -81,6 +84,8 @@ class VerifierQualityBenchmark {
                 }
             }
             rows.add(new double[]{it.label() ? 1 : 0, before, after, shortlisted});
+            perItem.append(JSON.writeValueAsString(Map.of("set", it.set(), "group", it.group(), "claim", it.claim(),
+                    "label", it.label(), "after", after))).append('\n');
             for (String kind : kinds(it, multi)) {
                 byKind.computeIfAbsent(kind, k -> new double[1][]);
                 byKind.put(kind, append(byKind.get(kind), new double[]{it.label() ? 1 : 0, before, after, shortlisted}));
@@ -99,6 +104,8 @@ class VerifierQualityBenchmark {
         }
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/verifier-quality.md"), report);
+        // One line per claim (its verdict and score), for reading the errors.
+        Files.writeString(Path.of("target/bench/verifier-items.jsonl"), perItem);
         System.out.println(report);
     }
 
