@@ -141,8 +141,8 @@ public enum AnswerType {
     /**
      * Whether {@code sentence} gives an answer of this kind at all, beyond the question's own words: what
      * {@link Answerability} asks before it cuts a question whose evidence cannot answer it. Lenient, so that a
-     * sentence that answers is rarely caught: for {@link #PLACE} any name past the sentence's first word or any
-     * preposition of place before a new word counts ("based in Australia" does not answer "What is the capital
+     * sentence that answers is rarely caught: for {@link #PLACE} any name (a capitalised word other than an
+     * ordinary opening word such as "More") or any preposition of place before a new word counts ("based in Australia" does not answer "What is the capital
      * of Australia?"; "went to the snooker hall" answers "Where did he go?"); for the other kinds it is
      * {@link #suppliedBy}.
      */

@@ -18,8 +18,9 @@ package io.footnote.retrieve;
  * sentence for a question the articles do not answer still shares most of its words; what it lacks is the one
  * thing the question is specifically about.
  *
- * <p>A second rule, also not fitted: a question that asks for a number or a date ({@link AnswerType#NUMBER},
- * {@link AnswerType#DATE}) whose best sentence gives none beyond the question's own is cut too (by
+ * <p>A second rule, also not fitted: a question that asks for a number, a date or a place ({@link AnswerType#NUMBER},
+ * {@link AnswerType#DATE}, {@link AnswerType#PLACE}) whose best sentence gives none beyond the question's own
+ * ({@link AnswerType#givenBy}) is cut too (by
  * {@link #UNSUPPLIED_FACTOR}, the one value here chosen on data). The
  * detectors are lenient on purpose (written numbers, "several", "thousands", ordinals, "after …", "recently"), so
  * that a sentence that does answer is rarely caught: on SQuAD v1.1 (seeds 42 and 7, 1,000 questions each) about
@@ -70,8 +71,9 @@ public final class Answerability {
         if (uncovered > 0) {
             p *= UNCOVERED_FACTOR;
         }
-        // "How long is the Channel Tunnel?" answered by "…events in the tunnel.": a question that asks for a number
-        // or a date is not answered by a sentence that gives none (beyond the question's own).
+        // "How long is the Channel Tunnel?" answered by "…events in the tunnel.", "What is the capital of Australia?"
+        // by "…staff are based in Australia.": a question that asks for a number, a date or a place is not answered
+        // by a sentence that gives none (beyond the question's own).
         if ((type == AnswerType.NUMBER || type == AnswerType.DATE || type == AnswerType.PLACE) && !given) {
             p *= UNSUPPLIED_FACTOR;
         }

@@ -133,8 +133,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         // A follow-up whose best article never names the conversation's subject leaves a mention unstated too.
         int uncovered = mentions.uncovered(query, topDoc.document())
                 + (subject != null && !onSubject.get(top.documentId()) ? 1 : 0);
-        boolean given = c.answerType() == AnswerType.PLACE
-                ? AnswerType.PLACE.givenBy(top.text(), AnswerType.words(query)) : best.typeMatch();
+        boolean given = c.answerType().givenBy(top.text(), AnswerType.words(query)); // lenient for places
         double answerability = Answerability.of(best, bestScore, c.answerType(), uncovered, given);
         ScoredSentence first = ranked.getFirst();
         double lead = order.get(first.documentId() + "#" + first.sentenceIndex());
