@@ -60,9 +60,9 @@ public final class SupportScorer {
     /** Claims of at most this many content words are phrases. */
     static final int PHRASE_WORDS = 3;
     /** Weights for a claim of more than {@link #PHRASE_WORDS} content words (fitted by {@code VerifierFit}). */
-    static final Weights SENTENCE = new Weights(3.13, 0.00, 3.23, -4.64);
+    static final Weights SENTENCE = new Weights(2.82, 0.00, 3.42, -4.74);
     /** Weights for a short claim, an answer phrase (fitted by {@code VerifierFit}). */
-    static final Weights PHRASE = new Weights(0.00, 3.81, 4.07, -6.63);
+    static final Weights PHRASE = new Weights(0.00, 3.86, 4.08, -6.66);
 
     static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at",
             "by", "for", "with", "from", "as", "into", "over", "after", "before", "about", "than", "that", "this",
