@@ -53,6 +53,8 @@ class VerifyBenchmark {
         }
         long[] cold = new long[MEASURED];
         long[] warm = new long[MEASURED];
+        long coldTexts = 0;
+        long coldEmbedNanos = 0;
         CachedEmbedder shared = cache(encoder);
         for (int i = -WARMUP; i < MEASURED; i++) {
             int offset = Math.floorMod(i * 7, sentences.size() - 32);
@@ -65,9 +67,15 @@ class VerifyBenchmark {
             String answer = claim(sentences.get(offset + 1)) + " [1][2][3]. " + claim(sentences.get(offset + 13))
                     + " [4][5]. " + claim(sentences.get(offset + 30)) + " [6][7][8].";
             CachedEmbedder fresh = cache(encoder);
+            long embeddedBefore = EMBEDDED.get();
+            long embedNanosBefore = EMBED_NANOS.get();
             long t0 = System.nanoTime();
             new AnswerChecker(new SupportScorer(fresh), fresh, splitter::split, 0.5).check(answer, sources);
             long t1 = System.nanoTime();
+            if (i >= 0) {
+                coldTexts += EMBEDDED.get() - embeddedBefore;
+                coldEmbedNanos += EMBED_NANOS.get() - embedNanosBefore;
+            }
             AnswerChecker warmChecker = new AnswerChecker(new SupportScorer(shared), shared, splitter::split, 0.5);
             warmChecker.check(answer, sources); // sources now known
             String again = answer.replace(" [4][5].", " and more [4][5].");
@@ -83,6 +91,8 @@ class VerifyBenchmark {
         System.out.println(String.format(Locale.ROOT, "verify 3 claims x 8 sources (%d checks, %d cores): cold p50 %.1f ms"
                         + " p95 %.1f ms | warm p50 %.1f ms p95 %.1f ms", MEASURED,
                 Runtime.getRuntime().availableProcessors(), pct(cold, 50), pct(cold, 95), pct(warm, 50), pct(warm, 95)));
+        System.out.println(String.format(Locale.ROOT, "cold: %.1f texts embedded a check, %.1f ms of it embedding (mean)",
+                coldTexts / (double) MEASURED, coldEmbedNanos / 1e6 / MEASURED));
     }
 
     private static String claim(String sentence) {
@@ -90,9 +100,19 @@ class VerifyBenchmark {
         return s.length() > 120 ? s.substring(0, 120) : s;
     }
 
+    /** Texts embedded and nanoseconds spent embedding them, over all checks (cold and warm). */
+    private static final java.util.concurrent.atomic.AtomicLong EMBEDDED = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong EMBED_NANOS = new java.util.concurrent.atomic.AtomicLong();
+
     private static CachedEmbedder cache(OnnxEncoder encoder) {
-        return new CachedEmbedder(texts -> encoder.embedAll(texts.stream().map(TextSegment::from).toList())
-                .content().stream().map(Embedding::vector).toList(), 10_000);
+        return new CachedEmbedder(texts -> {
+            long t = System.nanoTime();
+            List<float[]> out = encoder.embedAll(texts.stream().map(TextSegment::from).toList())
+                    .content().stream().map(Embedding::vector).toList();
+            EMBED_NANOS.addAndGet(System.nanoTime() - t);
+            EMBEDDED.addAndGet(texts.size());
+            return out;
+        }, 10_000);
     }
 
     private static double pct(long[] nanos, int p) {
