@@ -195,9 +195,39 @@ public final class CitationPrompt {
         return s.substring(i);
     }
 
-    /** Source text on one line, so a line in an article cannot pose as a fence or a new numbered source. */
+    /**
+     * Source text on one line, so a line in an article cannot pose as a fence or a new numbered source: each run
+     * of whitespace ({@code \s}: space, tab, line feed, vertical tab, form feed, carriage return) becomes one
+     * space, then the ends are stripped. Written out rather than as {@code replaceAll("\\s+", " ")}, whose cost
+     * showed in every prompt's budget arithmetic.
+     */
     static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").strip();
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isSpace(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            int end = i + 1;
+            while (end < s.length() && isSpace(s.charAt(end))) {
+                end++;
+            }
+            if (out == null && (c != ' ' || end > i + 1)) {
+                out = new StringBuilder(s.length()).append(s, 0, i); // the first run that is not one plain space
+            }
+            if (out != null) {
+                out.append(' ');
+            }
+            i = end - 1;
+        }
+        return (out == null ? s : out.toString()).strip();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static String nonce() {

@@ -170,6 +170,25 @@ class CitationPromptPassagesTest {
     }
 
     @Test
+    void an_article_rewritten_since_the_last_prompt_is_fingerprinted_afresh() {
+        // given one prompt, asked while "copy" duplicates "a" (so it is left out) ...
+        List<String> text = numbered("Harbour", 10);
+        Document a = article("a", "Harbour ferry", text);
+        Document copy = article("copy", "Harbour ferry (copy)", text);
+        CitationPrompt prompt = prompt(2000);
+        Retrieval first = new Retrieval("q", List.of(), List.of(scored(a, 4, 0.9), scored(copy, 4, 0.8)));
+        assertEquals(List.of(), indexes(prompt.select(first), "copy"));
+
+        // when "copy" is rewritten into a different article under the same id and asked again
+        Document rewritten = article("copy", "Tides", numbered("Tides", 10));
+        Retrieval second = new Retrieval("q", List.of(), List.of(scored(a, 4, 0.9), scored(rewritten, 4, 0.8)));
+        List<ScoredSentence> sources = prompt.select(second);
+
+        // then its new text is what counts: it is no longer a duplicate and is given
+        assertFalse(indexes(sources, "copy").isEmpty());
+    }
+
+    @Test
     void chunks_of_a_wider_search_fill_the_budget_left_after_the_retrieved_ones() {
         // given a retrieval of one chunk, and a wider search that also finds a chunk of another article
         Document a = article("a", "Harbour", numbered("Harbour", 10));
