@@ -22,7 +22,6 @@ final class Mismatches {
             "denies", "reject", "rejected", "rejects", "fail", "failed", "fails");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Pattern NAME = Pattern.compile("\\b\\p{Lu}[\\p{L}’'-]+");
-    private static final Pattern POSSESSIVE = Pattern.compile("'s$");
     private static final Pattern NEXT_CAPITALISED = Pattern.compile("\\s+\\p{Lu}");
 
     /** The product of the number, name and negation penalties (1 when none applies). */
@@ -36,9 +35,9 @@ final class Mismatches {
         int missing = 0;
         for (String n : names(claim)) {
             boolean acronym = n.length() >= 2 && n.chars().allMatch(Character::isUpperCase);
-            // "Arthur's" is stated by a source saying "Arthur" (words() drops the possessive, so the name must too)
-            String word = POSSESSIVE.matcher(n.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceAll("");
-            boolean found = SupportScorer.contains(sourceWords, word);
+            // The name is read as the source's words are ("Arthur's" as "arthur", "Twenty" as "20"), so a source
+            // that states it is found to.
+            boolean found = SupportScorer.words(n).stream().allMatch(w -> SupportScorer.contains(sourceWords, w));
             if (!found && !(acronym && initials.contains(n))) {
                 missing++;
             }

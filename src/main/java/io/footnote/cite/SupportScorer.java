@@ -60,7 +60,7 @@ public final class SupportScorer {
     /** Claims of at most this many content words are phrases. */
     static final int PHRASE_WORDS = 3;
     /** Weights for a claim of more than {@link #PHRASE_WORDS} content words (fitted by {@code VerifierFit}). */
-    static final Weights SENTENCE = new Weights(2.82, 0.00, 3.42, -4.74);
+    static final Weights SENTENCE = new Weights(2.81, 0.00, 3.55, -4.86);
     /** Weights for a short claim, an answer phrase (fitted by {@code VerifierFit}). */
     static final Weights PHRASE = new Weights(0.00, 3.86, 4.08, -6.66);
 

@@ -78,6 +78,15 @@ class SupportScorerTest {
     }
 
     @Test
+    void a_name_spelled_with_a_number_word_is_stated_by_a_source_that_spells_it_the_same() {
+        // "Twenty One Pilots" opens the claim, so its words are checked; "twenty" is read as 20 on both sides
+        String source = "Twenty One Pilots is an American musical duo originating from Columbus, Ohio.";
+
+        assertEquals(1.0, Mismatches.penalty("Twenty One Pilots", source));
+        assertEquals(1.0, Mismatches.penalty("Twenty One Pilots come from Columbus.", source));
+    }
+
+    @Test
     void a_short_answer_phrase_must_be_stated_in_so_many_words() {
         String source = "Arthur's Magazine was an American literary periodical first published in 1844.";
 
