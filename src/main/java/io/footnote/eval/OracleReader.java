@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.footnote.llm.CitationPrompt;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,24 +75,20 @@ public final class OracleReader implements AutoCloseable {
     public static String reply(String prompt, Set<String> supporting) {
         Matcher begin = BEGIN.matcher(prompt);
         if (!begin.find()) {
-            return io.footnote.llm.CitationPrompt.NO_ANSWER;
+            return CitationPrompt.NO_ANSWER;
         }
         String end = "END SOURCES " + begin.group(1);
-        Set<String> wanted = supporting.stream().map(OracleReader::oneLine).collect(java.util.stream.Collectors.toSet());
+        Set<String> wanted = supporting.stream().map(CitationPrompt::oneLine).collect(java.util.stream.Collectors.toSet());
         for (String line : prompt.substring(begin.end()).split("\n")) {
             if (line.equals(end)) {
                 break;
             }
             Matcher m = SOURCE_LINE.matcher(line);
-            if (m.matches() && wanted.contains(oneLine(m.group(2)))) {
+            if (m.matches() && wanted.contains(CitationPrompt.oneLine(m.group(2)))) {
                 return m.group(2) + " [" + m.group(1) + "]";
             }
         }
-        return io.footnote.llm.CitationPrompt.NO_ANSWER;
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").strip();
+        return CitationPrompt.NO_ANSWER;
     }
 
     private void complete(HttpExchange exchange) throws IOException {

@@ -199,9 +199,10 @@ public final class CitationPrompt {
      * Source text on one line, so a line in an article cannot pose as a fence or a new numbered source: each run
      * of whitespace ({@code \s}: space, tab, line feed, vertical tab, form feed, carriage return) becomes one
      * space, then the ends are stripped. Written out rather than as {@code replaceAll("\\s+", " ")}, whose cost
-     * showed in every prompt's budget arithmetic.
+     * showed in every prompt's budget arithmetic. Public so that what reads a prompt's lines back (the oracle
+     * reader) and the judge's prompt put text on one line the same way.
      */
-    static String oneLine(String s) {
+    public static String oneLine(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -113,7 +113,7 @@ public final class JudgePrompt {
 
     /** Data on one line, so it cannot pose as an END line. */
     private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+        return s == null ? "" : CitationPrompt.oneLine(s);
     }
 
     private static String abbreviate(String s) {

@@ -148,13 +148,8 @@ class AnswerTypeTest {
         String[] words = {"Skype", "has", "28", "million", "users", "in", "London", "because", "of", "IBM", ",", "2005",
                 "March", "the", "BBC", "said", ".", "twenty", "by", "using", "Paris"};
         for (int round = 0; round < 500; round++) {
-            StringBuilder b = new StringBuilder();
-            int n = 1 + random.nextInt(15);
-            for (int i = 0; i < n; i++) {
-                b.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
-            }
-            String sentence = b.toString();
-            Set<String> q = AnswerType.words(words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]);
+            String sentence = randomWords(random, words, 1 + random.nextInt(15));
+            Set<String> q = AnswerType.words(randomWords(random, words, 2));
             for (AnswerType type : AnswerType.values()) {
                 List<Span> spans = type.spans(sentence, q);
                 assertEquals(!spans.isEmpty(), type.suppliedBy(sentence, q), "seed " + seed + ": " + sentence);
@@ -176,14 +171,8 @@ class AnswerTypeTest {
                 "March", "the", "BBC", "said", ".", "twenty", "by", "using", "Paris", "after", "recently", "user's",
                 "4th", "price", "rose", "when", "who", "how", "many"};
         for (int round = 0; round < 500; round++) {
-            StringBuilder b = new StringBuilder();
-            int n = 1 + random.nextInt(20);
-            for (int i = 0; i < n; i++) {
-                b.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
-            }
-            String sentence = b.toString();
-            Set<String> q = AnswerType.words(words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]
-                    + " " + words[random.nextInt(words.length)]);
+            String sentence = randomWords(random, words, 1 + random.nextInt(20));
+            Set<String> q = AnswerType.words(randomWords(random, words, 3));
             for (AnswerType type : AnswerType.values()) {
                 AnswerType.Supply supply = type.supply(sentence, q);
                 assertEquals(new AnswerType.Supply(type.suppliedBy(sentence, q), type.suppliedNear(sentence, q)), supply,
@@ -224,13 +213,8 @@ class AnswerTypeTest {
         String[] words = {"Skype", "has", "28", "million", "users", "in", "London", "because", "of", "IBM", ",", "2005",
                 "the", "BBC", "said", ".", "to", "hall", "at", "Paris", "capital", "where", "based", "on", "its"};
         for (int round = 0; round < 500; round++) {
-            StringBuilder b = new StringBuilder();
-            int n = 1 + random.nextInt(15);
-            for (int i = 0; i < n; i++) {
-                b.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
-            }
-            String sentence = b.toString();
-            Set<String> q = AnswerType.words(words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]);
+            String sentence = randomWords(random, words, 1 + random.nextInt(15));
+            Set<String> q = AnswerType.words(randomWords(random, words, 2));
             for (AnswerType type : AnswerType.values()) {
                 boolean given = type.givenBy(sentence, q);
                 if (type.suppliedBy(sentence, q)) {
@@ -241,6 +225,15 @@ class AnswerTypeTest {
                 }
             }
         }
+    }
+
+    /** {@code n} words drawn from {@code words}, joined by spaces. */
+    private static String randomWords(java.util.Random random, String[] words, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+        }
+        return b.toString();
     }
 
     private static List<String> texts(String sentence, List<Span> spans) {
