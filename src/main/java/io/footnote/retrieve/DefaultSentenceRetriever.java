@@ -59,6 +59,16 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
      * fitted; any value well below 1 puts on-subject sentences first, as the BBC golden set's follow-ups need.
      */
     static final double OFF_SUBJECT_FACTOR = 0.5;
+    /**
+     * What a sentence's score is multiplied by when its article never states one of the question's names or
+     * numbers ({@link Mentions#uncovered}): the same rule {@link Answerability} applies to the best sentence, applied
+     * to every candidate, so that evidence about what the question names ranks above a like-worded sentence about
+     * something else ("Who scored all of Ireland's points against Argentina?": the match against South Africa's
+     * "Ronan O'Gara scored all Ireland's points" scored higher than "O'Gara kicked all of Ireland's points" from the
+     * Argentina match, and the question was declined for lacking "Argentina"). Not fitted: the follow-up rule's
+     * value; SQuAD cannot measure it (its questions' names are in their one article).
+     */
+    static final double OFF_MENTION_FACTOR = 0.5;
 
     /** Analysed forms of words that shape a question but say nothing about its topic. */
     static final Set<String> QUESTION_WORDS = Set.of("what", "which", "who", "whom", "whose", "when",
@@ -89,6 +99,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         String own = ownQuestion(query);
         String subject = own.length() < query.length() ? query.substring(own.length() + CONTEXT_MARK.length()) : null;
         Map<String, Boolean> onSubject = new HashMap<>();
+        Map<String, Integer> unstated = new HashMap<>();
         for (Candidate k : c.candidates()) {
             Optional<IndexedDocument> found = docs.computeIfAbsent(k.documentId(), articles::document);
             if (found.isEmpty()) {
@@ -100,6 +111,9 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             if (subject != null && !onSubject.computeIfAbsent(doc.id(), id -> mentions.statesSubject(subject, doc))) {
                 score *= OFF_SUBJECT_FACTOR;
             }
+            if (unstated.computeIfAbsent(doc.id(), id -> mentions.uncovered(query, doc)) > 0) {
+                score *= OFF_MENTION_FACTOR;
+            }
             ranked.add(new ScoredSentence(doc.id(), k.sentenceIndex(), s.start(), s.end(), s.textIn(doc.text()),
                     score, k.similarity(), k.overlap()));
             byKey.put(doc.id() + "#" + k.sentenceIndex(), k);
@@ -107,7 +121,8 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         // Ordered by the fitted ranker (the sentence likeliest to hold the answer first); each keeps its combined
         // relevance score, which the thresholds downstream and Answerability read.
         Map<String, Double> order = new HashMap<>();
-        // (with the score each sentence was given: a follow-up's off-subject sentence ranks on its cut score)
+        // (with the score each sentence was given: a follow-up's off-subject sentence, or one whose article never
+        // states a name the question states, ranks on its cut score)
         for (ScoredSentence r : ranked) {
             String key = r.documentId() + "#" + r.sentenceIndex();
             order.put(key, SentenceRanker.rank(byKey.get(key), r.score()));
@@ -131,7 +146,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             best = best.withSimilarity(VectorUtil.dotProduct(c.queryVector(), topDoc.sentenceVectors()[top.sentenceIndex()]));
         }
         // A follow-up whose best article never names the conversation's subject leaves a mention unstated too.
-        int uncovered = mentions.uncovered(query, topDoc.document())
+        int uncovered = unstated.get(top.documentId()) // computed for every ranked article above
                 + (subject != null && !onSubject.get(top.documentId()) ? 1 : 0);
         boolean given = c.answerType().givenBy(top.text(), AnswerType.words(query)); // lenient for places
         double answerability = Answerability.of(best, bestScore, c.answerType(), uncovered, given);

@@ -49,4 +49,24 @@ public final class RankFusion {
         fused.sort(Comparator.comparingDouble(FusedChunk::score).reversed());
         return fused;
     }
+
+    /**
+     * The best {@code topK} of {@code fused} (ordered by fused score), made to hold each search's first
+     * {@code leaders} hits: reciprocal rank alone drops a chunk that one search ranks first and the other does not
+     * find at all (1/61) below chunks both searches rank middling (1/68 + 1/69), however far ahead of the rest
+     * the first search put it. A leader takes the place of the lowest other chunk.
+     */
+    public static List<FusedChunk> keepLeaders(List<FusedChunk> fused, int topK, int leaders) {
+        int n = Math.min(topK, fused.size());
+        List<FusedChunk> leading = new ArrayList<>();
+        List<FusedChunk> others = new ArrayList<>();
+        for (FusedChunk f : fused) {
+            boolean leader = f.textRank() > 0 && f.textRank() <= leaders || f.vectorRank() > 0 && f.vectorRank() <= leaders;
+            (leader ? leading : others).add(f);
+        }
+        List<FusedChunk> top = new ArrayList<>(leading.subList(0, Math.min(n, leading.size())));
+        top.addAll(others.subList(0, Math.min(n - top.size(), others.size())));
+        top.sort(Comparator.comparingDouble(FusedChunk::score).reversed());
+        return top;
+    }
 }
