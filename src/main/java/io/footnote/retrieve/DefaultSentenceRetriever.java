@@ -99,6 +99,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         String own = ownQuestion(query);
         String subject = own.length() < query.length() ? query.substring(own.length() + CONTEXT_MARK.length()) : null;
         Map<String, Boolean> onSubject = new HashMap<>();
+        List<String> named = Mentions.of(query); // once: every candidate article is checked for them
         Map<String, Integer> unstated = new HashMap<>();
         for (Candidate k : c.candidates()) {
             Optional<IndexedDocument> found = docs.computeIfAbsent(k.documentId(), articles::document);
@@ -111,7 +112,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             if (subject != null && !onSubject.computeIfAbsent(doc.id(), id -> mentions.statesSubject(subject, doc))) {
                 score *= OFF_SUBJECT_FACTOR;
             }
-            if (unstated.computeIfAbsent(doc.id(), id -> mentions.uncovered(query, doc)) > 0) {
+            if (unstated.computeIfAbsent(doc.id(), id -> mentions.uncovered(named, doc)) > 0) {
                 score *= OFF_MENTION_FACTOR;
             }
             ranked.add(new ScoredSentence(doc.id(), k.sentenceIndex(), s.start(), s.end(), s.textIn(doc.text()),

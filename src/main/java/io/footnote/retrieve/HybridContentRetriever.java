@@ -34,7 +34,6 @@ public final class HybridContentRetriever implements ContentRetriever {
      */
     static final int LEADERS = 1;
 
-
     private final ChunkSearch search;
     private final ArticleLookup articles;
     private final EmbeddingModel embeddings;

@@ -115,7 +115,8 @@ final class Mentions {
         return uncovered(mentions, doc) == 0;
     }
 
-    private int uncovered(List<String> mentions, Document doc) {
+    /** As {@link #uncovered(String, Document)}, for mentions already found ({@link #of}): one question, many articles. */
+    int uncovered(List<String> mentions, Document doc) {
         if (mentions.isEmpty()) {
             return 0;
         }

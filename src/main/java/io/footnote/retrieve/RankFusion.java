@@ -61,8 +61,7 @@ public final class RankFusion {
         List<FusedChunk> leading = new ArrayList<>();
         List<FusedChunk> others = new ArrayList<>();
         for (FusedChunk f : fused) {
-            boolean leader = f.textRank() > 0 && f.textRank() <= leaders || f.vectorRank() > 0 && f.vectorRank() <= leaders;
-            (leader ? leading : others).add(f);
+            (f.leads(leaders) ? leading : others).add(f);
         }
         List<FusedChunk> top = new ArrayList<>(leading.subList(0, Math.min(n, leading.size())));
         top.addAll(others.subList(0, Math.min(n - top.size(), others.size())));

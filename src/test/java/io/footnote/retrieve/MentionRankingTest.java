@@ -1,9 +1,5 @@
 package io.footnote.retrieve;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.output.Response;
 import io.footnote.domain.Chunk;
 import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
@@ -29,13 +25,6 @@ class MentionRankingTest {
     @TempDir
     Path dir;
 
-    /** Every text embeds to the same unit vector: the words decide. */
-    private static final EmbeddingModel FLAT = new EmbeddingModel() {
-        @Override
-        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-            return Response.from(segments.stream().map(s -> Embedding.from(new float[] {1, 0, 0, 0})).toList());
-        }
-    };
 
     private static IndexedDocument article(String id, String first, String second) {
         String text = first + " " + second;
@@ -56,7 +45,7 @@ class MentionRankingTest {
             index.upsert(article("argentina", "O'Gara kicked all of Ireland's points against Argentina.",
                     "He landed two dropped goals and five penalties."), List.of(new float[] {1, 0, 0, 0}));
             index.commit();
-            HybridContentRetriever chunks = new HybridContentRetriever(index, FLAT, "", new RankFusion(60),
+            HybridContentRetriever chunks = new HybridContentRetriever(index, new FlatEmbeddings(), "", new RankFusion(60),
                     RetrievalMode.HYBRID, 10, 5);
             DefaultSentenceRetriever retriever = new DefaultSentenceRetriever(index, chunks);
 

@@ -96,9 +96,7 @@ class RankFusionTest {
             }
             // and a chunk left out is no better than every non-leader kept
             List<FusedChunk> rest = fused.stream().filter(f -> !ids.contains(f.chunk().id())).toList();
-            List<FusedChunk> keptOthers = top.stream()
-                    .filter(f -> !(f.textRank() > 0 && f.textRank() <= leaders || f.vectorRank() > 0 && f.vectorRank() <= leaders))
-                    .toList();
+            List<FusedChunk> keptOthers = top.stream().filter(f -> !f.leads(leaders)).toList();
             if (!rest.isEmpty() && !keptOthers.isEmpty()) {
                 double bestLeftOut = rest.stream().mapToDouble(FusedChunk::score).max().orElseThrow();
                 double worstKept = keptOthers.stream().mapToDouble(FusedChunk::score).min().orElseThrow();

@@ -1,9 +1,5 @@
 package io.footnote.retrieve;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.output.Response;
 import io.footnote.domain.Chunk;
 import io.footnote.domain.Document;
 import io.footnote.domain.Sentence;
@@ -76,13 +72,6 @@ class VanishingArticleTest {
         }
     }
 
-    /** Every text embeds to the same unit vector: the text search decides. */
-    private static final EmbeddingModel FLAT = new EmbeddingModel() {
-        @Override
-        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-            return Response.from(segments.stream().map(s -> Embedding.from(new float[] {1, 0, 0, 0})).toList());
-        }
-    };
 
     private static IndexedDocument article(String id, String text, int split) {
         List<Sentence> sentences = List.of(new Sentence(0, 0, split), new Sentence(1, split + 1, text.length()));
@@ -102,7 +91,7 @@ class VanishingArticleTest {
             index.upsert(article("b", b, b.indexOf('.') + 1), List.of(new float[] {1, 0, 0, 0}));
             index.commit();
             Vanishing vanishing = new Vanishing(index, "a", new AtomicInteger(1));
-            HybridContentRetriever chunks = new HybridContentRetriever(vanishing, FLAT, "", new RankFusion(60),
+            HybridContentRetriever chunks = new HybridContentRetriever(vanishing, new FlatEmbeddings(), "", new RankFusion(60),
                     RetrievalMode.HYBRID, 10, 5);
             DefaultSentenceRetriever retriever = new DefaultSentenceRetriever(vanishing, chunks);
 
