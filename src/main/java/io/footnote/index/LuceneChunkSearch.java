@@ -1,5 +1,6 @@
 package io.footnote.index;
 
+import io.footnote.domain.Chunk;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -19,14 +20,20 @@ import org.apache.lucene.search.TopDocs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static io.footnote.index.LuceneRecords.CHUNK_DOC_ID;
 import static io.footnote.index.LuceneRecords.CHUNK_HASH;
 import static io.footnote.index.LuceneRecords.CHUNK_ORD;
+import static io.footnote.index.LuceneRecords.CHUNK_SENTENCES;
+import static io.footnote.index.LuceneRecords.CHUNK_SPAN;
 import static io.footnote.index.LuceneRecords.DOC_ID;
 import static io.footnote.index.LuceneRecords.KIND;
 import static io.footnote.index.LuceneRecords.KIND_DOC;
@@ -38,24 +45,28 @@ import static io.footnote.index.LuceneRecords.VECTOR;
  * The queries of a {@link LuceneIndex}: BM25 over chunk text and titles, k-nearest chunk vectors, a term's IDF,
  * and an article's stored record by id.
  *
- * <p>Contract: a chunk hit is mapped onto the article version {@code articles} returns, and only when its
- * content hash is that version's (between an update and the next commit the searcher still sees the previous
- * chunks, which are skipped, never mapped onto the new version's); hits keep the searcher's score order.
+ * <p>Contract: a chunk hit is kept only when its content hash is that of its article's current version
+ * ({@code versions}: between an update and the next commit the searcher still sees the previous chunks, which
+ * are skipped, never mapped onto the new version's), and it is then that version's chunk; hits keep the
+ * searcher's score order. A hit's chunk comes from its own doc values, so a search reads no article.
  */
 final class LuceneChunkSearch {
 
     private final LuceneSearchers searchers;
     private final Function<String, Optional<IndexedDocument>> articles;
+    private final Function<Collection<String>, Map<String, ArticleStore.Version>> versions;
     private final int dimension;
 
     /**
      * @param articles  the article version a hit belongs to (the index's {@code document})
+     * @param versions  the current version of each of some articles (the index's {@code versions}), by id
      * @param dimension length of the stored vectors
      */
     LuceneChunkSearch(LuceneSearchers searchers, Function<String, Optional<IndexedDocument>> articles,
-                      int dimension) {
+                      Function<Collection<String>, Map<String, ArticleStore.Version>> versions, int dimension) {
         this.searchers = searchers;
         this.articles = articles;
+        this.versions = versions;
         this.dimension = dimension;
     }
 
@@ -115,30 +126,76 @@ final class LuceneChunkSearch {
         Integer[] byDoc = new Integer[top.length];
         Arrays.setAll(byDoc, i -> i);
         Arrays.sort(byDoc, Comparator.comparingInt(i -> top[i].doc));
-        ChunkHit[] found = new ChunkHit[top.length];
+        String[] ids = new String[top.length];
+        String[] hashes = new String[top.length];
+        Chunk[] chunks = new Chunk[top.length];
+        int[] ordinals = new int[top.length];
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         LeafReaderContext leaf = null;
-        SortedDocValues ids = null;
-        NumericDocValues ords = null;
-        SortedDocValues hashes = null;
+        ChunkValues values = null;
         for (int i : byDoc) {
             int doc = top[i].doc;
             if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
                 leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                ids = DocValues.getSorted(leaf.reader(), CHUNK_DOC_ID);
-                ords = DocValues.getNumeric(leaf.reader(), CHUNK_ORD);
-                hashes = DocValues.getSorted(leaf.reader(), CHUNK_HASH);
+                values = new ChunkValues(leaf);
             }
-            int local = doc - leaf.docBase;
-            if (!ids.advanceExact(local) || !ords.advanceExact(local) || !hashes.advanceExact(local)) {
+            values.read(doc - leaf.docBase, i, ids, hashes, ordinals, chunks);
+        }
+        // Only the hash of each hit's article is needed to tell whether the hit is of its current version; it is
+        // read from doc values (of the searcher current now, and what is pending), not from the stored article,
+        // which costs a block decompression per article and is mostly wasted: fusion keeps a few of the hits.
+        Map<String, ArticleStore.Version> current = versions.apply(
+                Arrays.stream(ids).filter(Objects::nonNull).collect(Collectors.toSet()));
+        ChunkHit[] found = new ChunkHit[top.length];
+        for (int i = 0; i < top.length; i++) {
+            ArticleStore.Version v = ids[i] == null ? null : current.get(ids[i]);
+            if (v == null || !v.hash().equals(hashes[i])) {
                 continue;
             }
-            Optional<IndexedDocument> d = articles.apply(ids.lookupOrd(ids.ordValue()).utf8ToString());
-            if (d.isPresent() && d.get().document().contentHash()
-                    .equals(hashes.lookupOrd(hashes.ordValue()).utf8ToString())) {
-                found[i] = new ChunkHit(d.get().chunks().get((int) ords.longValue()), top[i].score);
+            if (chunks[i] != null) {
+                found[i] = new ChunkHit(chunks[i], top[i].score);
+            } else {
+                // A record written before chunks carried their span: map it through the article.
+                Optional<IndexedDocument> d = articles.apply(ids[i]);
+                if (d.isPresent() && d.get().document().contentHash().equals(hashes[i])) {
+                    found[i] = new ChunkHit(d.get().chunks().get(ordinals[i]), top[i].score);
+                }
             }
         }
         return found;
+    }
+
+    /** The chunk doc values of one leaf, read forward. */
+    private static final class ChunkValues {
+        private final SortedDocValues ids;
+        private final NumericDocValues ords;
+        private final SortedDocValues hashes;
+        private final NumericDocValues sentences;
+        private final NumericDocValues spans;
+
+        ChunkValues(LeafReaderContext leaf) throws IOException {
+            ids = DocValues.getSorted(leaf.reader(), CHUNK_DOC_ID);
+            ords = DocValues.getNumeric(leaf.reader(), CHUNK_ORD);
+            hashes = DocValues.getSorted(leaf.reader(), CHUNK_HASH);
+            sentences = DocValues.getNumeric(leaf.reader(), CHUNK_SENTENCES);
+            spans = DocValues.getNumeric(leaf.reader(), CHUNK_SPAN);
+        }
+
+        /** Fills slot {@code i} for leaf doc {@code local}; leaves the id null when the doc is no chunk. */
+        void read(int local, int i, String[] idOut, String[] hashOut, int[] ordOut, Chunk[] chunkOut)
+                throws IOException {
+            if (!ids.advanceExact(local) || !ords.advanceExact(local) || !hashes.advanceExact(local)) {
+                return;
+            }
+            idOut[i] = ids.lookupOrd(ids.ordValue()).utf8ToString();
+            hashOut[i] = hashes.lookupOrd(hashes.ordValue()).utf8ToString();
+            ordOut[i] = (int) ords.longValue();
+            if (sentences.advanceExact(local) && spans.advanceExact(local)) {
+                long run = sentences.longValue();
+                long span = spans.longValue();
+                chunkOut[i] = new Chunk(idOut[i], ordOut[i], LuceneRecords.high(run), LuceneRecords.low(run),
+                        LuceneRecords.high(span), LuceneRecords.low(span));
+            }
+        }
     }
 }

@@ -68,7 +68,7 @@ public final class LuceneIndex implements ArticleIndex {
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
-        this.queries = new LuceneChunkSearch(searchers, this::document, dimension);
+        this.queries = new LuceneChunkSearch(searchers, this::document, this::versions, dimension);
         this.dimension = dimension;
         this.cache = Caffeine.newBuilder().maximumWeight(cacheBytes)
                 .weigher((String id, IndexedDocument d) -> ArticleCodec.weight(d)).build();

@@ -36,6 +36,13 @@ final class LuceneRecords {
     static final String CHUNK_DOC_ID = "chunkDocId";
     static final String CHUNK_ORD = "chunkOrd";
     static final String CHUNK_HASH = "chunkHash";
+    /**
+     * A chunk's sentence run and character span, packed two ints to a long ({@link #pack}), so that a search
+     * hit becomes a {@link Chunk} without reading its article's stored fields. Records written before these
+     * existed lack them; their hits are mapped through the article as before.
+     */
+    static final String CHUNK_SENTENCES = "chunkSentences";
+    static final String CHUNK_SPAN = "chunkSpan";
     /** Doc values of an article record. */
     static final String ARTICLE_ID = "articleId";
     static final String ARTICLE_HASH = "articleHash";
@@ -81,12 +88,27 @@ final class LuceneRecords {
             ld.add(new SortedDocValuesField(CHUNK_DOC_ID, new BytesRef(id)));
             ld.add(new NumericDocValuesField(CHUNK_ORD, c.ordinal()));
             ld.add(new SortedDocValuesField(CHUNK_HASH, new BytesRef(hash)));
+            ld.add(new NumericDocValuesField(CHUNK_SENTENCES, pack(c.firstSentence(), c.lastSentence())));
+            ld.add(new NumericDocValuesField(CHUNK_SPAN, pack(c.start(), c.end())));
             ld.add(new TextField(TEXT, d.document().text().substring(c.start(), c.end()), Field.Store.NO));
             ld.add(new TextField(TITLE, d.document().title(), Field.Store.NO));
             ld.add(new KnnFloatVectorField(VECTOR, chunkVectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
             block.add(ld);
         }
         return block;
+    }
+
+    /** Two non-negative ints in one long: {@code high} in the upper half. */
+    static long pack(int high, int low) {
+        return ((long) high << 32) | (low & 0xFFFFFFFFL);
+    }
+
+    static int high(long packed) {
+        return (int) (packed >>> 32);
+    }
+
+    static int low(long packed) {
+        return (int) packed;
     }
 
     private static Document article(IndexedDocument d) {

@@ -4,7 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
@@ -96,6 +100,40 @@ class LuceneIndexTest extends ArticleIndexContract {
                 }
             }
             assertEquals(2, reopened.stats().documents());
+        }
+    }
+
+    @Test
+    void given_chunk_records_without_their_span_when_searched_then_hits_are_mapped_through_the_article()
+            throws IOException {
+        // given: an article whose chunk records lack the span doc values, as records written before they existed
+        IndexedDocument old = CodecSamples.article("old", DIMENSION);
+        try (ArticleIndex index = openEmpty()) {
+            index.upsert(old, oneHot(0, 1));
+            index.commit();
+        }
+        try (Directory d = FSDirectory.open(dir.resolve("index"));
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+            w.updateDocValues(new Term(LuceneRecords.DOC_ID, "old"),
+                    new NumericDocValuesField(LuceneRecords.CHUNK_SENTENCES, (Long) null),
+                    new NumericDocValuesField(LuceneRecords.CHUNK_SPAN, (Long) null));
+            w.commit();
+        }
+        // when: it is reopened and searched, next to an article written now
+        IndexedDocument added = CodecSamples.article("new", DIMENSION);
+        try (ArticleIndex index = openEmpty()) {
+            assertEquals(1, index.stats().documents(), "the signature survived the rewrite");
+            index.upsert(added, oneHot(2, 3));
+            index.commit();
+            // then: every chunk is found by its own vector, the old ones mapped through their article
+            for (IndexedDocument a : List.of(old, added)) {
+                List<float[]> vectors = a == old ? oneHot(0, 1) : oneHot(2, 3);
+                for (int c = 0; c < vectors.size(); c++) {
+                    List<ChunkHit> top = index.searchVector(vectors.get(c), 1);
+                    assertEquals(List.of(a.chunks().get(c)), top.stream().map(ChunkHit::chunk).toList(),
+                            a.document().id() + " chunk " + c);
+                }
+            }
         }
     }
 
