@@ -5,6 +5,7 @@ import io.footnote.ingest.CorpusIngester;
 import io.footnote.ingest.IngestQueue;
 import io.footnote.llm.LlmStatus;
 import io.footnote.ingest.IngestReport;
+import io.footnote.ingest.RescanPacing;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The running service's lifecycle. At start-up it builds the {@link Pipeline} from configuration and is ready
@@ -153,7 +153,7 @@ public class ServiceLifecycle {
             });
             long every = config.ingest().scanInterval().toMillis();
             if (every > 0) {
-                rescans.scheduleWithFixedDelay(queue::rescanIfIdle, every, every, TimeUnit.MILLISECONDS);
+                new RescanPacing(rescans, queue::rescanIfIdle, every).start();
             }
         } catch (ExecutionException e) {
             fail(e.getCause());

@@ -234,7 +234,9 @@ public interface FootnoteConfig {
         /**
          * How often the corpus folder is rescanned for new, changed and deleted files (a periodic scan, not a
          * file-system watch: it works on every file system, and a rescan of an unchanged folder only reads
-         * file sizes and dates). 0 turns rescanning off.
+         * file sizes and dates). The least time from the end of one rescan to the start of the next: a rescan that
+         * took t is followed by max(this, 9·t), so rescans of a large folder take at most a tenth of one core
+         * ({@link io.footnote.ingest.RescanPacing}). 0 turns rescanning off.
          */
         @WithDefault("10s")
         Duration scanInterval();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -66,10 +67,8 @@ public final class IngestQueue implements AutoCloseable {
     }
 
     /** A full pass unless one is already queued or running: what a periodic rescan wants. */
-    public void rescanIfIdle() {
-        if (queued.get() == 0) {
-            sync("rescan", false);
-        }
+    public Optional<Future<IngestReport>> rescanIfIdle() {
+        return queued.get() == 0 ? Optional.of(sync("rescan", false)) : Optional.empty();
     }
 
     /** Indexes these files of the corpus folder (relative paths). */
