@@ -55,10 +55,27 @@ export JAVA_HOME=$JDK PATH="$JDK/bin:$PATH"
 echo "Using the JDK at $JAVA_HOME (Java $(java_major "$JAVA_HOME/bin/java"))"
 
 # Package when there is no jar yet or anything it is built from changed since.
+AOT=target/footnote.aot
 if [ ! -f "$JAR" ] || [ -n "$(find pom.xml src/main -newer "$JAR" -print -quit)" ]; then
   echo "Building Footnote (tests skipped; './mvnw verify' runs them) ..."
   ./mvnw -B -q -DskipTests package
+  rm -f "$AOT"  # it describes the classes of the jar it was recorded with
 fi
 
-exec java ${FOOTNOTE_JAVA_OPTS:-} --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-  -jar "$JAR" "$@"
+# On JDK 25 or newer, an ahead-of-time cache of the classes the service loads and links (JEP 483, 514) makes
+# each start about a second faster: the first run after a build records it when the service stops (Ctrl-C),
+# later runs use it. FOOTNOTE_AOT_CACHE=off leaves it out.
+aot_opts=()
+if [ "${FOOTNOTE_AOT_CACHE:-on}" != off ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]; then
+  if [ -f "$AOT" ]; then
+    aot_opts=("-XX:AOTCache=$AOT")
+  else
+    echo "Recording the start-up cache $AOT for the next start (written when the service stops, ~15 s)"
+    # The JVM's notes on what it leaves out of the cache (JFR events, the module graph under --add-modules)
+    # are not the user's concern.
+    aot_opts=("-XX:AOTCacheOutput=$AOT" "-Xlog:aot*=off")
+  fi
+fi
+
+exec java ${FOOTNOTE_JAVA_OPTS:-} ${aot_opts[@]+"${aot_opts[@]}"} --add-modules jdk.incubator.vector \
+  --enable-native-access=ALL-UNNAMED -jar "$JAR" "$@"
