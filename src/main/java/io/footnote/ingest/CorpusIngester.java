@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 
 /**
@@ -195,6 +196,18 @@ public final class CorpusIngester {
         return CorpusFiles.list(corpus);
     }
 
+    /**
+     * Ends the pass when its thread was interrupted (the service shutting down): between files, so shut-down does
+     * not wait for a pass over a large folder to finish, and before the removal of articles whose file this pass
+     * did not see, since an interrupted pass has not seen them all (a read cut short by the interrupt counts as a
+     * skipped file). What was written stays; the next pass goes on from it.
+     */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("ingest pass interrupted");
+        }
+    }
+
     /** How many files' stored versions the sync looks up at once. */
     static final int LOOKUP_BATCH = 512;
 
@@ -216,6 +229,7 @@ public final class CorpusIngester {
         int inGroup = 0;
         try (BatchWriter batches = new BatchWriter(store, embedder, listener, batchSize)) {
             while (walk.hasNext() || inGroup < group.size()) {
+                stopIfInterrupted();
                 if (inGroup == group.size()) {
                     // The next files' stored versions, asked for together: one lookup per group rather than a
                     // map of the whole index (which grew with it) or a query per file.
@@ -273,6 +287,7 @@ public final class CorpusIngester {
             embeddedChunks = batches.embeddedChunks();
             embeddedSentences = batches.embeddedSentences();
         }
+        stopIfInterrupted();
         if (fullPass) {
             // Articles whose file is gone (or no longer readable): every id of the index, streamed, against the
             // ids this pass owned. Not against `known`, which a forced pass leaves empty; the commit first makes

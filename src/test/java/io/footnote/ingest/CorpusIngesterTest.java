@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CorpusIngesterTest {
@@ -60,6 +61,35 @@ class CorpusIngesterTest {
             return index.documents().stream().map(e -> index.document(e.id()).orElseThrow().document())
                     .collect(Collectors.toMap(Document::id, d -> d));
         }
+    }
+
+    @Test
+    void given_an_interrupted_pass_when_it_reaches_the_next_file_then_it_stops_and_removes_nothing()
+            throws IOException {
+        // given: an index holding both seed articles
+        Path corpus = seedCopy();
+        Path indexDir = tmp.resolve("index");
+        ingest(corpus, indexDir);
+        List<String> handled = new java.util.ArrayList<>();
+        try (LuceneIndex index = LuceneIndex.open(indexDir, SIGNATURE, embeddings.dimension())) {
+            // when: the thread is interrupted (the service shutting down) while the pass handles its first file
+            CorpusIngester.Listener interruptingAfterFirst = new CorpusIngester.Listener() {
+                @Override
+                public void fileDone(String path, CorpusIngester.Outcome outcome, String reason) {
+                    handled.add(path);
+                    Thread.currentThread().interrupt();
+                }
+            };
+            try {
+                assertThrows(java.util.concurrent.CancellationException.class,
+                        () -> ingester(index).ingest(corpus, interruptingAfterFirst));
+            } finally {
+                Thread.interrupted(); // clear it for the rest of the test
+            }
+            // then: it stopped before the second file, and no article was taken for gone
+            assertEquals(1, handled.size(), "files handled: " + handled);
+        }
+        assertEquals(2, documents(indexDir).size());
     }
 
     @Test
