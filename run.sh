@@ -59,7 +59,6 @@ AOT=target/footnote.aot
 if [ ! -f "$JAR" ] || [ -n "$(find pom.xml src/main -newer "$JAR" -print -quit)" ]; then
   echo "Building Footnote (tests skipped; './mvnw verify' runs them) ..."
   ./mvnw -B -q -DskipTests package
-  rm -f "$AOT"  # it describes the classes of the jar it was recorded with
 fi
 
 # On JDK 25 or newer, an ahead-of-time cache of the classes the service loads and links (JEP 483, 514) makes
@@ -67,9 +66,12 @@ fi
 # later runs use it. FOOTNOTE_AOT_CACHE=off leaves it out.
 aot_opts=()
 if [ "${FOOTNOTE_AOT_CACHE:-on}" != off ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]; then
-  if [ -f "$AOT" ]; then
+  # A cache describes the jar it was recorded with: one older than the jar (however the jar was rebuilt) is
+  # recorded again.
+  if [ -f "$AOT" ] && [ "$AOT" -nt "$JAR" ]; then
     aot_opts=("-XX:AOTCache=$AOT")
   else
+    rm -f "$AOT"
     echo "Recording the start-up cache $AOT for the next start (written when the service stops, ~15 s)"
     # The JVM's notes on what it leaves out of the cache (JFR events, the module graph under --add-modules)
     # are not the user's concern.

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -70,7 +71,7 @@ class CorpusIngesterTest {
         Path corpus = seedCopy();
         Path indexDir = tmp.resolve("index");
         ingest(corpus, indexDir);
-        List<String> handled = new java.util.ArrayList<>();
+        List<String> handled = new ArrayList<>();
         try (LuceneIndex index = LuceneIndex.open(indexDir, SIGNATURE, embeddings.dimension())) {
             // when: the thread is interrupted (the service shutting down) while the pass handles its first file
             CorpusIngester.Listener interruptingAfterFirst = new CorpusIngester.Listener() {
