@@ -6,6 +6,7 @@ import io.footnote.cite.CitedAnswerBuilder;
 import io.footnote.cite.ClaimVerifier;
 import io.footnote.domain.Document;
 import io.footnote.domain.Sentence;
+import io.footnote.retrieve.Conversation;
 import io.footnote.retrieve.Retrieval;
 import io.footnote.retrieve.SentenceRetriever;
 
@@ -198,7 +199,7 @@ public final class AnswerService {
         AskedQuestion asked = questions.validate(question, history, topK);
         long start = System.nanoTime();
         String standalone = followUps.standalone(asked.text(), asked.history());
-        Retrieval retrieval = retriever.retrieve(standalone, asked.topK());
+        Retrieval retrieval = retriever.retrieve(standalone, asked.topK(), conversation(asked, standalone));
         long retrieved = System.nanoTime();
         QuestionArticles articles = new QuestionArticles(documents);
         CheckedAnswer answer = answering.answer(standalone, retrieval, articles, listener);
@@ -208,6 +209,31 @@ public final class AnswerService {
                 answer.removedMarkers(), answer.notice(),
                 new Answer.Timings(millis(retrieved - start), millis(answered - retrieved), millis(answer.verifyNanos())),
                 answer.abstained() ? RelatedPassages.of(retrieval, articles) : List.of());
+    }
+
+    /**
+     * For a follow-up, the conversation it continues: the user's previous question, retrieved again to learn
+     * which article answered it (the client sends the turns' text, not their citations; and the user's own
+     * question, not the assistant's wording, says what the conversation is about). {@link Conversation#NONE}
+     * for a question that stands alone.
+     */
+    private Conversation conversation(AskedQuestion asked, String standalone) {
+        if (standalone.equals(asked.text())) {
+            return Conversation.NONE;
+        }
+        return followUps.previous(asked.history())
+                .map(earlier -> Conversation.after(earlier, retriever.retrieve(earlier, asked.topK())))
+                .orElse(Conversation.NONE);
+    }
+
+    /**
+     * What retrieval finds for {@code question} asked after {@code history}, as {@link #ask} would retrieve it
+     * (follow-up rewritten, in its conversation); for evaluation, which inspects the ranking.
+     */
+    public Retrieval retrieval(String question, List<Turn> history, Integer topK) {
+        AskedQuestion asked = questions.validate(question, history, topK);
+        String standalone = followUps.standalone(asked.text(), asked.history());
+        return retriever.retrieve(standalone, asked.topK(), conversation(asked, standalone));
     }
 
     private static long millis(long nanos) {

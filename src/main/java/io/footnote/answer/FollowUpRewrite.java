@@ -9,6 +9,7 @@ import dev.langchain4j.rag.query.transformer.QueryTransformer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The step that makes a follow-up standalone, so retrieval sees the subject the question leans on.
@@ -40,6 +41,20 @@ final class FollowUpRewrite {
         }
         Query query = Query.from(question, Metadata.from(UserMessage.from(question), null, memory));
         return rewriter.transform(query).iterator().next().text();
+    }
+
+    /**
+     * The user's most recent earlier question, made standalone against the turns before it (so that a chain of
+     * follow-ups keeps its subject); empty when the user asked nothing before.
+     */
+    Optional<String> previous(List<Turn> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Turn t = history.get(i);
+            if (!"assistant".equalsIgnoreCase(t.role()) && !t.content().isBlank()) {
+                return Optional.of(standalone(t.content().strip(), history.subList(0, i)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The user's non-blank earlier questions, stripped, most recent first. */

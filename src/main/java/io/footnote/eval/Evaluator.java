@@ -119,7 +119,9 @@ public final class Evaluator {
         Answer answer = answers.ask(c.question(), c.history(), null);
         long latency = (System.nanoTime() - t0) / 1_000_000;
         String query = answer.rewrittenQuestion() != null ? answer.rewrittenQuestion() : answer.question();
-        Retrieval retrieval = retriever.retrieve(query, topK);
+        // What the answer was written from: a follow-up is retrieved in its conversation, as ask did.
+        Retrieval retrieval = c.history().isEmpty() ? retriever.retrieve(query, topK)
+                : answers.retrieval(c.question(), c.history(), topK);
         Boolean goldInPrompt = null;
         int promptTokens = 0;
         if (prompt != null) {

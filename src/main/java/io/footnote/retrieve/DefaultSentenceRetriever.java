@@ -90,7 +90,12 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
 
     @Override
     public Retrieval retrieve(String query, int topK) {
-        Candidates c = candidates(query, topK);
+        return retrieve(query, topK, Conversation.NONE);
+    }
+
+    @Override
+    public Retrieval retrieve(String query, int topK, Conversation conversation) {
+        Candidates c = candidates(query, topK, conversation);
         List<ScoredSentence> ranked = new ArrayList<>(c.candidates().size());
         Map<String, Candidate> byKey = new HashMap<>();
         // Each article looked up once; one deleted since the search (possible on a shared OpenSearch index) is
@@ -109,7 +114,8 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             Document doc = found.get().document();
             var s = doc.sentences().get(k.sentenceIndex());
             double score = score(k);
-            if (subject != null && !onSubject.computeIfAbsent(doc.id(), id -> mentions.statesSubject(subject, doc))) {
+            if (subject != null && !onSubject.computeIfAbsent(doc.id(),
+                    id -> conversation.articles().contains(id) || mentions.statesSubject(subject, doc))) {
                 score *= OFF_SUBJECT_FACTOR;
             }
             if (unstated.computeIfAbsent(doc.id(), id -> mentions.uncovered(named, doc)) > 0) {
@@ -206,11 +212,20 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     }
 
     public Candidates candidates(String query, int topK) {
+        return candidates(query, topK, Conversation.NONE);
+    }
+
+    /**
+     * As {@link #candidates(String, int)}; a follow-up's candidates also hold every sentence of the articles its
+     * conversation was answered from ({@link Conversation}), those the fused chunks did not reach with no
+     * {@code context} signal.
+     */
+    public Candidates candidates(String query, int topK, Conversation conversation) {
         String own = ownQuestion(query);
         boolean followUp = own.length() < query.length();
         float[] qv = chunks.embed(query);
         List<FusedChunk> fused = chunks.search(query, qv, topK);
-        if (fused.isEmpty()) {
+        if (fused.isEmpty() && !(followUp && conversation.known())) {
             return new Candidates(List.of(), List.of(), AnswerType.of(own), null);
         }
         // Sentences are compared with what the user asked; the context only chose the chunks (see CONTEXT_MARK).
@@ -234,19 +249,28 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         Set<String> questionWords = AnswerType.words(query);
         Set<String> questionTerms = new HashSet<>(queryTerms);
         questionTerms.addAll(contextTerms); // the subject's names are not news in a sentence either
-        double best = fused.get(0).score();
+        double best = fused.isEmpty() ? 1 : fused.get(0).score();
         Set<String> seen = new HashSet<>();
         Map<String, List<String>> analysed = new HashMap<>();
         List<Candidate> out = new ArrayList<>();
+        List<Span> spans = new ArrayList<>(fused.size() + conversation.articles().size());
         for (FusedChunk f : fused) {
             Chunk c = f.chunk();
-            IndexedDocument d = articles.document(c.documentId()).orElse(null);
+            spans.add(new Span(c.documentId(), c.firstSentence(), c.lastSentence(), f.score() / best));
+        }
+        if (followUp) {
+            // Sorted: the order of candidates must not depend on a set's iteration order.
+            conversation.articles().stream().sorted().forEach(id -> spans.add(new Span(id, 0, Integer.MAX_VALUE, 0)));
+        }
+        for (Span f : spans) {
+            IndexedDocument d = articles.document(f.documentId()).orElse(null);
             if (d == null) {
                 continue;
             }
             Document doc = d.document();
-            for (int i = c.firstSentence(); i <= c.lastSentence(); i++) {
-                if (!seen.add(c.documentId() + "#" + i)) {
+            int last = Math.min(f.last(), doc.sentences().size() - 1);
+            for (int i = f.first(); i <= last; i++) {
+                if (!seen.add(f.documentId() + "#" + i)) {
                     continue; // the earlier (better) chunk already holds it
                 }
                 String text = doc.sentenceText(i);
@@ -256,16 +280,29 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 Set<String> window = new HashSet<>(terms);
                 window.addAll(before);
                 window.addAll(after);
+                List<String> stated = terms;
+                if (followUp && conversation.articles().contains(doc.id())) {
+                    // In the article the conversation is about, every sentence speaks of its subject, named or
+                    // not ("It said…" is Novartis): the subject's terms count as stated in each of them alike, so
+                    // they lift the article without favouring the sentence that happens to name it.
+                    stated = new ArrayList<>(terms);
+                    stated.addAll(contextTerms);
+                    window.addAll(contextTerms);
+                }
                 double neighbour = Math.max(overlap(before, idf, idfTotal), overlap(after, idf, idfTotal));
                 AnswerType.Supply supply = wanted.supply(text, questionWords); // one pass of the answer patterns
                 boolean supplied = supply.supplied();
                 AnswerCues cues = new AnswerCues(wanted, supplied && supply.near());
-                out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(sv, d.sentenceVectors()[i]), overlap(terms, idf, idfTotal),
-                        f.score() / best, supplied, bigramShare(terms, queryBigrams),
+                out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(sv, d.sentenceVectors()[i]), overlap(stated, idf, idfTotal),
+                        f.context(), supplied, bigramShare(terms, queryBigrams),
                         novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total), cues));
             }
         }
         return new Candidates(fused, out, wanted, followUp ? qv : null);
+    }
+
+    /** Sentences {@code first..last} of an article to read, with the fused score of the chunk they came from. */
+    private record Span(String documentId, int first, int last, double context) {
     }
 
     private List<String> terms(Document doc, int i, Map<String, List<String>> analysed) {
