@@ -94,16 +94,17 @@ class BbcGoldenSetEvaluationTest {
             assertGate(summary, "citation.some_holds_answer", 0.71); // measured 0.757 (0.716 before the fifth round)
             assertGate(summary, "answer.key_facts", 0.66); // measured 0.703 (0.649 before the fifth round)
             assertGate(summary, "abstention.correct_refusals", 0.80); // measured 0.875 (0.719 before the number/date rule, 0.500 before the mention rule; issue target 0.95)
-            // measured 0.081 (issue target 0.05). It was 0.027 before the number/date rule; the three questions that rule
+            // measured 0.041 (issue target 0.05); 0.081 before a follow-up was retrieved in its conversation (the article
+            // that answered the previous question read whole, its subject counted as stated there). It was 0.027 before the number/date rule; the three questions that rule
             // declines were answered wrongly before (a sentence without the number asked for), so no right answer was lost.
             // 0.068 -> 0.081 with the follow-up subject rule: "How much is it spending?" after a question on Novartis was
             // answered with the Treasury's spending (another article); now its best sentence is Novartis's and declined.
-            assertTrue(summary.metric("abstention.false_refusals") <= 0.085,
+            assertTrue(summary.metric("abstention.false_refusals") <= 0.055,
                     summary.metrics().toString());
             // Per kind (one question of a kind is 0.045-0.1 of it): the issue's "fact stated and sentence cited".
             assertKind(kinds, "answerable", KindBreakdown::factAndGoldCitedFirst, 0.50); // measured 0.568 (target 0.90)
             assertKind(kinds, "follow", KindBreakdown::factAndGoldCitedFirst, 0.53); // measured 0.615 (target 0.90)
-            assertKind(kinds, "follow", KindBreakdown::someCitationHolds, 0.69); // measured 0.769
+            assertKind(kinds, "follow", KindBreakdown::someCitationHolds, 0.84); // measured 0.923 (0.769 before the conversation)
             assertKind(kinds, "para", KindBreakdown::factAndGoldCitedFirst, 0.78); // measured 0.786 (0.857 before the fifth round: one question of 14 lost to the ranker)
             assertKind(kinds, "out", KindBreakdown::declined, 0.80); // measured 0.875 (target 0.95)
         }
