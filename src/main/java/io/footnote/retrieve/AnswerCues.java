@@ -7,9 +7,16 @@ package io.footnote.retrieve;
  * @param wanted   the kind of answer the question asks for ({@link AnswerType#of})
  * @param typeNear the asked-for kind of answer stands within a few words of one of the question's content words
  *                 ("28 million users" for "How many users…"; {@link AnswerType#suppliedNear})
+ * @param cause    the question asks why and the sentence states a cause outright ("because", "due to", "in order
+ *                 to"…; {@link AnswerType#statesCause})
  */
-public record AnswerCues(AnswerType wanted, boolean typeNear) {
+public record AnswerCues(AnswerType wanted, boolean typeNear, boolean cause) {
 
     /** No cues: a question that asks for nothing specific. */
-    public static final AnswerCues NONE = new AnswerCues(AnswerType.OTHER, false);
+    public static final AnswerCues NONE = new AnswerCues(AnswerType.OTHER, false, false);
+
+    /** Cues of a question that does not ask why. */
+    public AnswerCues(AnswerType wanted, boolean typeNear) {
+        this(wanted, typeNear, false);
+    }
 }

@@ -69,6 +69,17 @@ public enum AnswerType {
             + "in order to|caused by|cause[sd]?|thanks to|reason|since|after|by [a-z]+ing|by using|through|led to|"
             + "leads to|so as to|aimed at|designed to|demanded|meant|means|therefore|hence|following)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A question that asks for a cause ("Why…", "How come…", "For what reason…", "What led to…"), not a manner. */
+    private static final Pattern Q_WHY = Pattern.compile("\\bwhy\\b|\\bhow come\\b|\\bfor what reasons?\\b|"
+            + "\\bwhat (caused|causes|led to|leads to|prompted|made)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * A connective that states a cause or a purpose outright. Narrower than {@link #S_REASON}, whose common words
+     * ("after", "since", "through", "following", "means") are in most sentences of any kind.
+     */
+    private static final Pattern S_CAUSE = Pattern.compile("\\b(because|due to|owing to|as a result of|thanks to|"
+            + "so that|in order to|caused by|the reasons?|reasons? (for|why)|led to|leading to|an attempt to|"
+            + "aimed at|for fear|in protest|on the grounds)\\b", Pattern.CASE_INSENSITIVE);
+
     /** What separates words; compiled once, as {@code String.split} and {@code replaceAll} would compile it per call. */
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,.%]+$");
@@ -103,6 +114,16 @@ public enum AnswerType {
             return REASON;
         }
         return OTHER;
+    }
+
+    /** True when {@code question} asks for a cause ("Why…", "What led to…"), not a manner ("How did…"). */
+    public static boolean asksWhy(String question) {
+        return Q_WHY.matcher(question).find();
+    }
+
+    /** True when {@code sentence} states a cause or purpose with an outright connective ("because", "due to"…). */
+    public static boolean statesCause(String sentence) {
+        return S_CAUSE.matcher(sentence).find();
     }
 
     /** The question's words, lower-cased, against which a sentence's answer must be new. */

@@ -239,4 +239,23 @@ class AnswerTypeTest {
     private static List<String> texts(String sentence, List<Span> spans) {
         return spans.stream().map(s -> sentence.substring(s.start(), s.end())).toList();
     }
+
+    @Test
+    void given_a_why_question_then_it_asks_for_a_cause_and_a_how_question_does_not() {
+        assertTrue(AnswerType.asksWhy("Why did the woman wait two years?"));
+        assertTrue(AnswerType.asksWhy("How come the shares fell?"));
+        assertTrue(AnswerType.asksWhy("What led to the strike?"));
+        assertFalse(AnswerType.asksWhy("How did Argentina fix its economic crisis?"));
+        assertFalse(AnswerType.asksWhy("What did the court decide?"));
+    }
+
+    @Test
+    void given_sentences_then_only_an_outright_connective_states_a_cause() {
+        assertTrue(AnswerType.statesCause("The woman waited two years to sue because she was negotiating a settlement."));
+        assertTrue(AnswerType.statesCause("Flights were cancelled due to fog."));
+        assertTrue(AnswerType.statesCause("He resigned in protest at the cuts."));
+        // the common words of the broader reason pattern are no cause on their own
+        assertFalse(AnswerType.statesCause("After the match, the team flew home through Paris."));
+        assertFalse(AnswerType.statesCause("Shares fell 5% on Monday."));
+    }
 }

@@ -37,6 +37,23 @@ class SentenceRankerTest {
     }
 
     @Test
+    void given_a_why_question_when_a_sentence_states_a_cause_outright_then_it_ranks_above_a_like_scored_echo() {
+        // given the lead that echoes the question, and a sentence alike in every signal that says "because"
+        String why = "Why did the woman suing Snoop Dogg wait two years?";
+        String echo = "Snoop Dogg has been sued by a make-up artist who says he drugged her two years ago.";
+        String cause = "She waited two years to sue because she was trying to negotiate a settlement.";
+        AnswerType wanted = AnswerType.of(why);
+        Candidate lead = new Candidate("snoop", 1, 0.68, 0.7, 1, false, 0.3, 0.5, 0.3, 0.7,
+                new AnswerCues(wanted, false, AnswerType.asksWhy(why) && AnswerType.statesCause(echo)));
+        Candidate because = new Candidate("snoop", 9, 0.68, 0.7, 1, false, 0.3, 0.5, 0.3, 0.7,
+                new AnswerCues(wanted, false, AnswerType.asksWhy(why) && AnswerType.statesCause(cause)));
+
+        // then the cause ranks first, by the fitted weight of the cue alone
+        assertEquals(DefaultSentenceRetriever.score(lead), DefaultSentenceRetriever.score(because), 1e-12);
+        assertTrue(SentenceRanker.rank(because) > SentenceRanker.rank(lead));
+    }
+
+    @Test
     void given_the_articles_title_and_a_sentence_alike_in_every_signal_then_the_sentence_ranks_first() {
         Candidate title = candidate(0, "Skype", 0.6, 0.8);
         Candidate body = candidate(5, "Skype", 0.6, 0.8);
