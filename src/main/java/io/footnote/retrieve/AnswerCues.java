@@ -9,14 +9,16 @@ package io.footnote.retrieve;
  *                 ("28 million users" for "How many users…"; {@link AnswerType#suppliedNear})
  * @param cause    the question asks why and the sentence states a cause outright ("because", "due to", "in order
  *                 to"…; {@link AnswerType#statesCause})
+ * @param counts   the question counts something named ("how many copies") and the sentence gives a number with
+ *                 it ("677,000 copies"; {@link AnswerType#countsNear})
  */
-public record AnswerCues(AnswerType wanted, boolean typeNear, boolean cause) {
+public record AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boolean counts) {
 
     /** No cues: a question that asks for nothing specific. */
-    public static final AnswerCues NONE = new AnswerCues(AnswerType.OTHER, false, false);
+    public static final AnswerCues NONE = new AnswerCues(AnswerType.OTHER, false, false, false);
 
-    /** Cues of a question that does not ask why. */
+    /** Cues of a question that neither asks why nor counts something named. */
     public AnswerCues(AnswerType wanted, boolean typeNear) {
-        this(wanted, typeNear, false);
+        this(wanted, typeNear, false, false);
     }
 }

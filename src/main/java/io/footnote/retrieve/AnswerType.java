@@ -80,6 +80,14 @@ public enum AnswerType {
             + "so that|in order to|caused by|the reasons?|reasons? (for|why)|led to|leading to|an attempt to|"
             + "aimed at|for fear|in protest|on the grounds)\\b", Pattern.CASE_INSENSITIVE);
 
+    /** What a counting question counts: the words after "how many", "number of"… ("users", "color analysts"). */
+    private static final Pattern Q_COUNTED = Pattern.compile("\\b(?:how many|number of|percentage of|proportion of"
+            + "|share of)\\s+([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})", Pattern.CASE_INSENSITIVE);
+    /** Where the counted words end: the verb or preposition after them ("users does…", "copies of…"). */
+    private static final Set<String> COUNTED_END = Set.of("did", "does", "do", "is", "are", "was", "were", "have",
+            "has", "had", "will", "would", "can", "could", "should", "may", "might", "in", "of", "for", "to", "on",
+            "at", "by", "from", "with", "that", "which", "who", "the", "a", "an", "there", "they", "it", "he", "she");
+
     /** What separates words; compiled once, as {@code String.split} and {@code replaceAll} would compile it per call. */
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,.%]+$");
@@ -124,6 +132,60 @@ public enum AnswerType {
     /** True when {@code sentence} states a cause or purpose with an outright connective ("because", "due to"…). */
     public static boolean statesCause(String sentence) {
         return S_CAUSE.matcher(sentence).find();
+    }
+
+    /**
+     * The stems of what a counting question counts ("How many copies of GTA were sold?" → {@code copy}); empty
+     * when it counts nothing named ("How much does it cost?").
+     */
+    public static Set<String> countedNouns(String question) {
+        Matcher m = Q_COUNTED.matcher(question);
+        if (!m.find()) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        for (String w : m.group(1).toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (COUNTED_END.contains(w)) {
+                break;
+            }
+            out.add(stem(w));
+        }
+        return out;
+    }
+
+    /**
+     * True when {@code sentence} gives a number with one of {@code nouns} (stems, {@link #countedNouns}) within
+     * the three words after it: "…has sold more than 677,000 copies" counts copies; "…has an 18 certificate" does
+     * not.
+     */
+    public static boolean countsNear(String sentence, Set<String> nouns) {
+        if (nouns.isEmpty()) {
+            return false;
+        }
+        String[] words = NON_WORD.split(sentence.toLowerCase(Locale.ROOT).replace(",", "").replace(".", ""));
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].isEmpty() || !S_NUMBER.matcher(words[i]).matches()) {
+                continue;
+            }
+            for (int j = i + 1; j < Math.min(words.length, i + 4); j++) {
+                if (nouns.contains(stem(words[j]))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A plural's singular, roughly ("copies" → "copy", "users" → "user"): enough to match a counted noun. */
+    static String stem(String word) {
+        String w = POSSESSIVE.matcher(word).replaceFirst("");
+        if (w.endsWith("ies") && w.length() > 4) {
+            return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3) {
+            return w.substring(0, w.length() - 1);
+        }
+        return w;
     }
 
     /** The question's words, lower-cased, against which a sentence's answer must be new. */

@@ -247,6 +247,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         double idf2Total = idf2.values().stream().mapToDouble(Double::doubleValue).sum();
         AnswerType wanted = AnswerType.of(own);
         boolean why = AnswerType.asksWhy(own);
+        Set<String> counted = AnswerType.countedNouns(own);
         Set<String> questionWords = AnswerType.words(query);
         Set<String> questionTerms = new HashSet<>(queryTerms);
         questionTerms.addAll(contextTerms); // the subject's names are not news in a sentence either
@@ -293,7 +294,8 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 double neighbour = Math.max(overlap(before, idf, idfTotal), overlap(after, idf, idfTotal));
                 AnswerType.Supply supply = wanted.supply(text, questionWords); // one pass of the answer patterns
                 boolean supplied = supply.supplied();
-                AnswerCues cues = new AnswerCues(wanted, supplied && supply.near(), why && AnswerType.statesCause(text));
+                AnswerCues cues = new AnswerCues(wanted, supplied && supply.near(), why && AnswerType.statesCause(text),
+                        AnswerType.countsNear(text, counted));
                 out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(sv, d.sentenceVectors()[i]), overlap(stated, idf, idfTotal),
                         f.context(), supplied, bigramShare(terms, queryBigrams),
                         novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total), cues));

@@ -258,4 +258,17 @@ class AnswerTypeTest {
         assertFalse(AnswerType.statesCause("After the match, the team flew home through Paris."));
         assertFalse(AnswerType.statesCause("Shares fell 5% on Monday."));
     }
+
+    @Test
+    void given_a_counting_question_then_what_it_counts_is_found_and_a_number_counts_it_only_when_it_names_it() {
+        Set<String> copies = AnswerType.countedNouns("How many copies of GTA: San Andreas have been sold in the UK?");
+        assertEquals(Set.of("copy"), copies);
+        assertEquals(Set.of("color", "analyst"), AnswerType.countedNouns("How many color analysts were involved?"));
+        assertTrue(AnswerType.countedNouns("How much does the Mac mini cost?").isEmpty());
+
+        assertTrue(AnswerType.countsNear("In the UK it has sold more than 677,000 copies.", copies));
+        assertTrue(AnswerType.countsNear("Six million copies were shipped.", copies));
+        assertFalse(AnswerType.countsNear("GTA San Andreas has an 18 certificate.", copies));
+        assertFalse(AnswerType.countsNear("The copies sold fast, 18 shops said.", copies), "the noun must follow the number");
+    }
 }

@@ -44,13 +44,27 @@ class SentenceRankerTest {
         String cause = "She waited two years to sue because she was trying to negotiate a settlement.";
         AnswerType wanted = AnswerType.of(why);
         Candidate lead = new Candidate("snoop", 1, 0.68, 0.7, 1, false, 0.3, 0.5, 0.3, 0.7,
-                new AnswerCues(wanted, false, AnswerType.asksWhy(why) && AnswerType.statesCause(echo)));
+                new AnswerCues(wanted, false, AnswerType.asksWhy(why) && AnswerType.statesCause(echo), false));
         Candidate because = new Candidate("snoop", 9, 0.68, 0.7, 1, false, 0.3, 0.5, 0.3, 0.7,
-                new AnswerCues(wanted, false, AnswerType.asksWhy(why) && AnswerType.statesCause(cause)));
+                new AnswerCues(wanted, false, AnswerType.asksWhy(why) && AnswerType.statesCause(cause), false));
 
         // then the cause ranks first, by the fitted weight of the cue alone
         assertEquals(DefaultSentenceRetriever.score(lead), DefaultSentenceRetriever.score(because), 1e-12);
         assertTrue(SentenceRanker.rank(because) > SentenceRanker.rank(lead));
+    }
+
+    @Test
+    void given_a_counting_question_when_two_sentences_give_a_number_then_the_one_counting_what_was_asked_ranks_first() {
+        String question = "How many copies of GTA: San Andreas have been sold in the UK?";
+        Set<String> counted = AnswerType.countedNouns(question);
+        String certificate = "GTA San Andreas has an 18 certificate.";
+        String sold = "In the UK it has sold more than 677,000 copies.";
+        Candidate other = new Candidate("gta", 3, 0.6, 0.6, 1, true, 0.3, 0.5, 0.3, 0.6,
+                new AnswerCues(AnswerType.NUMBER, true, false, AnswerType.countsNear(certificate, counted)));
+        Candidate answer = new Candidate("gta", 5, 0.6, 0.6, 1, true, 0.3, 0.5, 0.3, 0.6,
+                new AnswerCues(AnswerType.NUMBER, true, false, AnswerType.countsNear(sold, counted)));
+
+        assertTrue(SentenceRanker.rank(answer) > SentenceRanker.rank(other));
     }
 
     @Test
