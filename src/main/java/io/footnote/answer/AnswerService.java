@@ -222,7 +222,7 @@ public final class AnswerService {
             return Conversation.NONE;
         }
         return followUps.previous(asked.history())
-                .map(earlier -> Conversation.after(earlier, retriever.retrieve(earlier, asked.topK())))
+                .map(earlier -> Conversation.after(retriever.retrieve(earlier, asked.topK())))
                 .orElse(Conversation.NONE);
     }
 

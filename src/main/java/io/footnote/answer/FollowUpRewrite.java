@@ -50,18 +50,23 @@ final class FollowUpRewrite {
     Optional<String> previous(List<Turn> history) {
         for (int i = history.size() - 1; i >= 0; i--) {
             Turn t = history.get(i);
-            if (!"assistant".equalsIgnoreCase(t.role()) && !t.content().isBlank()) {
+            if (asked(t)) {
                 return Optional.of(standalone(t.content().strip(), history.subList(0, i)));
             }
         }
         return Optional.empty();
     }
 
+    /** True for a turn that is a question of the user's: not the assistant's, not blank. */
+    private static boolean asked(Turn t) {
+        return !"assistant".equalsIgnoreCase(t.role()) && !t.content().isBlank();
+    }
+
     /** The user's non-blank earlier questions, stripped, most recent first. */
     private static List<String> userQuestions(List<Turn> history) {
         List<String> asked = new ArrayList<>();
         for (Turn t : history.reversed()) {
-            if (!"assistant".equalsIgnoreCase(t.role()) && !t.content().isBlank()) {
+            if (asked(t)) {
                 asked.add(t.content().strip());
             }
         }

@@ -176,9 +176,13 @@ public enum AnswerType {
         return false;
     }
 
-    /** A plural's singular, roughly ("copies" → "copy", "users" → "user"): enough to match a counted noun. */
+    /**
+     * A plural's singular, roughly ("copies" → "copy", "users" → "user"): enough to match a counted noun. Plain
+     * string tests, not a regular expression: it runs for every word of every candidate sentence of a counting
+     * question.
+     */
     static String stem(String word) {
-        String w = POSSESSIVE.matcher(word).replaceFirst("");
+        String w = word.endsWith("'s") || word.endsWith("’s") ? word.substring(0, word.length() - 2) : word;
         if (w.endsWith("ies") && w.length() > 4) {
             return w.substring(0, w.length() - 3) + "y";
         }

@@ -1,9 +1,6 @@
 package io.footnote.retrieve;
 
-import io.footnote.domain.Chunk;
-import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
-import io.footnote.domain.Sentence;
 import io.footnote.index.ArticleIndex;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
@@ -28,15 +25,7 @@ class ConversationRetrievalTest {
     Path dir;
 
     private static IndexedDocument article(String id, String first, String second) {
-        String text = first + " " + second;
-        List<Sentence> sentences = List.of(new Sentence(0, 0, first.length()),
-                new Sentence(1, first.length() + 1, text.length()));
-        // one chunk per sentence, so that a search can reach one sentence of an article and not the other
-        List<Chunk> chunks = List.of(new Chunk(id, 0, 0, 0, 0, first.length()),
-                new Chunk(id, 1, 1, 1, first.length() + 1, text.length()));
-        float[][] vectors = {{1, 0, 0, 0}, {1, 0, 0, 0}};
-        return new IndexedDocument(new Document(id, "Business report " + id, LocalDate.of(2005, 2, 21), text, sentences,
-                id + ".txt", "hash-" + id), chunks, vectors);
+        return TwoSentenceArticles.article(id, "Business report", LocalDate.of(2005, 2, 21), first, second, true);
     }
 
     private static DefaultSentenceRetriever retriever(ArticleIndex index) {
@@ -62,7 +51,7 @@ class ConversationRetrievalTest {
             DefaultSentenceRetriever retriever = retriever(index);
 
             // when the follow-up draws on one fused chunk only, in the conversation about the purchase
-            Retrieval retrieval = retriever.retrieve(FOLLOW_UP, 1, new Conversation(Set.of("hexal"), "Which German company did Novartis buy?"));
+            Retrieval retrieval = retriever.retrieve(FOLLOW_UP, 1, new Conversation(Set.of("hexal")));
 
             // then both of the purchase story's sentences are candidates, and its amount ranks first
             List<String> keys = retrieval.sentences().stream().map(s -> s.documentId() + "#" + s.sentenceIndex()).toList();
@@ -79,9 +68,9 @@ class ConversationRetrievalTest {
 
             // when the follow-up is asked without its conversation, and then within it
             ScoredSentence alone = sentence(retriever.retrieve(FOLLOW_UP, 5), "hexal", 1);
-            ScoredSentence within = sentence(retriever.retrieve(FOLLOW_UP, 5, new Conversation(Set.of("hexal"), "")), "hexal", 1);
+            ScoredSentence within = sentence(retriever.retrieve(FOLLOW_UP, 5, new Conversation(Set.of("hexal"))), "hexal", 1);
             ScoredSentence otherAlone = sentence(retriever.retrieve(FOLLOW_UP, 5), "treasury", 0);
-            ScoredSentence otherWithin = sentence(retriever.retrieve(FOLLOW_UP, 5, new Conversation(Set.of("hexal"), "")), "treasury", 0);
+            ScoredSentence otherWithin = sentence(retriever.retrieve(FOLLOW_UP, 5, new Conversation(Set.of("hexal"))), "treasury", 0);
 
             // then the amount sentence, which never names Novartis, holds the subject's share of the question within it
             assertEquals(0, alone.overlap(), 1e-9);
@@ -106,11 +95,10 @@ class ConversationRetrievalTest {
                 new ScoredSentence("tech-100", 2, 0, 10, "Skype Out has 940,000 users.", 0.6, 0.6, 1));
 
         // when the conversation after it is formed
-        Conversation c = Conversation.after("How many users does Skype have?", new Retrieval("q", List.of(), ranked));
+        Conversation c = Conversation.after(new Retrieval("How many users does Skype have?", List.of(), ranked));
 
         // then it is about both copies of the story and nothing else
         assertEquals(Set.of("tech-042", "tech-339"), c.articles());
-        assertEquals("How many users does Skype have?", c.earlier());
-        assertTrue(Conversation.after("q", new Retrieval("q", List.of(), List.of())).articles().isEmpty());
+        assertTrue(Conversation.after(new Retrieval("q", List.of(), List.of())).articles().isEmpty());
     }
 }

@@ -1,9 +1,6 @@
 package io.footnote.retrieve;
 
-import io.footnote.domain.Chunk;
-import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
-import io.footnote.domain.Sentence;
 import io.footnote.index.ArticleIndex;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
@@ -27,13 +24,7 @@ class MentionRankingTest {
 
 
     private static IndexedDocument article(String id, String first, String second) {
-        String text = first + " " + second;
-        List<Sentence> sentences = List.of(new Sentence(0, 0, first.length()),
-                new Sentence(1, first.length() + 1, text.length()));
-        List<Chunk> chunks = List.of(new Chunk(id, 0, 0, 1, 0, text.length()));
-        float[][] vectors = {{1, 0, 0, 0}, {1, 0, 0, 0}};
-        return new IndexedDocument(new Document(id, "Rugby report " + id, LocalDate.of(2004, 11, 27), text, sentences,
-                id + ".txt", "hash-" + id), chunks, vectors);
+        return TwoSentenceArticles.article(id, "Rugby report", LocalDate.of(2004, 11, 27), first, second, false);
     }
 
     @Test
