@@ -6,7 +6,8 @@ package io.footnote.retrieve;
  * @param documentId     article of the sentence
  * @param sentenceIndex  position of the sentence in the article
  * @param similarity     cosine similarity of question and sentence embeddings
- * @param overlap        share of the question's content-term weight (IDF) found in the sentence
+ * @param overlap        share of the question's content-term weight (IDF) found in the sentence, or in its
+ *                       article's title (the subject each of its sentences speaks of, named or not)
  * @param context        fused score of the best chunk holding the sentence, relative to the best chunk
  * @param typeMatch      the sentence supplies the kind of answer the question asks for ({@link AnswerType}) in
  *                       words the question does not already use
@@ -27,6 +28,12 @@ public record Candidate(String documentId, int sentenceIndex, double similarity,
                      boolean typeMatch, double bigrams, double novelty, double neighbour, double rareCoverage) {
         this(documentId, sentenceIndex, similarity, overlap, context, typeMatch, bigrams, novelty, neighbour,
                 rareCoverage, AnswerCues.NONE);
+    }
+
+    /** This candidate with another overlap (its own words', without its article's title). */
+    Candidate withOverlap(double other) {
+        return new Candidate(documentId, sentenceIndex, similarity, other, context, typeMatch, bigrams, novelty, neighbour,
+                rareCoverage, cues);
     }
 
     /** This candidate with another similarity (a follow-up's answerability is judged on the question in context). */

@@ -106,6 +106,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         Map<String, Boolean> onSubject = new HashMap<>();
         List<String> named = Mentions.of(query); // once: every candidate article is checked for them
         Map<String, Integer> unstated = new HashMap<>();
+        Map<String, Double> ownScores = new HashMap<>();
         for (Candidate k : c.candidates()) {
             Optional<IndexedDocument> found = docs.computeIfAbsent(k.documentId(), articles::document);
             if (found.isEmpty()) {
@@ -114,13 +115,16 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             Document doc = found.get().document();
             var s = doc.sentences().get(k.sentenceIndex());
             double score = score(k);
+            double cut = 1;
             if (subject != null && !onSubject.computeIfAbsent(doc.id(),
                     id -> conversation.articles().contains(id) || mentions.statesSubject(subject, doc))) {
-                score *= OFF_SUBJECT_FACTOR;
+                cut *= OFF_SUBJECT_FACTOR;
             }
             if (unstated.computeIfAbsent(doc.id(), id -> mentions.uncovered(named, doc)) > 0) {
-                score *= OFF_MENTION_FACTOR;
+                cut *= OFF_MENTION_FACTOR;
             }
+            score *= cut;
+            ownScores.put(doc.id() + "#" + k.sentenceIndex(), score(c.own(k)) * cut);
             ranked.add(new ScoredSentence(doc.id(), k.sentenceIndex(), s.start(), s.end(), s.textIn(doc.text()),
                     score, k.similarity(), k.overlap()));
             byKey.put(doc.id() + "#" + k.sentenceIndex(), k);
@@ -142,10 +146,14 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         // Answerability was fitted on the best-scoring sentence's signals, so it still reads that sentence (not
         // always the ranker's first): judged on the ranker's first, which more often supplies a number or date,
         // it declined fewer of SQuAD 2.0's unanswerable questions (0.161 -> 0.145, seed 42) at the same threshold.
-        ScoredSentence top = ranked.stream().min(Comparator.comparingDouble(ScoredSentence::score).reversed()
+        // Judged on each sentence's own words: answerability was fitted without the title's terms, which lift every
+        // sentence of an on-topic article alike (on the BBC set they declined fewer out-of-corpus questions and
+        // more answerable ones when counted).
+        ScoredSentence top = ranked.stream().min(Comparator.<ScoredSentence>comparingDouble(
+                        s -> ownScores.get(s.documentId() + "#" + s.sentenceIndex())).reversed()
                 .thenComparing(ScoredSentence::documentId).thenComparingInt(ScoredSentence::sentenceIndex)).orElseThrow();
         IndexedDocument topDoc = docs.get(top.documentId()).orElseThrow(); // present: it was ranked
-        Candidate best = byKey.get(top.documentId() + "#" + top.sentenceIndex());
+        Candidate best = c.own(byKey.get(top.documentId() + "#" + top.sentenceIndex()));
         double bestScore = score(best); // as fitted: without the off-subject cut, which counts as a mention below
         if (c.queryVector() != null) {
             // A follow-up: whether it is answered is judged on the question with its context ("What was the
@@ -193,7 +201,16 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
      *                    similarities are to the question alone); null otherwise
      */
     public record Candidates(List<FusedChunk> chunks, List<Candidate> candidates, AnswerType answerType,
-                             float[] queryVector) {
+                             float[] queryVector, Map<String, Double> ownOverlaps) {
+
+        /**
+         * The candidate with the overlap of its own words (the terms its article's title lends it left out):
+         * what {@link Answerability} was fitted on, and what judges whether the articles answer at all.
+         */
+        Candidate own(Candidate c) {
+            Double own = ownOverlaps.get(c.documentId() + "#" + c.sentenceIndex());
+            return own == null ? c : c.withOverlap(own);
+        }
     }
 
     /**
@@ -226,7 +243,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         float[] qv = chunks.embed(query);
         List<FusedChunk> fused = chunks.search(query, qv, topK);
         if (fused.isEmpty() && !(followUp && conversation.known())) {
-            return new Candidates(List.of(), List.of(), AnswerType.of(own), null);
+            return new Candidates(List.of(), List.of(), AnswerType.of(own), null, Map.of());
         }
         // Sentences are compared with what the user asked; the context only chose the chunks (see CONTEXT_MARK).
         float[] sv = followUp ? chunks.embed(own) : qv;
@@ -254,6 +271,8 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         double best = fused.isEmpty() ? 1 : fused.get(0).score();
         Set<String> seen = new HashSet<>();
         Map<String, List<String>> analysed = new HashMap<>();
+        Map<String, List<String>> titleTerms = new HashMap<>();
+        Map<String, Double> ownOverlaps = new HashMap<>();
         List<Candidate> out = new ArrayList<>();
         List<Span> spans = new ArrayList<>(fused.size() + conversation.articles().size());
         for (FusedChunk f : fused) {
@@ -291,6 +310,17 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                     stated.addAll(contextTerms);
                     window.addAll(contextTerms);
                 }
+                // What an article is about, its title says, and each of its sentences speaks of that subject
+                // whether it names it or not ("The woman waited two years to sue because…" in an article headed
+                // "Rapper Snoop Dogg sued…"): the question's terms its title states count as stated in every one
+                // of its sentences alike, so the sentence that restates the subject (most often the opening, an
+                // echo of the question) no longer wins on that alone over the one that answers.
+                List<String> titled = titled(doc, queryTerms, titleTerms);
+                if (!titled.isEmpty()) {
+                    ownOverlaps.put(doc.id() + "#" + i, overlap(stated, idf, idfTotal));
+                    stated = new ArrayList<>(stated);
+                    stated.addAll(titled);
+                }
                 double neighbour = Math.max(overlap(before, idf, idfTotal), overlap(after, idf, idfTotal));
                 AnswerType.Supply supply = wanted.supply(text, questionWords); // one pass of the answer patterns
                 boolean supplied = supply.supplied();
@@ -301,7 +331,13 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                         novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total), cues));
             }
         }
-        return new Candidates(fused, out, wanted, followUp ? qv : null);
+        return new Candidates(fused, out, wanted, followUp ? qv : null, ownOverlaps);
+    }
+
+    /** The question's terms that the article's title states (each article analysed once per question). */
+    private List<String> titled(Document doc, List<String> queryTerms, Map<String, List<String>> byArticle) {
+        return byArticle.computeIfAbsent(doc.id(), id -> doc.title() == null ? List.of()
+                : search.analyze(doc.title()).stream().filter(queryTerms::contains).distinct().toList());
     }
 
     /** Sentences {@code first..last} of an article to read, with the fused score of the chunk they came from. */
