@@ -51,7 +51,7 @@ public final class CorpusIngester {
      * Bump when parsing, cleaning or sentence splitting changes what is indexed: the index records it and
      * rebuilds itself when it differs, so sentence ids always match the code that cites them.
      */
-    public static final int PIPELINE_VERSION = 6;
+    public static final int PIPELINE_VERSION = 7;
 
     /** Progress of a running pass: files handled so far out of the total. */
     public record Progress(int done, int total) {

@@ -51,6 +51,53 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void a_sentence_ending_in_a_word_icu_takes_for_an_abbreviation_still_ends() {
+        String text = "The bill would amend the Terrorism Act. The vote is on Monday. Intel's chip runs at 3.8 GHz. "
+                + "Details were released in Washington DC. The game also runs on a PC. It sold well.";
+
+        assertEquals(List.of("The bill would amend the Terrorism Act.", "The vote is on Monday.",
+                "Intel's chip runs at 3.8 GHz.", "Details were released in Washington DC.", "The game also runs on a PC.",
+                "It sold well."), sentencesOf(text));
+    }
+
+    @Test
+    void every_word_taken_out_of_the_suppressions_ends_a_sentence_and_titles_still_do_not() {
+        for (String word : SentenceSplitter.ENDS_SENTENCES) {
+            String text = "It was " + word + ". Then it was over.";
+            assertEquals(2, sentencesOf(text).size(), text);
+        }
+        assertEquals(List.of("Mrs. Smith met Prof. Jones.", "They left."), sentencesOf("Mrs. Smith met Prof. Jones. They left."));
+    }
+
+    @Test
+    void splits_the_same_from_many_threads_at_once() throws Exception {
+        // given the articles split on one thread
+        List<String> texts = List.of(cleaner.clean(SeedCorpus.raw(SeedCorpus.MAO)).text(),
+                cleaner.clean(SeedCorpus.raw(SeedCorpus.DINAN)).text());
+        List<List<Sentence>> expected = texts.stream().map(splitter::split).toList();
+
+        // when four threads split them again and again (each split clones the shared iterator)
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        int k = i % texts.size();
+                        if (!splitter.split(texts.get(k)).equals(expected.get(k))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            // then every split equals the single-threaded one
+            for (var run : runs) {
+                assertTrue(run.get());
+            }
+        }
+    }
+
+    @Test
     void initials_inside_names_do_not_end_sentences() {
         String text = "Mark L. Lester (born 1946) is an American film director. Sir C. V. Raman won in 1930. "
                 + "George W. Bush met J. K. Rowling in Glassroth v. Moore's court. It rained.";
