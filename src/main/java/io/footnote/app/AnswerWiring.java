@@ -78,7 +78,10 @@ final class AnswerWiring {
             rewriter = new LlmFollowUpTransformer(new GuardedChatModel(clients.get().chat(), guarded), rewriter,
                     config.question().maxLength());
         }
-        AnswerService answers = common.answerer(writer).fallback(extractive).rewriter(rewriter).build();
+        // The model reads passages around the best sentences of more chunks than the extractive answerer ranks.
+        AnswerService.Limits wider = new AnswerService.Limits(limits.maxQuestionLength(), limits.maxHistory(),
+                Math.min(config.llm().promptTopK(), limits.maxTopK()), limits.maxTopK());
+        AnswerService answers = common.limits(wider).answerer(writer).fallback(extractive).rewriter(rewriter).build();
         return new Answering(answers, extractiveAnswers, Optional.of(new LlmStatus(clients.get(), guarded)));
     }
 

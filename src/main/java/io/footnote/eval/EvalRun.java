@@ -103,7 +103,8 @@ final class EvalRun {
             var docs = pipeline.index();
             Function<String, Optional<Document>> documents = id -> docs.document(id).map(IndexedDocument::document);
             Evaluator evaluator = new Evaluator(pipeline.answers(), pipeline.retriever(), documents,
-                    config.retrieval().topK()).withPrompt(pipeline.prompt(config.llm().promptTokens()));
+                    config.retrieval().topK()).withPrompt(pipeline.prompt(config.llm().promptTokens()),
+                    config.llm().promptTopK());
             if (reader != null) {
                 evaluator = evaluator.beforeAsking(reader::expect);
             }
@@ -139,6 +140,7 @@ final class EvalRun {
             shown.put("answerer", reader != null ? "oracle" : pipeline.llm().isPresent()
                     ? config.llm().provider().name().toLowerCase(Locale.ROOT) : "extractive");
             shown.put("prompt-tokens", String.valueOf(config.llm().promptTokens()));
+            shown.put("prompt-top-k", String.valueOf(config.llm().promptTopK()));
             Map<String, JudgePrompt.Judgement> verdicts = Map.of();
             if (judge) {
                 shown.put("judge", config.llm().provider().name().toLowerCase(Locale.ROOT));

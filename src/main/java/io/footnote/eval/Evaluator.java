@@ -38,20 +38,23 @@ public final class Evaluator {
     private final Map<Integer, CitationPrompt> sweep;
     private final CitationVerifier verifier;
     private final int topK;
+    /** Chunks ranked for the model's prompt (its answer path ranks more than the extractive one). */
+    private final int promptTopK;
 
     public Evaluator(AnswerService answers, SentenceRetriever retriever, Function<String, Optional<Document>> documents,
                      int topK) {
-        this(answers, retriever, documents, topK, null, gold -> { }, Map.of());
+        this(answers, retriever, documents, topK, topK, null, gold -> { }, Map.of());
     }
 
     private Evaluator(AnswerService answers, SentenceRetriever retriever, Function<String, Optional<Document>> documents,
-                      int topK, CitationPrompt prompt, Consumer<Set<String>> beforeAsk,
+                      int topK, int promptTopK, CitationPrompt prompt, Consumer<Set<String>> beforeAsk,
                       Map<Integer, CitationPrompt> sweep) {
         this.answers = answers;
         this.retriever = retriever;
         this.documents = documents;
         this.verifier = new CitationVerifier(documents);
         this.topK = topK;
+        this.promptTopK = promptTopK;
         this.prompt = prompt;
         this.beforeAsk = beforeAsk;
         this.sweep = sweep;
@@ -61,9 +64,10 @@ public final class Evaluator {
      * Also measures the language model's prompt for every question: whether a gold supporting sentence (or
      * one of identical text) is among the numbered sources {@code prompt} selects from the question's retrieval
      * ({@code prompt.recall}), and the prompt's estimated tokens. Needs no model: it runs in extractive mode too.
+     * The question is retrieved for it as the model's answer path retrieves it: {@code promptTopK} chunks ranked.
      */
-    public Evaluator withPrompt(CitationPrompt prompt) {
-        return new Evaluator(answers, retriever, documents, topK, prompt, beforeAsk, sweep);
+    public Evaluator withPrompt(CitationPrompt prompt, int promptTopK) {
+        return new Evaluator(answers, retriever, documents, topK, promptTopK, prompt, beforeAsk, sweep);
     }
 
     /**
@@ -71,7 +75,7 @@ public final class Evaluator {
      * {@code prompt.tokens_avg@N}), from the same retrieval: how a budget is chosen without a run per budget.
      */
     public Evaluator withPromptSweep(Map<Integer, CitationPrompt> promptsByBudget) {
-        return new Evaluator(answers, retriever, documents, topK, prompt, beforeAsk, Map.copyOf(promptsByBudget));
+        return new Evaluator(answers, retriever, documents, topK, promptTopK, prompt, beforeAsk, Map.copyOf(promptsByBudget));
     }
 
     /**
@@ -79,7 +83,7 @@ public final class Evaluator {
      * an oracle reader needs to know; questions are asked one at a time, in order).
      */
     public Evaluator beforeAsking(Consumer<Set<String>> listener) {
-        return new Evaluator(answers, retriever, documents, topK, prompt, listener, sweep);
+        return new Evaluator(answers, retriever, documents, topK, promptTopK, prompt, listener, sweep);
     }
 
     /** Runs every case, printing a progress line (count, rate, ETA) to {@code progress} every few seconds. */
@@ -124,13 +128,16 @@ public final class Evaluator {
                 : answers.retrieval(c.question(), c.history(), topK);
         Boolean goldInPrompt = null;
         int promptTokens = 0;
+        Retrieval forPrompt = promptTopK == topK || (prompt == null && sweep.isEmpty()) ? retrieval
+                : c.history().isEmpty() ? retriever.retrieve(query, promptTopK)
+                : answers.retrieval(c.question(), c.history(), promptTopK);
         if (prompt != null) {
-            QuestionResult.PromptProbe probe = probe(prompt, query, retrieval, gold, goldTexts);
+            QuestionResult.PromptProbe probe = probe(prompt, query, forPrompt, gold, goldTexts);
             goldInPrompt = probe.goldIn();
             promptTokens = probe.tokens();
         }
         Map<Integer, QuestionResult.PromptProbe> probes = new TreeMap<>();
-        sweep.forEach((budget, p) -> probes.put(budget, probe(p, query, retrieval, gold, goldTexts)));
+        sweep.forEach((budget, p) -> probes.put(budget, probe(p, query, forPrompt, gold, goldTexts)));
         int goldRank = 0;
         List<String> retrieved = new ArrayList<>();
         for (int i = 0; i < retrieval.sentences().size(); i++) {

@@ -33,6 +33,7 @@ class GuardedModelCallsMetricsTest {
             public double minSourceScore() { return 0; }
             public int promptTokens() { return 2500; }
             public int promptChunks() { return 16; }
+            public int promptTopK() { return 24; }
             public boolean rewriteFollowUps() { return false; }
             public CircuitBreaker circuitBreaker() {
                 return new CircuitBreaker() {
