@@ -102,7 +102,8 @@ class BbcGoldenSetEvaluationTest {
             assertTrue(summary.metric("abstention.false_refusals") <= 0.055,
                     summary.metrics().toString());
             // Per kind (one question of a kind is 0.045-0.1 of it): the "fact stated and sentence cited".
-            assertKind(kinds, "answerable", KindBreakdown::factAndGoldCitedFirst, 0.55); // measured 0.595 (0.568 before the eleventh round; target 0.90)
+            assertKind(kinds, "answerable", KindBreakdown::factAndGoldCitedFirst, 0.62); // measured 0.662 (0.595 before the twelfth round's title subject, 0.568 before the eleventh; target 0.90)
+            assertKind(kinds, "why", KindBreakdown::factAndGoldCitedFirst, 0.53); // measured 0.600 (0.400 before the twelfth round's title subject)
             assertKind(kinds, "follow", KindBreakdown::factAndGoldCitedFirst, 0.61); // measured 0.692 (0.615 before the eleventh round; target 0.90)
             assertKind(kinds, "follow", KindBreakdown::someCitationHolds, 0.84); // measured 0.923 (0.769 before the conversation)
             assertKind(kinds, "para", KindBreakdown::factAndGoldCitedFirst, 0.78); // measured 0.786 (0.857 before the fifth round: one question of 14 lost to the ranker)
