@@ -60,4 +60,15 @@ public interface ArticleStore {
 
     /** Makes every change durable and visible to searches. */
     void commit();
+
+    /**
+     * Commits, then merges the stored parts of the index into one, after a pass that wrote much of it (a first
+     * build, a re-index), so that a search visits one term dictionary and one vector graph instead of one per
+     * part written along the way. It rewrites the whole index, so it is for bulk writes, not for every change.
+     * Searches go on meanwhile and see the merged index when it is done. The default only commits: a backend that
+     * manages its own parts (OpenSearch) is left to do so.
+     */
+    default void compact() {
+        commit();
+    }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -46,7 +47,7 @@ import static io.footnote.index.LuceneRecords.VECTOR;
  * and an article's stored record by id.
  *
  * <p>Contract: a chunk hit is kept only when its content hash is that of its article's current version
- * ({@code versions}: between an update and the next commit the searcher still sees the previous chunks, which
+ * ({@code changed}: between an update and the next commit the searcher still sees the previous chunks, which
  * are skipped, never mapped onto the new version's), and it is then that version's chunk; hits keep the
  * searcher's score order. A hit's chunk comes from its own doc values, so a search reads no article.
  */
@@ -54,19 +55,22 @@ final class LuceneChunkSearch {
 
     private final LuceneSearchers searchers;
     private final Function<String, Optional<IndexedDocument>> articles;
-    private final Function<Collection<String>, Map<String, ArticleStore.Version>> versions;
+    private final BiFunction<IndexSearcher, Collection<String>, Map<String, Optional<ArticleStore.Version>>> changed;
     private final int dimension;
 
     /**
      * @param articles  the article version a hit belongs to (the index's {@code document})
-     * @param versions  the current version of each of some articles (the index's {@code versions}), by id
+     * @param changed   of some articles found by a searcher, those whose current version may differ from the one
+     *                  that searcher holds, with their current version (empty: deleted); the index's
+     *                  {@code changedSince}
      * @param dimension length of the stored vectors
      */
     LuceneChunkSearch(LuceneSearchers searchers, Function<String, Optional<IndexedDocument>> articles,
-                      Function<Collection<String>, Map<String, ArticleStore.Version>> versions, int dimension) {
+                      BiFunction<IndexSearcher, Collection<String>, Map<String, Optional<ArticleStore.Version>>> changed,
+                      int dimension) {
         this.searchers = searchers;
         this.articles = articles;
-        this.versions = versions;
+        this.changed = changed;
         this.dimension = dimension;
     }
 
@@ -141,15 +145,19 @@ final class LuceneChunkSearch {
             }
             values.read(doc - leaf.docBase, i, ids, hashes, ordinals, chunks);
         }
-        // Only the hash of each hit's article is needed to tell whether the hit is of its current version; it is
-        // read from doc values (of the searcher current now, and what is pending), not from the stored article,
-        // which costs a block decompression per article and is mostly wasted: fusion keeps a few of the hits.
-        Map<String, ArticleStore.Version> current = versions.apply(
+        // Whether a hit is of its article's current version: an article and its chunks are one block, so in the
+        // searcher that found the hit they agree; only a later commit or a write not yet committed can make them
+        // differ, and only for the articles that changed. Nothing is read for the others (a query per search over
+        // the hits' ids cost an eighth of a question's CPU).
+        Map<String, Optional<ArticleStore.Version>> since = changed.apply(s,
                 Arrays.stream(ids).filter(Objects::nonNull).collect(Collectors.toSet()));
         ChunkHit[] found = new ChunkHit[top.length];
         for (int i = 0; i < top.length; i++) {
-            ArticleStore.Version v = ids[i] == null ? null : current.get(ids[i]);
-            if (v == null || !v.hash().equals(hashes[i])) {
+            if (ids[i] == null) {
+                continue;
+            }
+            Optional<ArticleStore.Version> v = since.get(ids[i]);
+            if (v != null && (v.isEmpty() || !v.get().hash().equals(hashes[i]))) {
                 continue;
             }
             if (chunks[i] != null) {

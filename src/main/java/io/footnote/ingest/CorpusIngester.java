@@ -301,6 +301,20 @@ public final class CorpusIngester {
             });
         }
         store.commit();
-        return tally.report(articles.stats(), embeddedChunks, embeddedSentences);
+        ArticleLookup.Stats totals = articles.stats();
+        if (bulk(tally.written(), totals.documents())) {
+            store.compact();
+        }
+        return tally.report(totals, embeddedChunks, embeddedSentences);
+    }
+
+    /**
+     * Whether a pass that wrote {@code written} articles, leaving {@code total} in the index, wrote enough of it
+     * to merge it into one part ({@link ArticleStore#compact}): half of it or more. A first build or a re-index
+     * leaves one part per flush, and every search visits each; a pass that changed a few files leaves a few small
+     * parts, which the index's own merging folds in.
+     */
+    static boolean bulk(int written, int total) {
+        return written > 0 && 2L * written >= total;
     }
 }

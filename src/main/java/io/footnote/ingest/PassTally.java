@@ -30,6 +30,11 @@ final class PassTally {
         removed++;
     }
 
+    /** Articles written so far in this pass. */
+    int written() {
+        return indexed;
+    }
+
     /**
      * @param totals            what the index holds once the pass has committed
      * @param embeddedChunks    chunks embedded and written in the pass

@@ -3,6 +3,7 @@ package io.footnote.index;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.footnote.domain.Document;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
@@ -19,6 +20,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -201,4 +204,81 @@ class LuceneIndexTest extends ArticleIndexContract {
         }
     }
 
+    @Test
+    void given_a_search_that_began_before_a_commit_when_its_hits_are_checked_then_only_changed_articles_are_reported() {
+        try (LuceneIndex index = LuceneIndex.open(dir.resolve("changed"), "test", DIMENSION)) {
+            // given: three committed articles
+            for (String id : List.of("c1", "c2", "c3")) {
+                IndexedDocument a = CodecSamples.article(id, DIMENSION);
+                index.upsert(a, CodecSamples.chunkVectors(a, DIMENSION));
+            }
+            index.commit();
+            IndexedDocument replaced = rehashed(CodecSamples.article("c1", DIMENSION), "hash-c1-v2");
+            List<String> found = List.of("c1", "c2", "c3");
+
+            index.searchers().with(searched -> {
+                // then: nothing changed since the searcher a search would use now
+                assertEquals(Map.of(), index.changedSince(searched, found));
+
+                // when: c1 is replaced and c2 deleted, not yet committed
+                index.upsert(replaced, CodecSamples.chunkVectors(replaced, DIMENSION));
+                index.delete("c2");
+                // then: both are reported from what is pending
+                assertEquals(Map.of("c1", Optional.of("hash-c1-v2"), "c2", Optional.empty()),
+                        hashes(index.changedSince(searched, found)));
+
+                // when: committed while this searcher is still held (a search that began before the commit)
+                index.commit();
+                // then: the newer searcher's versions are read, for every id the old searcher found
+                assertEquals(Map.of("c1", Optional.of("hash-c1-v2"), "c2", Optional.empty(), "c3", Optional.of("hash-c3")),
+                        hashes(index.changedSince(searched, found)));
+                return null;
+            });
+            // and a search on the searcher of now has nothing changed
+            assertEquals(Map.of(), index.searchers().with(now -> index.changedSince(now, found)));
+        }
+    }
+
+    private static IndexedDocument rehashed(IndexedDocument a, String hash) {
+        Document d = a.document();
+        return new IndexedDocument(new Document(d.id(), d.title(), d.date(), d.text(), d.sentences(), d.source(), hash),
+                a.chunks(), a.sentenceVectors());
+    }
+
+    private static Map<String, Optional<String>> hashes(Map<String, Optional<ArticleStore.Version>> versions) {
+        Map<String, Optional<String>> out = new TreeMap<>();
+        versions.forEach((id, v) -> out.put(id, v.map(ArticleStore.Version::hash)));
+        return out;
+    }
+
+    @Test
+    void given_articles_committed_one_at_a_time_when_compacted_then_one_segment_holds_them_all_and_finds_each() {
+        try (LuceneIndex index = LuceneIndex.open(dir.resolve("compact"), "test", DIMENSION)) {
+            // given: one segment per commit
+            List<IndexedDocument> written = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                IndexedDocument a = CodecSamples.article("m" + i, DIMENSION);
+                index.upsert(a, CodecSamples.chunkVectors(a, DIMENSION));
+                index.commit();
+                written.add(a);
+            }
+            index.delete("m3");
+            int before = index.segments();
+
+            // when
+            index.compact();
+
+            // then
+            assertTrue(before > 1, "segments before: " + before);
+            assertEquals(1, index.segments());
+            assertEquals(List.of("m0", "m1", "m2"), index.documents().stream().map(ArticleLookup.Entry::id).toList());
+            for (IndexedDocument a : written.subList(0, 3)) {
+                String id = a.document().id();
+                assertEquals(a.document(), index.document(id).orElseThrow().document());
+                List<ChunkHit> hits = index.searchText(id, 10);
+                assertEquals(a.chunks(), hits.stream().map(ChunkHit::chunk).sorted(
+                        java.util.Comparator.comparingInt(io.footnote.domain.Chunk::ordinal)).toList(), id);
+            }
+        }
+    }
 }

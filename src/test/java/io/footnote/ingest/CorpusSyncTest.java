@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -126,6 +128,50 @@ class CorpusSyncTest {
         assertEquals(stampOf(corpus.resolve(SeedCorpus.DINAN + ".txt")), versions().get(SeedCorpus.DINAN).stamp());
         assertEquals(2, second.unchanged());
         assertEquals(before, text(SeedCorpus.MAO));
+    }
+
+    @Test
+    void given_passes_that_each_add_a_file_when_one_adds_as_many_as_the_index_held_then_it_is_merged_into_one()
+            throws IOException {
+        // given: the seed articles, then one new file per pass: each small pass leaves a segment of its own
+        Path corpus = seedCopy();
+        ingest(corpus);
+        for (int i = 0; i < 2; i++) {
+            extra(corpus, i);
+            assertEquals(1, ingest(corpus).indexed());
+        }
+        int afterSmallPasses = segments();
+
+        // when: a pass writes four new files to an index of four
+        for (int i = 2; i < 6; i++) {
+            extra(corpus, i);
+        }
+        IngestReport bulk = ingest(corpus);
+
+        // then
+        assertEquals(3, afterSmallPasses, "one segment from the first build, one per small pass");
+        assertEquals(4, bulk.indexed());
+        assertEquals(1, segments());
+        assertEquals(8, versions().size());
+    }
+
+    @Test
+    void a_pass_is_bulk_when_it_wrote_half_of_the_index_or_more() {
+        assertTrue(CorpusIngester.bulk(1, 1));
+        assertTrue(CorpusIngester.bulk(50, 100));
+        assertFalse(CorpusIngester.bulk(49, 100));
+        assertFalse(CorpusIngester.bulk(0, 0));
+    }
+
+    private static void extra(Path corpus, int i) throws IOException {
+        Files.writeString(corpus.resolve("extra-" + i + ".txt"),
+                "Extra article " + i + ".\n\nThe harbour board met on Monday " + i + ". It approved a new quay for ferries.");
+    }
+
+    private int segments() {
+        try (LuceneIndex index = open()) {
+            return index.segments();
+        }
     }
 
     private IngestReport ingest(Path corpus) {
