@@ -87,9 +87,14 @@ final class LuceneChunkSearch {
         return search(q.build(), n);
     }
 
-    /** The {@code n} chunks whose vectors are nearest {@code vector}. */
+    /**
+     * The {@code n} chunks whose vectors are nearest {@code vector}. The graph search looks for twice as many: HNSW
+     * is approximate, and a search over one merged segment ({@code LuceneIndex.compact}) explores less than one
+     * per segment of a many-segment index did (BBC, 7 segments merged into one: recall@10 of the gold sentence
+     * 0.973 → 0.959 asking for {@code n}, 0.973 asking for 2n, still cheaper than before the merge).
+     */
     List<ChunkHit> byVector(float[] vector, int n) {
-        return search(new KnnFloatVectorQuery(VECTOR, vector, n), n);
+        return search(new KnnFloatVectorQuery(VECTOR, vector, 2 * n), n);
     }
 
     /** BM25's IDF of {@code term} in chunk text, as of the current searcher. */
