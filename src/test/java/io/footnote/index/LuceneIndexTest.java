@@ -281,4 +281,66 @@ class LuceneIndexTest extends ArticleIndexContract {
             }
         }
     }
+
+    @Test
+    void given_a_merge_running_when_the_index_is_closed_then_it_does_not_wait_for_the_merge_and_keeps_every_article()
+            throws Exception {
+        // given: four committed segments, and a merge into one that cannot finish until the index commits on close
+        // (it waits at most 10 s, so closing the old way, which waited for merges before committing, ends too)
+        Path path = dir.resolve("closing");
+        java.util.concurrent.CountDownLatch merging = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch committed = new java.util.concurrent.CountDownLatch(1);
+        Directory gated = new FilterDirectory(FSDirectory.open(path)) {
+            @Override
+            public org.apache.lucene.store.IndexOutput createOutput(String name, IOContext context) throws IOException {
+                if (context.context() == IOContext.Context.MERGE) {
+                    merging.countDown();
+                    try {
+                        committed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.createOutput(name, context);
+            }
+
+            @Override
+            public void rename(String source, String dest) throws IOException {
+                super.rename(source, dest);
+                if (dest.startsWith("segments_") && merging.getCount() == 0) {
+                    committed.countDown(); // a commit made after the merge began: the one close makes
+                }
+            }
+        };
+        LuceneIndex index = LuceneIndex.open(gated, "test", DIMENSION, LuceneIndex.CACHE_BYTES);
+        for (int i = 0; i < 4; i++) {
+            IndexedDocument a = CodecSamples.article("s" + i, DIMENSION);
+            index.upsert(a, CodecSamples.chunkVectors(a, DIMENSION));
+            index.commit();
+        }
+        IndexedDocument late = CodecSamples.article("s4", DIMENSION); // written while the merge runs, not committed
+        Thread compacting = new Thread(() -> {
+            try {
+                index.compact();
+            } catch (RuntimeException expected) {
+                // the merge is aborted under it
+            }
+        });
+        compacting.start();
+        assertTrue(merging.await(10, java.util.concurrent.TimeUnit.SECONDS), "the merge began");
+        index.upsert(late, CodecSamples.chunkVectors(late, DIMENSION));
+
+        // when
+        index.close();
+        compacting.join(10_000);
+
+        // then: the merge was abandoned, not waited for and committed; every article is there, the late one too
+        assertTrue(!compacting.isAlive(), "compaction ended");
+        try (LuceneIndex reopened = LuceneIndex.open(path, "test", DIMENSION)) {
+            assertEquals(5, reopened.segments(), "the four committed segments, unmerged, and the late write's");
+            assertEquals(List.of("s0", "s1", "s2", "s3", "s4"),
+                    reopened.documents().stream().map(ArticleLookup.Entry::id).toList());
+            assertEquals(late.document(), reopened.document("s4").orElseThrow().document());
+        }
+    }
 }

@@ -1,0 +1,60 @@
+package io.footnote.bench;
+
+import io.footnote.embed.EmbeddingModels;
+import io.footnote.index.LuceneIndex;
+import io.footnote.ingest.ArticleCleaner;
+import io.footnote.ingest.ArticleReader;
+import io.footnote.ingest.Chunker;
+import io.footnote.ingest.CorpusIngester;
+import io.footnote.ingest.DocumentFormats;
+import io.footnote.ingest.SentenceSplitter;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * How long closing the index takes while a bulk pass's final merge runs: builds an index of {@code CORPUS} with the
+ * stand-in encoder, waits until the ingest thread is inside {@code IndexWriter.forceMerge}, interrupts it (as the
+ * ingest queue's shut-down does) and times {@link LuceneIndex#close}. Then reopens the index and prints how many
+ * articles it holds (the pass committed before merging, so all of them). Not a test: run by hand,
+ * {@code java -cp … io.footnote.bench.StopDuringMergeProbe CORPUS INDEX_DIR}.
+ */
+public final class StopDuringMergeProbe {
+
+    public static void main(String[] args) throws Exception {
+        Path corpus = Path.of(args[0]);
+        Path dir = Path.of(args[1]);
+        String signature = CorpusIngester.signature(EmbeddingModels.Known.ALL_MINILM_L6_V2_Q.configName(), 120, 1,
+                CorpusIngester.SentenceVectors.FROM_CHUNKS);
+        HashStandInEncoder encoder = new HashStandInEncoder(384);
+        LuceneIndex index = LuceneIndex.open(dir, signature, encoder.dimension());
+        CorpusIngester ingester = new CorpusIngester(index, encoder, CorpusIngester.SentenceVectors.FROM_CHUNKS,
+                new ArticleReader(DocumentFormats.standard(), new ArticleCleaner(), new SentenceSplitter()),
+                DocumentFormats.standard(), new Chunker(EmbeddingModels.tokenCounter(EmbeddingModels.Known.ALL_MINILM_L6_V2_Q), 120, 1),
+                64, CorpusIngester.Limits.DEFAULT);
+        long start = System.nanoTime();
+        Thread ingest = new Thread(() -> {
+            try {
+                ingester.ingest(corpus);
+            } catch (RuntimeException e) {
+                System.out.println("ingest ended with " + e);
+            }
+        }, "probe-ingest");
+        ingest.start();
+        while (ingest.isAlive() && Arrays.stream(ingest.getStackTrace()).noneMatch(f -> f.getMethodName().equals("forceMerge"))) {
+            Thread.sleep(50);
+        }
+        System.out.printf("merge began %.1f s after the start, segments %d%n", (System.nanoTime() - start) / 1e9, index.segments());
+        Thread.sleep(Long.getLong("probe.into", 5000));
+        long t0 = System.nanoTime();
+        ingest.interrupt();
+        ingest.join(30_000);
+        long t1 = System.nanoTime();
+        index.close();
+        long t2 = System.nanoTime();
+        System.out.printf("ingest thread stopped in %.2f s; index closed in %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        try (LuceneIndex reopened = LuceneIndex.open(dir, signature, encoder.dimension())) {
+            System.out.printf("reopened: %d articles, %d segments%n", reopened.stats().documents(), reopened.segments());
+        }
+    }
+}
