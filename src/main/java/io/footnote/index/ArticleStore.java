@@ -71,4 +71,13 @@ public interface ArticleStore {
     default void compact() {
         commit();
     }
+
+    /**
+     * Whether a {@link #compact} began and did not finish: the service stopped during it, which abandons the
+     * merge (it can take minutes on a large index) and keeps every write. The next ingest pass then compacts,
+     * whatever it wrote. Never for a backend whose compaction only commits.
+     */
+    default boolean compactionPending() {
+        return false;
+    }
 }

@@ -56,6 +56,12 @@ public final class LuceneIndex implements ArticleIndex {
     /** Layout of the records; part of the commit signature, so an index of another layout is rebuilt. */
     private static final String FORMAT = "lucene-records-2";
     private static final String COMMIT_SIGNATURE = "buildSignature";
+    /**
+     * Set in the commit data while {@link #compact} merges: a commit that carries it was made before the merge
+     * finished (the service stopped during it, {@link #close}), so the index still has the parts the merge was
+     * folding and {@link #compactionPending} tells the next start to merge them.
+     */
+    private static final String COMPACTION = "compaction";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -66,10 +72,14 @@ public final class LuceneIndex implements ArticleIndex {
     private final Cache<String, IndexedDocument> cache;
     /** Written (present) or deleted (empty) since the last commit. */
     private final Map<String, Optional<IndexedDocument>> pending = new ConcurrentHashMap<>();
+    private final String stamp;
+    private volatile boolean compactionPending;
 
     private LuceneIndex(Directory directory, IndexWriter writer, LuceneSearchers searchers, int dimension,
-                        long cacheBytes) {
+                        long cacheBytes, String stamp, boolean compactionPending) {
         this.directory = directory;
+        this.stamp = stamp;
+        this.compactionPending = compactionPending;
         this.writer = writer;
         this.searchers = searchers;
         this.queries = new LuceneChunkSearch(searchers, this::document, this::changedSince, dimension);
@@ -114,20 +124,26 @@ public final class LuceneIndex implements ArticleIndex {
             cfg.setCodec(codec);
             cfg.setCommitOnClose(true);
             writer = new IndexWriter(dir, cfg);
+            boolean compactionPending = false;
             if (DirectoryReader.indexExists(dir)) {
-                String built;
+                Map<String, String> data;
                 try (DirectoryReader r = DirectoryReader.open(dir)) {
-                    built = r.getIndexCommit().getUserData().get(COMMIT_SIGNATURE);
+                    data = r.getIndexCommit().getUserData();
                 }
+                String built = data.get(COMMIT_SIGNATURE);
                 if (!stamp.equals(built)) {
                     LOG.infof("Index was built as [%s]; rebuilding it as [%s]", built, stamp);
                     writer.deleteAll();
+                } else if (data.containsKey(COMPACTION)) {
+                    compactionPending = true;
+                    LOG.infof("The index's last merge into one segment was stopped before it finished; "
+                            + "the next ingest pass merges it");
                 }
             }
-            writer.setLiveCommitData(Map.of(COMMIT_SIGNATURE, stamp).entrySet());
+            writer.setLiveCommitData(commitData(stamp, compactionPending).entrySet());
             LuceneSearchers searchers = new LuceneSearchers(writer);
             try {
-                return new LuceneIndex(dir, writer, searchers, dimension, cacheBytes);
+                return new LuceneIndex(dir, writer, searchers, dimension, cacheBytes, stamp, compactionPending);
             } catch (RuntimeException e) {
                 IOUtils.closeWhileHandlingException(searchers); // before the writer it reads from
                 throw e;
@@ -278,26 +294,48 @@ public final class LuceneIndex implements ArticleIndex {
         });
     }
 
+    private static Map<String, String> commitData(String stamp, boolean compacting) {
+        return compacting ? Map.of(COMMIT_SIGNATURE, stamp, COMPACTION, "unfinished") : Map.of(COMMIT_SIGNATURE, stamp);
+    }
+
     /**
      * Commits, then merges every segment into one ({@link IndexWriter#forceMerge}, waiting for it) and commits and
      * refreshes again. On the BBC corpus (2,225 articles, 8 segments after its first build) a question's retrieval
-     * then costs about a sixth less CPU; the merge took 1.7 s there.
+     * then costs about a sixth less CPU; the merge took 1.7 s there. The commits made while it merges say so in
+     * their data, so that a merge cut short by {@link #close} is picked up again after a restart
+     * ({@link #compactionPending}).
      */
     @Override
     public void compact() {
         commit();
         int before = segments();
-        if (before <= 1) {
+        if (before <= 1 && !compactionPending) {
             return;
         }
-        long started = System.nanoTime();
-        try {
-            writer.forceMerge(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        compactionPending = true;
+        writer.setLiveCommitData(commitData(stamp, true).entrySet());
         commit();
-        LOG.infof("Merged the index's %d segments into one in %d ms", before, (System.nanoTime() - started) / 1_000_000);
+        long started = System.nanoTime();
+        if (before > 1) {
+            try {
+                writer.forceMerge(1);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        writer.setLiveCommitData(commitData(stamp, false).entrySet());
+        commit();
+        compactionPending = false;
+        if (before > 1) {
+            LOG.infof("Merged the index's %d segments into one in %d ms", before,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** Whether a {@link #compact} began and has not finished, in this run or in one that stopped during it. */
+    @Override
+    public boolean compactionPending() {
+        return compactionPending;
     }
 
     @Override
@@ -372,7 +410,8 @@ public final class LuceneIndex implements ArticleIndex {
      * what was written and is then rolled back rather than closed: {@link IndexWriter#close} waits for running
      * merges, and a bulk pass's merge into one segment ({@link #compact}) takes minutes on a large index (554 s at
      * 200,000 articles), which a stopping service would wait for. Rolling back aborts the merge and keeps the commit
-     * just made, so nothing written is lost; the index keeps its segments until the next bulk pass merges them.
+     * just made, so nothing written is lost; that commit says the merge did not finish, so the first ingest pass after
+     * the restart merges the index again ({@link #compactionPending}).
      */
     @Override
     public void close() {

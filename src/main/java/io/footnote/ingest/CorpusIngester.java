@@ -302,7 +302,8 @@ public final class CorpusIngester {
         }
         store.commit();
         ArticleLookup.Stats totals = articles.stats();
-        if (bulk(tally.written(), totals.documents())) {
+        if (bulk(tally.written(), totals.documents()) || store.compactionPending()) {
+            // A merge that a stop cut short resumes here, with the first pass after the restart.
             store.compact();
         }
         return tally.report(totals, embeddedChunks, embeddedSentences);

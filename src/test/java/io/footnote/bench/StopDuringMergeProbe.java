@@ -16,8 +16,11 @@ import java.util.Arrays;
  * How long closing the index takes while a bulk pass's final merge runs: builds an index of {@code CORPUS} with the
  * stand-in encoder, waits until the ingest thread is inside {@code IndexWriter.forceMerge}, interrupts it (as the
  * ingest queue's shut-down does) and times {@link LuceneIndex#close}. Then reopens the index and prints how many
- * articles it holds (the pass committed before merging, so all of them). Not a test: run by hand,
- * {@code java -cp … io.footnote.bench.StopDuringMergeProbe CORPUS INDEX_DIR}.
+ * articles it holds (the pass committed before merging, so all of them), and runs the pass a restart runs, which
+ * finds every file unchanged and finishes the merge ({@link LuceneIndex#compactionPending}), timing it. Not a test:
+ * run by hand, {@code java -cp … io.footnote.bench.StopDuringMergeProbe CORPUS INDEX_DIR [ARTICLES]}; with
+ * {@code ARTICLES}, first writes that many synthetic articles ({@link SyntheticArticles}, seed 42) under
+ * {@code CORPUS}.
  */
 public final class StopDuringMergeProbe {
 
@@ -26,12 +29,13 @@ public final class StopDuringMergeProbe {
         Path dir = Path.of(args[1]);
         String signature = CorpusIngester.signature(EmbeddingModels.Known.ALL_MINILM_L6_V2_Q.configName(), 120, 1,
                 CorpusIngester.SentenceVectors.FROM_CHUNKS);
+        if (args.length > 2) {
+            System.out.printf("wrote %d synthetic articles%n",
+                    SyntheticArticles.fromBbc(42).write(corpus, Integer.parseInt(args[2])));
+        }
         HashStandInEncoder encoder = new HashStandInEncoder(384);
         LuceneIndex index = LuceneIndex.open(dir, signature, encoder.dimension());
-        CorpusIngester ingester = new CorpusIngester(index, encoder, CorpusIngester.SentenceVectors.FROM_CHUNKS,
-                new ArticleReader(DocumentFormats.standard(), new ArticleCleaner(), new SentenceSplitter()),
-                DocumentFormats.standard(), new Chunker(EmbeddingModels.tokenCounter(EmbeddingModels.Known.ALL_MINILM_L6_V2_Q), 120, 1),
-                64, CorpusIngester.Limits.DEFAULT);
+        CorpusIngester ingester = ingester(index, encoder);
         long start = System.nanoTime();
         Thread ingest = new Thread(() -> {
             try {
@@ -54,7 +58,21 @@ public final class StopDuringMergeProbe {
         long t2 = System.nanoTime();
         System.out.printf("ingest thread stopped in %.2f s; index closed in %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         try (LuceneIndex reopened = LuceneIndex.open(dir, signature, encoder.dimension())) {
-            System.out.printf("reopened: %d articles, %d segments%n", reopened.stats().documents(), reopened.segments());
+            System.out.printf("reopened: %d articles, %d segments, merge pending %b%n", reopened.stats().documents(),
+                    reopened.segments(), reopened.compactionPending());
+            long t3 = System.nanoTime();
+            var report = ingester(reopened, encoder).ingest(corpus);
+            System.out.printf("restart's pass: %d indexed, %d unchanged, in %.1f s; now %d segments, merge pending %b%n",
+                    report.indexed(), report.unchanged(), (System.nanoTime() - t3) / 1e9, reopened.segments(),
+                    reopened.compactionPending());
         }
+    }
+
+    private static CorpusIngester ingester(LuceneIndex index, HashStandInEncoder encoder) {
+        return new CorpusIngester(index, encoder, CorpusIngester.SentenceVectors.FROM_CHUNKS,
+                new ArticleReader(DocumentFormats.standard(), new ArticleCleaner(), new SentenceSplitter()),
+                DocumentFormats.standard(),
+                new Chunker(EmbeddingModels.tokenCounter(EmbeddingModels.Known.ALL_MINILM_L6_V2_Q), 120, 1),
+                64, CorpusIngester.Limits.DEFAULT);
     }
 }

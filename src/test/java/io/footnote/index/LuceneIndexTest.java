@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -285,62 +286,81 @@ class LuceneIndexTest extends ArticleIndexContract {
     @Test
     void given_a_merge_running_when_the_index_is_closed_then_it_does_not_wait_for_the_merge_and_keeps_every_article()
             throws Exception {
-        // given: four committed segments, and a merge into one that cannot finish until the index commits on close
-        // (it waits at most 10 s, so closing the old way, which waited for merges before committing, ends too)
+        // given: four committed segments, and a merge into one running over them
         Path path = dir.resolve("closing");
-        java.util.concurrent.CountDownLatch merging = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch committed = new java.util.concurrent.CountDownLatch(1);
-        Directory gated = new FilterDirectory(FSDirectory.open(path)) {
-            @Override
-            public org.apache.lucene.store.IndexOutput createOutput(String name, IOContext context) throws IOException {
-                if (context.context() == IOContext.Context.MERGE) {
-                    merging.countDown();
-                    try {
-                        committed.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                return super.createOutput(name, context);
-            }
-
-            @Override
-            public void rename(String source, String dest) throws IOException {
-                super.rename(source, dest);
-                if (dest.startsWith("segments_") && merging.getCount() == 0) {
-                    committed.countDown(); // a commit made after the merge began: the one close makes
-                }
-            }
-        };
-        LuceneIndex index = LuceneIndex.open(gated, "test", DIMENSION, LuceneIndex.CACHE_BYTES);
-        for (int i = 0; i < 4; i++) {
-            IndexedDocument a = CodecSamples.article("s" + i, DIMENSION);
-            index.upsert(a, CodecSamples.chunkVectors(a, DIMENSION));
-            index.commit();
-        }
+        committedOneAtATime(path, 4);
         IndexedDocument late = CodecSamples.article("s4", DIMENSION); // written while the merge runs, not committed
-        Thread compacting = new Thread(() -> {
-            try {
-                index.compact();
-            } catch (RuntimeException expected) {
-                // the merge is aborted under it
-            }
-        });
-        compacting.start();
-        assertTrue(merging.await(10, java.util.concurrent.TimeUnit.SECONDS), "the merge began");
-        index.upsert(late, CodecSamples.chunkVectors(late, DIMENSION));
 
         // when
-        index.close();
-        compacting.join(10_000);
+        boolean compactionEnded = StoppedMerge.closeDuringCompaction(path, "test", DIMENSION,
+                index -> index.upsert(late, CodecSamples.chunkVectors(late, DIMENSION)));
 
         // then: the merge was abandoned, not waited for and committed; every article is there, the late one too
-        assertTrue(!compacting.isAlive(), "compaction ended");
+        assertTrue(compactionEnded, "compaction ended");
         try (LuceneIndex reopened = LuceneIndex.open(path, "test", DIMENSION)) {
             assertEquals(5, reopened.segments(), "the four committed segments, unmerged, and the late write's");
             assertEquals(List.of("s0", "s1", "s2", "s3", "s4"),
                     reopened.documents().stream().map(ArticleLookup.Entry::id).toList());
             assertEquals(late.document(), reopened.document("s4").orElseThrow().document());
+        }
+    }
+
+    @Test
+    void given_a_merge_stopped_by_a_close_when_the_index_reopens_then_it_is_pending_until_a_compaction_finishes()
+            throws Exception {
+        // given
+        Path path = dir.resolve("resumed");
+        committedOneAtATime(path, 3);
+        StoppedMerge.closeDuringCompaction(path, "test", DIMENSION, index -> { });
+
+        // when
+        boolean pendingAfterRestart;
+        boolean pendingAfterCompaction;
+        int segmentsAfterCompaction;
+        try (LuceneIndex reopened = LuceneIndex.open(path, "test", DIMENSION)) {
+            pendingAfterRestart = reopened.compactionPending();
+            reopened.compact();
+            pendingAfterCompaction = reopened.compactionPending();
+            segmentsAfterCompaction = reopened.segments();
+        }
+
+        // then: the restart knew the merge was cut short; a finished one clears that, across a restart too
+        assertTrue(pendingAfterRestart, "a restart after a stopped merge");
+        assertFalse(pendingAfterCompaction, "after the compaction finished");
+        assertEquals(1, segmentsAfterCompaction);
+        try (LuceneIndex again = LuceneIndex.open(path, "test", DIMENSION)) {
+            assertFalse(again.compactionPending(), "a restart after the compaction finished");
+            assertEquals(3, again.stats().documents());
+        }
+    }
+
+    @Test
+    void given_a_compaction_that_finished_when_the_index_reopens_then_nothing_is_pending() {
+        // given
+        Path path = dir.resolve("finished");
+        committedOneAtATime(path, 3);
+        try (LuceneIndex index = LuceneIndex.open(path, "test", DIMENSION)) {
+            assertFalse(index.compactionPending(), "never compacted");
+            index.compact();
+        }
+
+        // when
+        try (LuceneIndex reopened = LuceneIndex.open(path, "test", DIMENSION)) {
+            // then
+            assertFalse(reopened.compactionPending());
+            assertEquals(1, reopened.segments());
+        }
+    }
+
+    /** Articles s0 … s(n-1), each in a commit (a segment) of its own. */
+    private static void committedOneAtATime(Path path, int n) {
+        try (LuceneIndex index = LuceneIndex.open(path, "test", DIMENSION)) {
+            for (int i = 0; i < n; i++) {
+                IndexedDocument a = CodecSamples.article("s" + i, DIMENSION);
+                index.upsert(a, CodecSamples.chunkVectors(a, DIMENSION));
+                index.commit();
+            }
+            assertEquals(n, index.segments());
         }
     }
 }

@@ -6,6 +6,7 @@ import io.footnote.index.ArticleStore;
 import io.footnote.index.FileStamp;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
+import io.footnote.index.StoppedMerge;
 import io.footnote.support.DefaultModel;
 import io.footnote.support.SeedCorpus;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,29 @@ class CorpusSyncTest {
         assertEquals(4, bulk.indexed());
         assertEquals(1, segments());
         assertEquals(8, versions().size());
+    }
+
+    @Test
+    void given_a_merge_cut_short_by_a_stop_when_the_next_pass_changes_nothing_then_it_merges_the_index()
+            throws Exception {
+        // given: three segments (a first build and two small passes), and a service stopped while merging them
+        Path corpus = seedCopy();
+        ingest(corpus);
+        for (int i = 0; i < 2; i++) {
+            extra(corpus, i);
+            ingest(corpus);
+        }
+        StoppedMerge.closeDuringCompaction(tmp.resolve("index"), SIGNATURE, embeddings.dimension(), index -> { });
+        int afterStop = segments();
+
+        // when: the restart's pass finds every file unchanged
+        IngestReport restart = ingest(corpus);
+
+        // then
+        assertEquals(3, afterStop, "the stop abandoned the merge");
+        assertEquals(0, restart.indexed());
+        assertEquals(1, segments(), "the restart's pass finished the merge");
+        assertEquals(4, versions().size());
     }
 
     @Test
