@@ -17,7 +17,8 @@ import java.util.Arrays;
  * stand-in encoder, waits until the ingest thread is inside {@code IndexWriter.forceMerge}, interrupts it (as the
  * ingest queue's shut-down does) and times {@link LuceneIndex#close}. Then reopens the index and prints how many
  * articles it holds (the pass committed before merging, so all of them), and runs the pass a restart runs, which
- * finds every file unchanged and finishes the merge ({@link LuceneIndex#compactionPending}), timing it. Not a test:
+ * finds every file unchanged and finishes the merge ({@link LuceneIndex#compactionPending}), timing it, and the same
+ * pass again, which has no merge to finish. Not a test:
  * run by hand, {@code java -cp … io.footnote.bench.StopDuringMergeProbe CORPUS INDEX_DIR [ARTICLES]}; with
  * {@code ARTICLES}, first writes that many synthetic articles ({@link SyntheticArticles}, seed 42) under
  * {@code CORPUS}.
@@ -65,6 +66,10 @@ public final class StopDuringMergeProbe {
             System.out.printf("restart's pass: %d indexed, %d unchanged, in %.1f s; now %d segments, merge pending %b%n",
                     report.indexed(), report.unchanged(), (System.nanoTime() - t3) / 1e9, reopened.segments(),
                     reopened.compactionPending());
+            long t4 = System.nanoTime();
+            var again = ingester(reopened, encoder).ingest(corpus);
+            System.out.printf("the same pass with no merge pending: %d unchanged in %.1f s (the rest of the pass above "
+                    + "was the merge)%n", again.unchanged(), (System.nanoTime() - t4) / 1e9);
         }
     }
 
