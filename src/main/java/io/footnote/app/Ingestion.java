@@ -38,7 +38,7 @@ public class Ingestion {
             Optional<String> failure = lifecycle.failure();
             return new IngestStatus(failure.isEmpty(), "start-up", 0, 0, 0, 0, 0, 0, null, constructed, 0, List.of(),
                     failure.map(f -> List.of(new IngestStatus.Failure(Instant.now(), "start-up", f))).orElse(List.of()),
-                    null, null, List.of());
+                    null, null, List.of(), false);
         });
     }
 

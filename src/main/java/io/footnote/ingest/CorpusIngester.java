@@ -53,8 +53,14 @@ public final class CorpusIngester {
      */
     public static final int PIPELINE_VERSION = 7;
 
-    /** Progress of a running pass: files handled so far out of the total. */
-    public record Progress(int done, int total) {
+    /**
+     * Progress of a running pass: files handled so far out of the total, and whether it is past them, merging the
+     * index into one segment ({@link Listener#merging}): every article is then written and searchable.
+     */
+    public record Progress(int done, int total, boolean merging) {
+        public Progress(int done, int total) {
+            this(done, total, false);
+        }
     }
 
     /** What happened to one file in a pass. */
@@ -72,6 +78,13 @@ public final class CorpusIngester {
 
         /** Chunks and sentences of a batch of articles were embedded and written. */
         default void embedded(int chunks, int sentences) {
+        }
+
+        /**
+         * Every file is handled and committed, and the pass now merges the index into one segment: after a bulk
+         * pass, or to finish a merge that a stop cut short. This takes minutes on a large index; searches go on.
+         */
+        default void merging() {
         }
     }
 
@@ -304,6 +317,7 @@ public final class CorpusIngester {
         ArticleLookup.Stats totals = articles.stats();
         if (bulk(tally.written(), totals.documents()) || store.compactionPending()) {
             // A merge that a stop cut short resumes here, with the first pass after the restart.
+            listener.merging();
             store.compact();
         }
         return tally.report(totals, embeddedChunks, embeddedSentences);

@@ -107,21 +107,24 @@ public final class IngestQueue implements AutoCloseable {
             int waiting = Math.max(0, queued.get() - (pass != null ? 1 : 0));
             if (pass == null) {
                 return new IngestStatus(false, lastJob, 0, 0, 0, 0, 0, 0, null, lastStarted, waiting, notIndexed,
-                        errors, lastReport, lastFinished, history);
+                        errors, lastReport, lastFinished, history, false);
             }
             Pass p = pass;
             double secs = Math.max(1e-3, (System.nanoTime() - p.t0) / 1e9);
             double filesPerSec = p.done / secs;
-            Long eta = p.done == 0 ? null : Math.round((p.total - p.done) / Math.max(filesPerSec, 1e-9));
+            // A merge's length is not known from the files: no estimate while it runs.
+            Long eta = p.done == 0 || p.merging ? null
+                    : Math.round((p.total - p.done) / Math.max(filesPerSec, 1e-9));
             return new IngestStatus(true, p.job, p.done, p.total, round1(filesPerSec), round1(p.chunks / secs),
                     p.chunks, p.sentences, eta, p.started, waiting, notIndexed, errors, lastReport, lastFinished,
-                    history);
+                    history, p.merging);
         }
     }
 
     public CorpusIngester.Progress progress() {
         synchronized (lock) {
-            return pass == null ? new CorpusIngester.Progress(0, 0) : new CorpusIngester.Progress(pass.done, pass.total);
+            return pass == null ? new CorpusIngester.Progress(0, 0)
+                    : new CorpusIngester.Progress(pass.done, pass.total, pass.merging);
         }
     }
 
@@ -238,6 +241,7 @@ public final class IngestQueue implements AutoCloseable {
         volatile int done;
         volatile int chunks;
         volatile int sentences;
+        volatile boolean merging;
 
         Pass(String job) {
             this.job = job;
@@ -268,6 +272,11 @@ public final class IngestQueue implements AutoCloseable {
             chunks += chunkCount;
             sentences += sentenceCount;
             log.progress(done, total, chunks, sentences);
+        }
+
+        @Override
+        public void merging() {
+            merging = true;
         }
     }
 }

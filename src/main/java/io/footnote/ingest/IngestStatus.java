@@ -25,11 +25,14 @@ import java.util.List;
  * @param lastFinishedAt    when the last pass finished
  * @param recent            the last passes that changed something or were asked for, newest first (rescans
  *                          that found nothing to do are left out)
+ * @param merging           whether the running pass has handled every file and now merges the index into one
+ *                          segment (after a bulk pass, or finishing a merge a stop cut short): every article is
+ *                          searchable meanwhile; {@code etaSeconds} is null while it merges
  */
 public record IngestStatus(boolean running, String job, int done, int total, double filesPerSecond,
                            double chunksPerSecond, int chunksEmbedded, int sentencesEmbedded, Long etaSeconds,
                            Instant startedAt, int queued, List<IngestReport.Skipped> skipped, List<Failure> errors,
-                           IngestReport lastReport, Instant lastFinishedAt, List<Pass> recent) {
+                           IngestReport lastReport, Instant lastFinishedAt, List<Pass> recent, boolean merging) {
 
     /** A finished pass. */
     public record Pass(String job, Instant startedAt, Instant finishedAt, IngestReport report) {

@@ -37,7 +37,10 @@ function seconds(s) {
 function showStatus(status, results) {
   const box = $('ingest');
   const parts = [];
-  if (status?.running && status.total) {
+  if (status?.running && status.merging) {
+    parts.push(h('p', {}, `All ${plural(status.total, 'file')} indexed · merging the index into one segment `
+      + '(questions are answered meanwhile)'));
+  } else if (status?.running && status.total) {
     const pct = Math.round((100 * status.done) / status.total);
     parts.push(h('p', {}, `Indexing ${status.done} of ${plural(status.total, 'file')} · `
       + `${status.filesPerSecond.toFixed(1)} files/s · ${seconds(status.etaSeconds)} left`),

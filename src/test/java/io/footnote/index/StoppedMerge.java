@@ -23,6 +23,31 @@ public final class StoppedMerge {
     private StoppedMerge() {
     }
 
+    /** An index whose merges wait, once begun, until {@code release} counts down (or 30 s pass). */
+    public record HeldMerges(LuceneIndex index, CountDownLatch began, CountDownLatch release) {
+    }
+
+    /** Opens the index at {@code path} so that its merges hold until released: a test watches a pass merging. */
+    public static HeldMerges openHoldingMerges(Path path, String signature, int dimension) throws IOException {
+        CountDownLatch began = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Directory gated = new FilterDirectory(FSDirectory.open(path)) {
+            @Override
+            public IndexOutput createOutput(String name, IOContext context) throws IOException {
+                if (context.context() == IOContext.Context.MERGE) {
+                    began.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.createOutput(name, context);
+            }
+        };
+        return new HeldMerges(LuceneIndex.open(gated, signature, dimension, LuceneIndex.CACHE_BYTES), began, release);
+    }
+
     /**
      * Opens the index at {@code path} (signature and dimension as it was built), starts its compaction, runs
      * {@code whileMerging} once the merge has begun, closes the index, and returns whether the compaction thread

@@ -137,9 +137,17 @@ class CorpusSyncTest {
         // given: the seed articles, then one new file per pass: each small pass leaves a segment of its own
         Path corpus = seedCopy();
         ingest(corpus);
+        List<Boolean> smallPassMerged = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
             extra(corpus, i);
-            assertEquals(1, ingest(corpus).indexed());
+            boolean[] merged = new boolean[1];
+            assertEquals(1, ingest(corpus, new CorpusIngester.Listener() {
+                @Override
+                public void merging() {
+                    merged[0] = true;
+                }
+            }).indexed());
+            smallPassMerged.add(merged[0]);
         }
         int afterSmallPasses = segments();
 
@@ -151,6 +159,7 @@ class CorpusSyncTest {
 
         // then
         assertEquals(3, afterSmallPasses, "one segment from the first build, one per small pass");
+        assertEquals(List.of(false, false), smallPassMerged, "a small pass announces no merge");
         assertEquals(4, bulk.indexed());
         assertEquals(1, segments());
         assertEquals(8, versions().size());
@@ -170,11 +179,24 @@ class CorpusSyncTest {
         int afterStop = segments();
 
         // when: the restart's pass finds every file unchanged
-        IngestReport restart = ingest(corpus);
+        List<String> events = new java.util.ArrayList<>();
+        IngestReport restart = ingest(corpus, new CorpusIngester.Listener() {
+            @Override
+            public void fileDone(String path, CorpusIngester.Outcome outcome, String reason) {
+                events.add(outcome.name());
+            }
+
+            @Override
+            public void merging() {
+                events.add("merging");
+            }
+        });
 
         // then
         assertEquals(3, afterStop, "the stop abandoned the merge");
         assertEquals(0, restart.indexed());
+        assertEquals(List.of("UNCHANGED", "UNCHANGED", "UNCHANGED", "UNCHANGED", "merging"), events,
+                "the merge is announced after the files");
         assertEquals(1, segments(), "the restart's pass finished the merge");
         assertEquals(4, versions().size());
     }
@@ -199,11 +221,16 @@ class CorpusSyncTest {
     }
 
     private IngestReport ingest(Path corpus) {
+        return ingest(corpus, new CorpusIngester.Listener() {
+        });
+    }
+
+    private IngestReport ingest(Path corpus, CorpusIngester.Listener listener) {
         try (LuceneIndex index = open()) {
             ArticleReader reader = new ArticleReader(DocumentFormats.standard(), new ArticleCleaner(), new SentenceSplitter());
             return new CorpusIngester(index, embeddings, CorpusIngester.SentenceVectors.FROM_CHUNKS, reader,
                     DocumentFormats.standard(), new Chunker(EmbeddingModels.tokenCounter(MODEL), 120, 1), 64,
-                    CorpusIngester.Limits.DEFAULT).ingest(corpus);
+                    CorpusIngester.Limits.DEFAULT).ingest(corpus, listener);
         }
     }
 

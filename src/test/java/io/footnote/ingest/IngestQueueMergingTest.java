@@ -1,0 +1,87 @@
+package io.footnote.ingest;
+
+import io.footnote.embed.EmbeddingModels;
+import io.footnote.embed.OnnxEncoder;
+import io.footnote.index.LuceneIndex;
+import io.footnote.index.StoppedMerge;
+import io.footnote.support.DefaultModel;
+import io.footnote.support.SeedCorpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The ingest status while a pass merges the index: every file done, the merge running, no time estimate. */
+class IngestQueueMergingTest {
+
+    private static final EmbeddingModels.Known MODEL = DefaultModel.MODEL;
+    private static final String SIGNATURE = CorpusIngester.signature(MODEL.configName(), 120, 1,
+            CorpusIngester.SentenceVectors.FROM_CHUNKS);
+    private static final OnnxEncoder embeddings = DefaultModel.encoder();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void given_a_restart_finishing_a_cut_short_merge_when_the_status_is_read_then_it_says_merging_with_every_file_done()
+            throws Exception {
+        // given: three segments (a first build, then two passes of one file each), a stop during their merge, and
+        // the restart's pass, whose merge is held
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        for (String id : List.of(SeedCorpus.MAO, SeedCorpus.DINAN)) {
+            Files.copy(SeedCorpus.FOLDER.resolve(id + ".txt"), corpus.resolve(id + ".txt"));
+        }
+        for (int i = 0; i < 3; i++) {
+            if (i > 0) {
+                Files.writeString(corpus.resolve("extra-" + i + ".txt"), "Extra article " + i
+                        + ".\n\nThe harbour board met on Monday " + i + ". It approved a new quay for ferries.");
+            }
+            try (LuceneIndex index = LuceneIndex.open(tmp.resolve("index"), SIGNATURE, embeddings.dimension())) {
+                ingester(index).ingest(corpus, new CorpusIngester.Listener() {
+                });
+            }
+        }
+        StoppedMerge.closeDuringCompaction(tmp.resolve("index"), SIGNATURE, embeddings.dimension(), index -> { });
+        StoppedMerge.HeldMerges held = StoppedMerge.openHoldingMerges(tmp.resolve("index"), SIGNATURE,
+                embeddings.dimension());
+        try (LuceneIndex index = held.index(); IngestQueue queue = new IngestQueue(corpus, ingester(index))) {
+            Future<IngestReport> restart = queue.sync("start-up", false);
+            assertTrue(held.began().await(30, TimeUnit.SECONDS), "the merge began");
+
+            // when
+            IngestStatus merging = queue.status();
+            CorpusIngester.Progress progress = queue.progress();
+            held.release().countDown();
+            IngestReport report = restart.get(30, TimeUnit.SECONDS);
+            IngestStatus after = queue.status();
+
+            // then
+            assertTrue(merging.running());
+            assertTrue(merging.merging(), merging.toString());
+            assertEquals(4, merging.done());
+            assertEquals(4, merging.total());
+            assertNull(merging.etaSeconds(), "a merge's length is not estimated from files");
+            assertTrue(progress.merging());
+            assertEquals(4, report.unchanged());
+            assertFalse(after.running());
+            assertFalse(after.merging());
+            assertEquals(1, index.segments());
+        }
+    }
+
+    private static CorpusIngester ingester(LuceneIndex index) {
+        return new CorpusIngester(index, embeddings, CorpusIngester.SentenceVectors.FROM_CHUNKS,
+                new ArticleReader(DocumentFormats.standard(), new ArticleCleaner(), new SentenceSplitter()),
+                DocumentFormats.standard(), new Chunker(EmbeddingModels.tokenCounter(MODEL), 120, 1), 64,
+                CorpusIngester.Limits.DEFAULT);
+    }
+}
