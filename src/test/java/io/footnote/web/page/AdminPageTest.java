@@ -99,6 +99,40 @@ class AdminPageTest {
         assertThat(page.locator("#ingest")).containsText("Deleted “Lighthouse keeper retires after forty years”.");
     }
 
+    @Test
+    void given_a_pass_merging_the_index_when_an_upload_waits_then_the_page_says_every_file_is_indexed_and_merging() {
+        // given: the admin key, a status that says the running pass merges, and an upload held until seen
+        page = chromium.open(home, 1440, 900);
+        page.navigate(home + "#/library");
+        page.locator("#admin summary").click();
+        page.locator("#admin-key").fill(ConfigProvider.getConfig().getValue("footnote.admin.api-key", String.class));
+        page.locator("#admin-key").press("Enter");
+        assertThat(page.locator("#admin-controls")).isVisible();
+        page.route("**/api/ingest/status", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setStatus(200).setContentType("application/json").setBody("""
+                        {"running": true, "job": "upload", "done": 40000, "total": 40000, "filesPerSecond": 310.5,
+                         "chunksPerSecond": 0.0, "chunksEmbedded": 0, "sentencesEmbedded": 0, "etaSeconds": null,
+                         "queued": 0, "skipped": [], "errors": [], "recent": [], "merging": true}""")));
+        List<com.microsoft.playwright.Route> held = new java.util.ArrayList<>();
+        page.route("**/api/documents", route -> {
+            if (route.request().method().equals("POST")) {
+                held.add(route);
+            } else {
+                route.resume();
+            }
+        });
+
+        // when
+        page.locator("#upload-input").setInputFiles(new FilePayload("lighthouse.txt", "text/plain",
+                LIGHTHOUSE.getBytes(StandardCharsets.UTF_8)));
+
+        // then
+        assertThat(page.locator("#ingest")).containsText(
+                "All 40000 files indexed · merging the index into one segment (questions are answered meanwhile)");
+        assertThat(page.locator("#ingest progress")).hasCount(0);
+        held.forEach(route -> route.abort());
+    }
+
     private List<String> axe() {
         return new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
                 .analyze().getViolations().stream()
