@@ -42,9 +42,6 @@ public class Answers {
             return answer;
         }
         CorpusIngester.Progress p = lifecycle.progress();
-        if (p.merging()) {
-            return answer; // every article is written and searchable; only the merge into one segment runs
-        }
         String progress = "The corpus is still being indexed (" + p.done() + " of " + p.total()
                 + " files); this answer draws only on the articles indexed so far.";
         return answer.withNotice(progress);

@@ -317,6 +317,7 @@ public final class LuceneIndex implements ArticleIndex {
         commit();
         long started = System.nanoTime();
         if (before > 1) {
+            LOG.infof("Merging the index's %d segments into one; searches and writes go on meanwhile", before);
             try {
                 writer.forceMerge(1);
             } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -53,14 +54,8 @@ public final class CorpusIngester {
      */
     public static final int PIPELINE_VERSION = 7;
 
-    /**
-     * Progress of a running pass: files handled so far out of the total, and whether it is past them, merging the
-     * index into one segment ({@link Listener#merging}): every article is then written and searchable.
-     */
-    public record Progress(int done, int total, boolean merging) {
-        public Progress(int done, int total) {
-            this(done, total, false);
-        }
+    /** Progress of a running pass: files handled so far out of the total. */
+    public record Progress(int done, int total) {
     }
 
     /** What happened to one file in a pass. */
@@ -81,8 +76,9 @@ public final class CorpusIngester {
         }
 
         /**
-         * Every file is handled and committed, and the pass now merges the index into one segment: after a bulk
-         * pass, or to finish a merge that a stop cut short. This takes minutes on a large index; searches go on.
+         * Every file is handled and committed, and the pass hands the index to a merge into one segment: after a
+         * bulk pass, or to finish a merge that a stop cut short. The merge runs on the ingester's merge executor
+         * ({@link #mergingOn}): within the pass by default, or in the background.
          */
         default void merging() {
         }
@@ -126,6 +122,8 @@ public final class CorpusIngester {
     private final FileIntake intake;
     private final int batchSize;
     private final Limits limits;
+    /** Runs a merge of the index into one segment ({@link ArticleStore#compact}); see {@link #mergingOn}. */
+    private final Executor merges;
 
     /**
      * @param sentenceVectors {@link SentenceVectors#FROM_CHUNKS} needs an {@link OnnxEncoder} of a mean-pooled
@@ -140,6 +138,27 @@ public final class CorpusIngester {
         this.intake = new FileIntake(index, reader, formats, chunker, limits.maxFileBytes());
         this.batchSize = Math.max(1, batchSize);
         this.limits = limits;
+        this.merges = Runnable::run;
+    }
+
+    private CorpusIngester(CorpusIngester base, Executor merges) {
+        this.store = base.store;
+        this.articles = base.articles;
+        this.embedder = base.embedder;
+        this.intake = base.intake;
+        this.batchSize = base.batchSize;
+        this.limits = base.limits;
+        this.merges = merges;
+    }
+
+    /**
+     * This ingester, with a bulk pass's merge of the index into one segment run by {@code merges} instead of
+     * within the pass. The merge takes minutes on a large index (554 s at 200,000 articles); run in the
+     * background, the pass ends when its articles are committed, and the passes after it (an upload, a rescan)
+     * need not wait for the merge. The index takes writes, commits and searches while it merges.
+     */
+    public CorpusIngester mergingOn(Executor merges) {
+        return new CorpusIngester(this, merges);
     }
 
     /** The mode actually used: sentence vectors from chunks only where the model allows it. */
@@ -318,7 +337,7 @@ public final class CorpusIngester {
         if (bulk(tally.written(), totals.documents()) || store.compactionPending()) {
             // A merge that a stop cut short resumes here, with the first pass after the restart.
             listener.merging();
-            store.compact();
+            merges.execute(store::compact);
         }
         return tally.report(totals, embeddedChunks, embeddedSentences);
     }

@@ -25,9 +25,9 @@ import java.util.List;
  * @param lastFinishedAt    when the last pass finished
  * @param recent            the last passes that changed something or were asked for, newest first (rescans
  *                          that found nothing to do are left out)
- * @param merging           whether the running pass has handled every file and now merges the index into one
- *                          segment (after a bulk pass, or finishing a merge a stop cut short): every article is
- *                          searchable meanwhile; {@code etaSeconds} is null while it merges
+ * @param merging           whether the index is being merged into one segment, in the background after a bulk
+ *                          pass (or finishing a merge a stop cut short): every article is searchable meanwhile, and
+ *                          other passes (an upload, a rescan) run; usually true with {@code running} false
  */
 public record IngestStatus(boolean running, String job, int done, int total, double filesPerSecond,
                            double chunksPerSecond, int chunksEmbedded, int sentencesEmbedded, Long etaSeconds,

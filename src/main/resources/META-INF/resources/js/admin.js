@@ -33,18 +33,22 @@ function seconds(s) {
   return s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.round(s)} s`;
 }
 
-/** The ingest status as a progress bar with rate and time left, and the files left out with their reasons. */
+/**
+ * The ingest status as a progress bar with rate and time left, whether the index is merging in the background,
+ * and the files left out with their reasons.
+ */
 function showStatus(status, results) {
   const box = $('ingest');
   const parts = [];
-  if (status?.running && status.merging) {
-    parts.push(h('p', {}, `All ${plural(status.total, 'file')} indexed · merging the index into one segment `
-      + '(questions are answered meanwhile)'));
-  } else if (status?.running && status.total) {
+  if (status?.running && status.total) {
     const pct = Math.round((100 * status.done) / status.total);
     parts.push(h('p', {}, `Indexing ${status.done} of ${plural(status.total, 'file')} · `
       + `${status.filesPerSecond.toFixed(1)} files/s · ${seconds(status.etaSeconds)} left`),
     h('progress', { max: String(status.total), value: String(status.done), 'aria-label': `Indexing: ${pct}%` }));
+  }
+  if (status?.merging) {
+    parts.push(h('p', { class: 'merging' }, 'Merging the index into one segment in the background '
+      + '(questions are answered and uploads indexed meanwhile)'));
   }
   if (results) {
     const indexed = results.filter((r) => r.status === 'indexed');

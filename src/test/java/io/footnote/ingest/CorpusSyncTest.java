@@ -202,6 +202,42 @@ class CorpusSyncTest {
     }
 
     @Test
+    void given_an_ingester_merging_on_another_executor_when_a_bulk_pass_ends_then_the_pass_leaves_the_merge_to_it()
+            throws IOException {
+        // given: a first build, two small passes (three segments), and an executor that keeps what it is given
+        Path corpus = seedCopy();
+        ingest(corpus);
+        for (int i = 0; i < 2; i++) {
+            extra(corpus, i);
+            ingest(corpus);
+        }
+        for (int i = 2; i < 6; i++) {
+            extra(corpus, i);
+        }
+        List<Runnable> handed = new java.util.ArrayList<>();
+        try (LuceneIndex index = open()) {
+            ArticleReader reader = new ArticleReader(DocumentFormats.standard(), new ArticleCleaner(), new SentenceSplitter());
+            CorpusIngester ingester = new CorpusIngester(index, embeddings, CorpusIngester.SentenceVectors.FROM_CHUNKS,
+                    reader, DocumentFormats.standard(), new Chunker(EmbeddingModels.tokenCounter(MODEL), 120, 1), 64,
+                    CorpusIngester.Limits.DEFAULT).mergingOn(handed::add);
+
+            // when: a bulk pass (four new files over four)
+            IngestReport bulk = ingester.ingest(corpus);
+            int segmentsAfterPass = index.segments();
+            int documentsAfterPass = index.stats().documents();
+            handed.forEach(Runnable::run);
+
+            // then: the pass committed every article and left the merge to the executor
+            assertEquals(4, bulk.indexed());
+            assertEquals(1, handed.size());
+            assertTrue(segmentsAfterPass > 1, "not merged by the pass: " + segmentsAfterPass);
+            assertEquals(8, documentsAfterPass);
+            assertEquals(1, index.segments());
+            assertFalse(index.compactionPending());
+        }
+    }
+
+    @Test
     void a_pass_is_bulk_when_it_wrote_half_of_the_index_or_more() {
         assertTrue(CorpusIngester.bulk(1, 1));
         assertTrue(CorpusIngester.bulk(50, 100));

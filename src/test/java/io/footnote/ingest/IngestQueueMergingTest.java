@@ -12,15 +12,16 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The ingest status while a pass merges the index: every file done, the merge running, no time estimate. */
+/**
+ * A bulk pass's merge runs in the background: the pass ends once its articles are committed, an upload is indexed
+ * while the merge runs, and the status says the index is merging until it ends.
+ */
 class IngestQueueMergingTest {
 
     private static final EmbeddingModels.Known MODEL = DefaultModel.MODEL;
@@ -32,7 +33,7 @@ class IngestQueueMergingTest {
     Path tmp;
 
     @Test
-    void given_a_restart_finishing_a_cut_short_merge_when_the_status_is_read_then_it_says_merging_with_every_file_done()
+    void given_a_restart_finishing_a_cut_short_merge_when_a_file_is_uploaded_meanwhile_then_it_is_indexed_before_the_merge_ends()
             throws Exception {
         // given: three segments (a first build, then two passes of one file each), a stop during their merge, and
         // the restart's pass, whose merge is held
@@ -54,27 +55,42 @@ class IngestQueueMergingTest {
         StoppedMerge.HeldMerges held = StoppedMerge.openHoldingMerges(tmp.resolve("index"), SIGNATURE,
                 embeddings.dimension());
         try (LuceneIndex index = held.index(); IngestQueue queue = new IngestQueue(corpus, ingester(index))) {
-            Future<IngestReport> restart = queue.sync("start-up", false);
+            IngestReport restart = queue.sync("start-up", false).get(30, TimeUnit.SECONDS);
             assertTrue(held.began().await(30, TimeUnit.SECONDS), "the merge began");
+            IngestStatus afterRestart = idle(queue);
 
-            // when
-            IngestStatus merging = queue.status();
-            CorpusIngester.Progress progress = queue.progress();
+            // when: a file is uploaded while the merge is held
+            Files.writeString(corpus.resolve("upload.txt"), "Ferry timetable changes.\n\nThe island ferry will "
+                    + "sail twice a day from March. The harbour board approved the change on Friday.");
+            IngestReport upload = queue.files("upload", List.of("upload.txt")).get(30, TimeUnit.SECONDS);
+            IngestStatus whileMerging = idle(queue);
+            int documentsWhileMerging = index.stats().documents();
             held.release().countDown();
-            IngestReport report = restart.get(30, TimeUnit.SECONDS);
-            IngestStatus after = idle(queue);
+            IngestStatus after = mergeEnded(queue);
 
             // then
-            assertTrue(merging.running());
-            assertTrue(merging.merging(), merging.toString());
-            assertEquals(4, merging.done());
-            assertEquals(4, merging.total());
-            assertNull(merging.etaSeconds(), "a merge's length is not estimated from files");
-            assertTrue(progress.merging());
-            assertEquals(4, report.unchanged());
+            assertEquals(4, restart.unchanged());
+            assertTrue(afterRestart.merging(), afterRestart.toString());
+            assertEquals(1, upload.indexed());
+            assertTrue(whileMerging.merging(), "the merge was still held: " + whileMerging);
+            assertEquals(5, documentsWhileMerging, "the upload is searchable before the merge ends");
             assertFalse(after.merging());
-            assertEquals(1, index.segments());
+            assertFalse(index.compactionPending());
+            assertEquals(5, index.stats().documents());
+            assertTrue(index.segments() <= 2, "the merged segment and at most the upload's: " + index.segments());
         }
+    }
+
+    /** The first status that shows no merge, within 30 s. */
+    private static IngestStatus mergeEnded(IngestQueue queue) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        IngestStatus status = queue.status();
+        while (status.merging() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            status = queue.status();
+        }
+        assertFalse(status.merging(), "the merge ended within 30 s: " + status);
+        return status;
     }
 
     /**

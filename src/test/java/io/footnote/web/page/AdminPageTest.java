@@ -100,8 +100,9 @@ class AdminPageTest {
     }
 
     @Test
-    void given_a_pass_merging_the_index_when_an_upload_waits_then_the_page_says_every_file_is_indexed_and_merging() {
-        // given: the admin key, a status that says the running pass merges, and an upload held until seen
+    void given_a_merge_in_the_background_when_an_upload_is_indexed_then_the_page_shows_its_progress_and_the_merge() {
+        // given: the admin key, a status that says an upload is being indexed while the index merges, and the
+        // upload held until seen
         page = chromium.open(home, 1440, 900);
         page.navigate(home + "#/library");
         page.locator("#admin summary").click();
@@ -110,8 +111,8 @@ class AdminPageTest {
         assertThat(page.locator("#admin-controls")).isVisible();
         page.route("**/api/ingest/status", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
                 .setStatus(200).setContentType("application/json").setBody("""
-                        {"running": true, "job": "upload", "done": 40000, "total": 40000, "filesPerSecond": 310.5,
-                         "chunksPerSecond": 0.0, "chunksEmbedded": 0, "sentencesEmbedded": 0, "etaSeconds": null,
+                        {"running": true, "job": "upload", "done": 1, "total": 2, "filesPerSecond": 0.5,
+                         "chunksPerSecond": 3.0, "chunksEmbedded": 6, "sentencesEmbedded": 20, "etaSeconds": 2,
                          "queued": 0, "skipped": [], "errors": [], "recent": [], "merging": true}""")));
         List<com.microsoft.playwright.Route> held = new java.util.ArrayList<>();
         page.route("**/api/documents", route -> {
@@ -127,9 +128,10 @@ class AdminPageTest {
                 LIGHTHOUSE.getBytes(StandardCharsets.UTF_8)));
 
         // then
-        assertThat(page.locator("#ingest")).containsText(
-                "All 40000 files indexed · merging the index into one segment (questions are answered meanwhile)");
-        assertThat(page.locator("#ingest progress")).hasCount(0);
+        assertThat(page.locator("#ingest")).containsText("Indexing 1 of 2 files · 0.5 files/s · 2 s left");
+        assertThat(page.locator("#ingest progress")).hasCount(1);
+        assertThat(page.locator("#ingest .merging")).hasText("Merging the index into one segment in the background "
+                + "(questions are answered and uploads indexed meanwhile)");
         held.forEach(route -> route.abort());
     }
 
