@@ -73,9 +73,10 @@ public interface ArticleStore {
     }
 
     /**
-     * Whether a {@link #compact} began and did not finish: the service stopped during it, which abandons the
-     * merge (it can take minutes on a large index) and keeps every write. The next ingest pass then compacts,
-     * whatever it wrote. Never for a backend whose compaction only commits.
+     * Whether a {@link #compact} of an earlier run did not finish and none has begun since: the service stopped
+     * during it, which abandons the merge (it can take minutes on a large index) and keeps every write. The next
+     * ingest pass then compacts, whatever it wrote; a pass that ends while that compaction runs does not ask again.
+     * Never for a backend whose compaction only commits.
      */
     default boolean compactionPending() {
         return false;

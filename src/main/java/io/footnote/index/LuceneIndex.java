@@ -312,7 +312,9 @@ public final class LuceneIndex implements ArticleIndex {
         if (before <= 1 && !compactionPending) {
             return;
         }
-        compactionPending = true;
+        // Under way: a pass that ends meanwhile (an upload while the merge runs in the background) must not ask for
+        // it again, which would rewrite the whole index a second time. The commits say so until it finishes.
+        compactionPending = false;
         writer.setLiveCommitData(commitData(stamp, true).entrySet());
         commit();
         long started = System.nanoTime();
@@ -326,14 +328,17 @@ public final class LuceneIndex implements ArticleIndex {
         }
         writer.setLiveCommitData(commitData(stamp, false).entrySet());
         commit();
-        compactionPending = false;
         if (before > 1) {
             LOG.infof("Merged the index's %d segments into one in %d ms", before,
                     (System.nanoTime() - started) / 1_000_000);
         }
     }
 
-    /** Whether a {@link #compact} began and has not finished, in this run or in one that stopped during it. */
+    /**
+     * Whether a merge that a stop cut short waits to be resumed: true from opening an index whose last
+     * {@link #compact} did not finish until the next one begins. (A merge that fails or is stopped in this run
+     * is resumed after the restart: its commits still say it did not finish.)
+     */
     @Override
     public boolean compactionPending() {
         return compactionPending;

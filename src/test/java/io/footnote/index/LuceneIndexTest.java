@@ -306,7 +306,7 @@ class LuceneIndexTest extends ArticleIndexContract {
     }
 
     @Test
-    void given_a_merge_stopped_by_a_close_when_the_index_reopens_then_it_is_pending_until_a_compaction_finishes()
+    void given_a_merge_stopped_by_a_close_when_the_index_reopens_then_it_is_pending_until_a_compaction_runs()
             throws Exception {
         // given
         Path path = dir.resolve("resumed");
@@ -331,6 +331,36 @@ class LuceneIndexTest extends ArticleIndexContract {
         try (LuceneIndex again = LuceneIndex.open(path, "test", DIMENSION)) {
             assertFalse(again.compactionPending(), "a restart after the compaction finished");
             assertEquals(3, again.stats().documents());
+        }
+    }
+
+    @Test
+    void given_a_resumed_merge_under_way_when_a_pass_asks_then_nothing_is_pending_though_a_stop_would_resume_it()
+            throws Exception {
+        // given: a merge cut short by a stop, and the restart's compaction held once its merge has begun
+        Path path = dir.resolve("under-way");
+        committedOneAtATime(path, 3);
+        StoppedMerge.closeDuringCompaction(path, "test", DIMENSION, index -> { });
+        StoppedMerge.HeldMerges held = StoppedMerge.openHoldingMerges(path, "test", DIMENSION);
+        boolean pendingBefore;
+        boolean pendingWhileMerging;
+        try (LuceneIndex index = held.index()) {
+            pendingBefore = index.compactionPending();
+            Thread compaction = Thread.ofPlatform().start(index::compact);
+            assertTrue(held.began().await(30, java.util.concurrent.TimeUnit.SECONDS), "the merge began");
+
+            // when: a pass that ends while the merge runs asks whether one is pending
+            pendingWhileMerging = index.compactionPending();
+            held.release().countDown();
+            compaction.join(30_000);
+        }
+
+        // then: it is not asked for twice (it would rewrite the whole index again), and the index is merged
+        assertTrue(pendingBefore);
+        assertFalse(pendingWhileMerging, "a merge under way is not pending");
+        try (LuceneIndex reopened = LuceneIndex.open(path, "test", DIMENSION)) {
+            assertFalse(reopened.compactionPending());
+            assertEquals(1, reopened.segments());
         }
     }
 
