@@ -7,10 +7,13 @@ import io.footnote.ingest.ArticleReader;
 import io.footnote.ingest.Chunker;
 import io.footnote.ingest.CorpusIngester;
 import io.footnote.ingest.DocumentFormats;
+import io.footnote.ingest.IngestQueue;
 import io.footnote.ingest.SentenceSplitter;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * How long closing the index takes while a bulk pass's final merge runs: builds an index of {@code CORPUS} with the
@@ -18,7 +21,8 @@ import java.util.Arrays;
  * ingest queue's shut-down does) and times {@link LuceneIndex#close}. Then reopens the index and prints how many
  * articles it holds (the pass committed before merging, so all of them), and runs the pass a restart runs, which
  * finds every file unchanged and finishes the merge ({@link LuceneIndex#compactionPending}), timing it, and the same
- * pass again, which has no merge to finish. Not a test:
+ * pass again, which has no merge to finish. With {@code -Dprobe.queue=true} the restart runs as the service runs it
+ * instead: through the ingest queue, which merges in the background, with a file uploaded during the merge. Not a test:
  * run by hand, {@code java -cp … io.footnote.bench.StopDuringMergeProbe CORPUS INDEX_DIR [ARTICLES]}; with
  * {@code ARTICLES}, first writes that many synthetic articles ({@link SyntheticArticles}, seed 42) under
  * {@code CORPUS}.
@@ -61,6 +65,10 @@ public final class StopDuringMergeProbe {
         try (LuceneIndex reopened = LuceneIndex.open(dir, signature, encoder.dimension())) {
             System.out.printf("reopened: %d articles, %d segments, merge pending %b%n", reopened.stats().documents(),
                     reopened.segments(), reopened.compactionPending());
+            if (Boolean.getBoolean("probe.queue")) {
+                restartThroughQueue(corpus, reopened, encoder);
+                return;
+            }
             long t3 = System.nanoTime();
             var report = ingester(reopened, encoder).ingest(corpus);
             System.out.printf("restart's pass: %d indexed, %d unchanged, in %.1f s; now %d segments, merge pending %b%n",
@@ -70,6 +78,36 @@ public final class StopDuringMergeProbe {
             var again = ingester(reopened, encoder).ingest(corpus);
             System.out.printf("the same pass with no merge pending: %d unchanged in %.1f s (the rest of the pass above "
                     + "was the merge)%n", again.unchanged(), (System.nanoTime() - t4) / 1e9);
+        }
+    }
+
+    /**
+     * The restart as the service runs it ({@code -Dprobe.queue=true}): the start-up pass through an {@link IngestQueue},
+     * which merges in the background, and a file uploaded as soon as that pass ends, timed while the merge runs.
+     */
+    private static void restartThroughQueue(Path corpus, LuceneIndex index, HashStandInEncoder encoder)
+            throws Exception {
+        Path upload = corpus.resolve("probe-upload.txt");
+        try (IngestQueue queue = new IngestQueue(corpus, ingester(index, encoder))) {
+            long t0 = System.nanoTime();
+            var report = queue.sync("start-up", false).get();
+            long t1 = System.nanoTime();
+            System.out.printf("restart's pass: %d unchanged in %.1f s; merging %b%n", report.unchanged(),
+                    (t1 - t0) / 1e9, queue.status().merging());
+            Files.writeString(upload, "Ferry timetable changes.\n\nThe island ferry will sail twice a day from "
+                    + "March, the harbour board said on Friday.");
+            long t2 = System.nanoTime();
+            var uploaded = queue.files("upload", List.of(upload.getFileName().toString())).get();
+            long t3 = System.nanoTime();
+            System.out.printf("upload during the merge: %d indexed in %.2f s; still merging %b; %d articles searchable%n",
+                    uploaded.indexed(), (t3 - t2) / 1e9, queue.status().merging(), index.stats().documents());
+            while (queue.status().merging()) {
+                Thread.sleep(100);
+            }
+            System.out.printf("merge ended %.1f s after the restart's pass began; %d segments, merge pending %b%n",
+                    (System.nanoTime() - t0) / 1e9, index.segments(), index.compactionPending());
+        } finally {
+            Files.deleteIfExists(upload);
         }
     }
 
