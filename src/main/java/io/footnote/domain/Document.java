@@ -21,7 +21,36 @@ public record Document(String id, String title, LocalDate date, String text, Lis
         sentences = List.copyOf(sentences);
     }
 
+    /** Longest first line read as a headline (the same bound as the title taken from a file's first line). */
+    public static final int MAX_HEADLINE = 160;
+
     public String sentenceText(int index) {
         return sentences.get(index).textIn(text);
+    }
+
+    /**
+     * Whether the first sentence is a headline rather than the opening sentence of the body: it stands on a line
+     * of its own, at most {@link #MAX_HEADLINE} characters, and does not end with a full stop (a question or an
+     * exclamation is still a headline: "What now for British tennis?"). A file without a headline opens with
+     * its lead sentence, which in news is the one that says most; what is known of headlines (they restate the
+     * subject, they answer nothing) must not be held against it.
+     */
+    public boolean headlined() {
+        if (sentences.isEmpty()) {
+            return false;
+        }
+        Sentence first = sentences.get(0);
+        if (!text.substring(0, first.start()).isBlank()) {
+            return false;
+        }
+        int end = first.end();
+        while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+            end++;
+        }
+        if (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            return false; // the first line runs on into a second sentence
+        }
+        String line = text.substring(first.start(), first.end()).strip();
+        return !line.isEmpty() && line.length() <= MAX_HEADLINE && !line.matches("(?s).*\\.[\"”’')\\]]*$");
     }
 }

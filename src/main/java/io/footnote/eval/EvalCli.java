@@ -122,11 +122,14 @@ public final class EvalCli {
     }
 
     static EvalDataset load(Path questions, int limit) {
-        return load(questions, limit, 42);
+        return load(questions, limit, 42, true);
     }
 
-    /** A golden set (all of it), or {@code limit} questions of a SQuAD file drawn with {@code seed} (0: all). */
-    static EvalDataset load(Path questions, int limit, long seed) {
+    /**
+     * A golden set (all of it), or {@code limit} questions of a SQuAD file drawn with {@code seed} (0: all), its
+     * articles written with their title as a headline or, {@code headlines} false, without one.
+     */
+    static EvalDataset load(Path questions, int limit, long seed, boolean headlines) {
         String name = questions.getFileName().toString();
         if (name.endsWith(".jsonl")) {
             return JsonlGoldenSet.load(questions);
@@ -141,7 +144,7 @@ public final class EvalCli {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + questions, e);
         }
-        return SquadLoader.load(questions, limit == 0 ? Integer.MAX_VALUE : limit, seed);
+        return SquadLoader.load(questions, limit == 0 ? Integer.MAX_VALUE : limit, seed, headlines);
     }
 
     static Path path(Map<String, List<String>> o, String key) {
@@ -157,7 +160,7 @@ public final class EvalCli {
     static int usage(PrintStream out, String problem) {
         out.println("error: " + problem);
         out.println("usage: eval --corpus DIR --questions FILE(.jsonl|.json) [--out DIR | --work DIR] [--junit FILE]"
-                + " [--limit N] [--seed S] [--min METRIC=VALUE]... [--oracle true] [--judge true]"
+                + " [--limit N] [--seed S] [--headlines false] [--min METRIC=VALUE]... [--oracle true] [--judge true]"
                 + " [--prompt-budgets N,M] [--features FILE.jsonl]");
         out.println("       check --answers FILE.jsonl [--out DIR] [--junit FILE] [--min-passed SHARE]");
         return 2;

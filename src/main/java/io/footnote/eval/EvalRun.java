@@ -71,7 +71,8 @@ final class EvalRun {
         long seed = Long.parseLong(one(o, "seed", "42"));
         boolean oracle = Boolean.parseBoolean(one(o, "oracle", "false"));
         boolean judge = Boolean.parseBoolean(one(o, "judge", "false"));
-        EvalDataset dataset = EvalCli.load(questions, limit, seed);
+        boolean headlines = Boolean.parseBoolean(one(o, "headlines", "true"));
+        EvalDataset dataset = EvalCli.load(questions, limit, seed, headlines);
         String name = dataset.name().replaceAll("\\.json$", "");
         String index = String.format(Locale.ROOT, "%s-%d-%d", base.embedding().model().configName(),
                 base.chunking().maxTokens(), base.chunking().overlapSentences());

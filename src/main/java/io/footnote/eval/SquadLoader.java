@@ -19,7 +19,7 @@ import java.util.Random;
 /**
  * Reads SQuAD v1.1 / v2.0 JSON. Each article becomes one corpus file: its title as a headline, then its
  * paragraphs separated by blank lines. Each question becomes a case whose supporting sentence is the one
- * holding {@code answer_start}; v2.0 questions with {@code is_impossible} are unanswerable cases.
+ * holding {@code answer_start} (optionally without the title line); v2.0 questions with {@code is_impossible} are unanswerable cases.
  */
 public final class SquadLoader {
 
@@ -32,6 +32,14 @@ public final class SquadLoader {
      * @param limit take at most this many questions, drawn at random with {@code seed} (0 or less: all)
      */
     public static EvalDataset load(Path file, int limit, long seed) {
+        return load(file, limit, seed, true);
+    }
+
+    /**
+     * As {@link #load(Path, int, long)}; with {@code headlines} false each file opens with its first paragraph,
+     * without the title line: a corpus of files that have no headline (the dataset's name says so).
+     */
+    public static EvalDataset load(Path file, int limit, long seed, boolean headlines) {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(file.toFile());
@@ -46,9 +54,11 @@ public final class SquadLoader {
             String fileName = String.format(Locale.ROOT, "%03d_%s.txt", articleNo++,
                     title.replaceAll("[^A-Za-z0-9]+", "_"));
             String documentId = ArticleReader.idOf(fileName);
-            StringBuilder text = new StringBuilder(title);
+            StringBuilder text = new StringBuilder(headlines ? title : "");
             for (JsonNode paragraph : article.path("paragraphs")) {
-                text.append(SEPARATOR);
+                if (!text.isEmpty()) {
+                    text.append(SEPARATOR);
+                }
                 int base = text.length();
                 String context = paragraph.path("context").asText().replace("\r", " ").replace('\n', ' ');
                 text.append(context);
@@ -74,6 +84,7 @@ public final class SquadLoader {
             Collections.shuffle(cases, new Random(seed));
             cases = new ArrayList<>(cases.subList(0, limit));
         }
-        return new EvalDataset(file.getFileName().toString(), files, cases);
+        String name = file.getFileName().toString();
+        return new EvalDataset(headlines ? name : name.replaceAll("\\.json$", "") + "-no-headlines.json", files, cases);
     }
 }

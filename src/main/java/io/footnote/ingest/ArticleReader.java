@@ -21,8 +21,6 @@ import java.util.Locale;
  */
 public final class ArticleReader {
 
-    private static final int MAX_HEADLINE = 160;
-
     private final DocumentFormats formats;
     private final ArticleCleaner cleaner;
     private final SentenceSplitter splitter;
@@ -70,7 +68,7 @@ public final class ArticleReader {
     static String titleOf(String text, List<Sentence> sentences) {
         int nl = text.indexOf('\n');
         String firstLine = (nl < 0 ? text : text.substring(0, nl)).strip();
-        if (nl > 0 && !firstLine.isEmpty() && firstLine.length() <= MAX_HEADLINE
+        if (nl > 0 && !firstLine.isEmpty() && firstLine.length() <= Document.MAX_HEADLINE
                 && !firstLine.matches(".*[.!?:;,\"”’]$")) {
             return firstLine;
         }

@@ -1,5 +1,7 @@
 package io.footnote.retrieve;
 
+import io.footnote.domain.Document;
+
 /**
  * What says whether a candidate sentence <em>answers</em> its question rather than echoes it, beyond the
  * signals of {@link Candidate}: weighed by {@link SentenceRanker}.
@@ -11,8 +13,10 @@ package io.footnote.retrieve;
  *                 to"…; {@link AnswerType#statesCause})
  * @param counts   the question counts something named ("how many copies") and the sentence gives a number with
  *                 it ("677,000 copies"; {@link AnswerType#countsNear})
+ * @param lead     the sentence opens an article that has no headline ({@link Document#headlined}): the first
+ *                 sentence of the body, not a title
  */
-public record AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boolean counts) {
+public record AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boolean counts, boolean lead) {
 
     /** No cues: a question that asks for nothing specific. */
     public static final AnswerCues NONE = new AnswerCues(AnswerType.OTHER, false, false, false);
@@ -20,5 +24,10 @@ public record AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boo
     /** Cues of a question that neither asks why nor counts something named. */
     public AnswerCues(AnswerType wanted, boolean typeNear) {
         this(wanted, typeNear, false, false);
+    }
+
+    /** Cues of a sentence that is not the lead of an article without a headline. */
+    public AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boolean counts) {
+        this(wanted, typeNear, cause, counts, false);
     }
 }

@@ -53,7 +53,7 @@ public final class AskCpuProbe {
         int limit = Integer.parseInt(args[3]);
         int rounds = Integer.parseInt(args[4]);
         Path answersOut = Path.of(args[5]);
-        EvalDataset dataset = EvalCli.load(questions, limit, 42);
+        EvalDataset dataset = EvalCli.load(questions, limit, 42, true);
         if (!dataset.files().isEmpty()) {
             EvalRun.writeCorpus(corpus, dataset.files());
         }

@@ -37,4 +37,28 @@ class SquadLoaderTest {
         assertFalse(d.cases().get(1).answerable());
         assertEquals("000_super_bowl_50", q1.support().get(0).documentId());
     }
+
+    @Test
+    void given_headlines_off_when_loaded_then_each_file_opens_with_its_first_paragraph_and_offsets_still_hold(
+            @TempDir Path tmp) throws IOException {
+        // given two paragraphs
+        Path file = tmp.resolve("mini.json");
+        Files.writeString(file, """
+                {"data":[{"title":"Super_Bowl_50","paragraphs":[
+                  {"context":"Super Bowl 50 was a game.","qas":[]},
+                  {"context":"The Broncos won it.","qas":[
+                    {"id":"q1","question":"Who won?","answers":[{"answer_start":4,"text":"Broncos"}]}]}]}]}
+                """);
+
+        // when loaded without headlines
+        EvalDataset d = SquadLoader.load(file, 0, 1, false);
+
+        // then the title line is gone, the answer offset still points at the answer, and the name says so
+        String text = d.files().get("000_Super_Bowl_50.txt");
+        assertEquals("Super Bowl 50 was a game.\n\nThe Broncos won it.", text);
+        int offset = d.cases().get(0).support().get(0).offset();
+        assertEquals("Broncos", text.substring(offset, offset + 7));
+        assertEquals("mini-no-headlines.json", d.name());
+        assertEquals("mini.json", SquadLoader.load(file, 0, 1).name());
+    }
 }

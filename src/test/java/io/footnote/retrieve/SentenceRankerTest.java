@@ -37,6 +37,29 @@ class SentenceRankerTest {
     }
 
     @Test
+    void given_an_article_without_a_headline_when_its_lead_competes_with_a_later_sentence_then_it_is_not_pushed_down() {
+        // given the same first sentence, once a headline and once the lead of an article without one, and a later
+        // sentence that scores a little lower
+        String text = "Chinese Foreign Ministry spokeswoman Mao Ning said China will accept repatriation.";
+        AnswerType wanted = AnswerType.of("Who is Mao Ning?");
+        Candidate asHeadline = new Candidate("a", 0, 0.70, 0.90, 1, true, 0.5, 0.4, 0.3, 0.9,
+                new AnswerCues(wanted, false, false, false, false));
+        Candidate asLead = new Candidate("a", 0, 0.70, 0.90, 1, true, 0.5, 0.4, 0.3, 0.9,
+                new AnswerCues(wanted, false, false, false, true));
+        Candidate later = new Candidate("a", 5, 0.68, 0.88, 1, true, 0.5, 0.4, 0.3, 0.9,
+                new AnswerCues(wanted, false, false, false, false));
+
+        // when ranked
+        double headline = SentenceRanker.rank(asHeadline);
+        double lead = SentenceRanker.rank(asLead);
+        double other = SentenceRanker.rank(later);
+
+        // then a headline loses to the later sentence, as fitted, but the lead of a headline-less article does not
+        assertTrue(headline < other, headline + " vs " + other + " for " + text);
+        assertTrue(lead > other, lead + " vs " + other);
+    }
+
+    @Test
     void given_a_why_question_when_a_sentence_states_a_cause_outright_then_it_ranks_above_a_like_scored_echo() {
         // given the lead that echoes the question, and a sentence alike in every signal that says "because"
         String why = "Why did the woman suing Snoop Dogg wait two years?";

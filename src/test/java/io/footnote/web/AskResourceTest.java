@@ -94,6 +94,21 @@ class AskResourceTest {
     }
 
     @Test
+    void given_an_article_without_a_headline_when_asked_who_its_lead_names_then_the_lead_sentence_is_cited_first() {
+        // given the seed article that opens with its lead sentence, no headline (only a date line before it)
+        // when asked who the person it introduces is
+        JsonPath answer = ask(Map.of("question", "Who is Mao Ning?"));
+
+        // then the lead, which says who she is, comes first: it is not held against it as if it were a headline
+        Map<String, Object> first = answer.getMap("citations[0]");
+        assertEquals(SeedCorpus.MAO, first.get("documentId"));
+        assertEquals(0, first.get("sentenceIndex"));
+        assertTrue(((String) first.get("text")).startsWith("Chinese Foreign Ministry spokeswoman Mao Ning"),
+                first.get("text").toString());
+        assertResolves(first);
+    }
+
+    @Test
     void answers_from_the_dated_article_with_its_date() {
         JsonPath answer = ask(Map.of("question", "What tariffs did Trump threaten to put on Colombia?"));
 
