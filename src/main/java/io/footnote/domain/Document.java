@@ -2,6 +2,7 @@ package io.footnote.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An indexed article: its cleaned text (what citations point into), split into sentences.
@@ -23,6 +24,8 @@ public record Document(String id, String title, LocalDate date, String text, Lis
 
     /** Longest first line read as a headline (the same bound as the title taken from a file's first line). */
     public static final int MAX_HEADLINE = 160;
+    /** A line that ends with a full stop, perhaps inside closing quotes or brackets: a sentence, not a headline. */
+    private static final Pattern FULL_STOP_AT_END = Pattern.compile("\\.[\"”’')\\]]*$");
 
     public String sentenceText(int index) {
         return sentences.get(index).textIn(text);
@@ -51,6 +54,6 @@ public record Document(String id, String title, LocalDate date, String text, Lis
             return false; // the first line runs on into a second sentence
         }
         String line = text.substring(first.start(), first.end()).strip();
-        return !line.isEmpty() && line.length() <= MAX_HEADLINE && !line.matches("(?s).*\\.[\"”’')\\]]*$");
+        return !line.isEmpty() && line.length() <= MAX_HEADLINE && !FULL_STOP_AT_END.matcher(line).find();
     }
 }

@@ -18,8 +18,9 @@ import java.util.Random;
 
 /**
  * Reads SQuAD v1.1 / v2.0 JSON. Each article becomes one corpus file: its title as a headline, then its
- * paragraphs separated by blank lines. Each question becomes a case whose supporting sentence is the one
- * holding {@code answer_start} (optionally without the title line); v2.0 questions with {@code is_impossible} are unanswerable cases.
+ * paragraphs separated by blank lines (or without the title line: {@link #load(Path, int, long, boolean)}). Each
+ * question becomes a case whose supporting sentence is the one holding {@code answer_start}; v2.0 questions with
+ * {@code is_impossible} are unanswerable cases.
  */
 public final class SquadLoader {
 

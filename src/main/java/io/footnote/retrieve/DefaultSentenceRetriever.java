@@ -289,7 +289,6 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 continue;
             }
             Document doc = d.document();
-            boolean headlined = doc.headlined();
             int last = Math.min(f.last(), doc.sentences().size() - 1);
             for (int i = f.first(); i <= last; i++) {
                 if (!seen.add(f.documentId() + "#" + i)) {
@@ -326,7 +325,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 AnswerType.Supply supply = wanted.supply(text, questionWords); // one pass of the answer patterns
                 boolean supplied = supply.supplied();
                 AnswerCues cues = new AnswerCues(wanted, supplied && supply.near(), why && AnswerType.statesCause(text),
-                        AnswerType.countsNear(text, counted), i == 0 && !headlined);
+                        AnswerType.countsNear(text, counted), i == 0 && !doc.headlined());
                 out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(sv, d.sentenceVectors()[i]), overlap(stated, idf, idfTotal),
                         f.context(), supplied, bigramShare(terms, queryBigrams),
                         novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total), cues));
