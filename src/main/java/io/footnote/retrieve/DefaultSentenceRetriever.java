@@ -60,6 +60,11 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
      */
     static final double OFF_SUBJECT_FACTOR = 0.5;
     /**
+     * How many of the ranker's first sentences may state the negation a negated question asks about, besides the
+     * sentence answerability is judged on: as many as the extractive answer quotes at most.
+     */
+    static final int NEGATION_WITHIN = 3;
+    /**
      * What a sentence's score is multiplied by when its article never states one of the question's names or
      * numbers ({@link Mentions#uncovered}): the same rule {@link Answerability} applies to the best sentence, applied
      * to every candidate, so that evidence about what the question names ranks above a like-worded sentence about
@@ -162,7 +167,8 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         }
         // A follow-up whose best article never names the conversation's subject leaves a mention unstated too.
         int uncovered = unstated.get(top.documentId()) // computed for every ranked article above
-                + (subject != null && !onSubject.get(top.documentId()) ? 1 : 0);
+                + (subject != null && !onSubject.get(top.documentId()) ? 1 : 0)
+                + (negationUnstated(ownQuestion(query), top, ranked) ? 1 : 0);
         boolean given = c.answerType().givenBy(top.text(), AnswerType.words(query)); // lenient for places
         double answerability = Answerability.of(best, bestScore, c.answerType(), uncovered, given);
         ScoredSentence first = ranked.getFirst();
@@ -170,6 +176,20 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         List<Double> likelihood = ranked.stream()
                 .map(s -> Math.exp(order.get(s.documentId() + "#" + s.sentenceIndex()) - lead)).toList();
         return new Retrieval(query, c.chunks(), ranked, answerability, likelihood);
+    }
+
+    /**
+     * True when the question asks about what is not so ({@link Negation#asked}) and neither the sentence
+     * answerability is judged on nor any of the first {@link #NEGATION_WITHIN} the answer would quote states a
+     * negation: "Which group can not meet at other locations in Scotland?" against "Committees can also meet at
+     * other locations throughout Scotland." The question then states something its evidence never does, as when
+     * it names what the article never names.
+     */
+    static boolean negationUnstated(String question, ScoredSentence judged, List<ScoredSentence> ranked) {
+        if (!Negation.asked(question) || Negation.stated(judged.text())) {
+            return false;
+        }
+        return ranked.stream().limit(NEGATION_WITHIN).noneMatch(s -> Negation.stated(s.text()));
     }
 
     /**

@@ -179,18 +179,49 @@ final class Mentions {
         if (stated.contains(term) || NUMBER_WORDS.containsKey(term) && stated.contains(NUMBER_WORDS.get(term))) {
             return true;
         }
+        var ordinal = ORDINAL.matcher(term);
+        if (ordinal.matches() && stated.contains(ordinal.group(1))) {
+            return true; // "January 30th" is stated by "January 30"
+        }
         if (term.length() < 4) {
             return false;
         }
         String folded = fold(term);
         for (String s : stated) {
             if (s.length() >= 4 && (s.startsWith(term) || term.startsWith(s)
-                    || Math.abs(s.length() - term.length()) <= 1 && oneEditApart(fold(s), folded))) {
+                    || Math.abs(s.length() - term.length()) <= 1 && misspelt(fold(s), folded))) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * Below this length a term is taken for a misspelling of another only when two neighbouring letters are
+     * swapped ("GSCE"): a short name is one letter from many ordinary words ("Nobel" from "novel", "Wales" from
+     * "sales"), and an article stating the word is not stating the name.
+     */
+    static final int MIN_MISSPELT = 6;
+
+    /** Whether {@code a} and {@code b} are one typing slip apart ({@link #oneEditApart}, {@link #MIN_MISSPELT}). */
+    static boolean misspelt(String a, String b) {
+        if (a.equals(b) || Math.min(a.length(), b.length()) >= MIN_MISSPELT) {
+            return oneEditApart(a, b);
+        }
+        return a.length() == b.length() && swappedNeighbours(a, b);
+    }
+
+    /** True when {@code a} is {@code b} with two neighbouring letters swapped. */
+    static boolean swappedNeighbours(String a, String b) {
+        int i = 0;
+        while (i < a.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                && a.substring(i + 2).equals(b.substring(i + 2));
+    }
+
+    private static final Pattern ORDINAL = Pattern.compile("(\\d+)(?:st|nd|rd|th)");
 
     /** Small numbers and ordinals as a question may write them and an article spell them, analysed. */
     private static final Map<String, String> NUMBER_WORDS = numberWords();

@@ -57,6 +57,32 @@ class MentionsTest {
     }
 
     @Test
+    void a_short_name_is_misspelt_only_by_swapped_letters_not_by_another_word() {
+        assertEquals(true, Mentions.misspelt("gsce", "gcse"));
+        assertEquals(true, Mentions.misspelt("moncalm", "montcalm"));
+        assertEquals(true, Mentions.misspelt("gospic", "gospid"));
+        assertEquals(false, Mentions.misspelt("nobel", "novel"));
+        assertEquals(false, Mentions.misspelt("wales", "sales"));
+        assertEquals(false, Mentions.misspelt("paris", "pari"));
+    }
+
+    @Test
+    void given_an_article_on_a_novel_prize_when_asked_about_the_nobel_prize_then_nobel_is_unstated() {
+        // given an article on a book award that never names the Nobel Prize
+        Mentions mentions = new Mentions(new AnalyzingSearch());
+        String awards = "A novel set in 19th century Paraguay has won the fiction prize at the National Book Awards.";
+
+        // when asked about the Nobel Prize in 2004, then "Nobel" counts as unstated ("novel" is another word)
+        assertEquals(1, mentions.uncovered("Who won the Nobel Prize in Literature in 2004?", doc(
+                awards + " The 2004 literature awards were presented in New York.")));
+        // an accent still folds, an ordinal is stated by its number
+        assertEquals(0, mentions.uncovered("Where did Yesun Temur die?", doc("When Yesün Temür died in Shangdu in 1328.")));
+        assertEquals(0, mentions.uncovered("What opened on January 30th?", doc("Super Bowl City opened on January 30.")));
+        // and a swapped-letter slip of a short name still names it
+        assertEquals(0, mentions.uncovered("Who took the GSCE exams?", doc("Pupils sat their GCSE exams in June.")));
+    }
+
+    @Test
     void given_a_follow_ups_context_then_an_article_states_the_subject_when_it_names_one_of_its_mentions() {
         // given the Novartis article and the Treasury's spending article
         Mentions mentions = new Mentions(new AnalyzingSearch());

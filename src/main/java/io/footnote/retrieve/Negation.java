@@ -1,0 +1,40 @@
+package io.footnote.retrieve;
+
+import java.util.regex.Pattern;
+
+/**
+ * Whether a question asks about what did <em>not</em> happen, and whether a sentence states any negation: a
+ * question that asks "Which group can not meet elsewhere?" is not answered by "Committees can also meet at other
+ * locations." however many words they share. {@link Answerability} counts a negated question whose evidence
+ * states no negation like a name the evidence never states.
+ *
+ * <p>Lenient on the sentence's side on purpose: any negating word, and the verbs and prepositions that carry a
+ * negation ("failed", "refused", "except", "without", "instead of"), count, so that a sentence that does answer is
+ * rarely caught ("…destroyed all the major cities with the exceptions of Novgorod and Pskov").
+ */
+public final class Negation {
+
+    /** "not", "never", "n't", "cannot", "no longer" in a question; "whether or not" and "or not" ask both ways. */
+    private static final Pattern ASKED = Pattern.compile("\\b(?:not|never|cannot|no longer)\\b|n['’]t\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BOTH_WAYS = Pattern.compile("\\bor (?:not|may not|might not|cannot|can't|won't)\\b|"
+            + "\\bif not\\b|\\bnot only\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STATED = Pattern.compile("\\b(?:not|no|never|cannot|none|neither|nor|nobody|nothing|"
+            + "nowhere|without|instead|rather than|unable|unlike|fail\\w*|refus\\w*|lack\\w*|except\\w*|declin\\w*|"
+            + "reject\\w*|den(?:y|ies|ied)|absen\\w*|prevent\\w*|avoid\\w*|ban(?:s|ned)?|forb[ia]d\\w*|only|less|"
+            + "non-\\w+|un\\w+able|against|halt\\w*|stop\\w*|cancel\\w*|abandon\\w*|exclud\\w*|ceas\\w*)\\b|n['’]t\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private Negation() {
+    }
+
+    /** True when {@code question} asks about what is not so ("What did Luther say he would not exchange?"). */
+    public static boolean asked(String question) {
+        return ASKED.matcher(BOTH_WAYS.matcher(question).replaceAll(" ")).find();
+    }
+
+    /** True when {@code sentence} states a negation of any kind (a negating word, "failed", "except", "only"…). */
+    public static boolean stated(String sentence) {
+        return STATED.matcher(sentence).find();
+    }
+}

@@ -1,0 +1,54 @@
+package io.footnote.retrieve;
+
+import io.footnote.domain.ScoredSentence;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class NegationTest {
+
+    @Test
+    void a_question_about_what_is_not_so_is_negated_and_one_asking_both_ways_is_not() {
+        assertEquals(true, Negation.asked("Which group can not meet at other locations in Scotland?"));
+        assertEquals(true, Negation.asked("What didn't Newton's mechanics affect?"));
+        assertEquals(true, Negation.asked("Why has Apollo never flown again?"));
+        assertEquals(false, Negation.asked("Which field decides whether or not a problem can be solved?"));
+        assertEquals(false, Negation.asked("Who can meet at other locations in Scotland?"));
+        assertEquals(false, Negation.asked("What is not only cheap but fast?"));
+    }
+
+    @Test
+    void a_sentence_states_a_negation_by_a_negating_word_or_a_verb_that_carries_one() {
+        assertEquals(true, Negation.stated("The 1979 referendum to establish a Scottish Assembly failed."));
+        assertEquals(true, Negation.stated("The Mongols destroyed the cities with the exceptions of Novgorod and Pskov."));
+        assertEquals(true, Negation.stated("He couldn’t attend."));
+        assertEquals(false, Negation.stated("Committees can also meet at other locations throughout Scotland."));
+        assertEquals(false, Negation.stated("The nothingness of the notion bothered Knott.")); // words, not letters
+    }
+
+    @Test
+    void given_a_negated_question_when_no_evidence_sentence_states_a_negation_then_the_negation_is_unstated() {
+        // given a question about what a group can not do, and evidence that only says what it can
+        String question = "Which group can not meet at other locations in Scotland?";
+        ScoredSentence can = sentence(0, "Committees can also meet at other locations throughout Scotland.");
+        ScoredSentence other = sentence(1, "Much of the work of the Scottish Parliament is done in committee.");
+        ScoredSentence cannot = sentence(2, "The full Parliament cannot meet outside Edinburgh.");
+
+        // when neither the judged sentence nor the first ones quoted state a negation, then it is unstated
+        assertEquals(true, DefaultSentenceRetriever.negationUnstated(question, can, List.of(can, other)));
+        // when one the answer would quote does, it is stated
+        assertEquals(false, DefaultSentenceRetriever.negationUnstated(question, can, List.of(can, other, cannot)));
+        // beyond the first sentences quoted, a negation does not count
+        assertEquals(true, DefaultSentenceRetriever.negationUnstated(question, can,
+                List.of(can, other, other, cannot)));
+        // and a question that is not negated never leaves a negation unstated
+        assertEquals(false, DefaultSentenceRetriever.negationUnstated("Which group can meet in Scotland?", can,
+                List.of(can)));
+    }
+
+    private static ScoredSentence sentence(int index, String text) {
+        return new ScoredSentence("d", index, 0, text.length(), text, 0.5, 0.5, 0.5);
+    }
+}
