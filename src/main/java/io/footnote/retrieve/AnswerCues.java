@@ -15,8 +15,17 @@ import io.footnote.domain.Document;
  *                 it ("677,000 copies"; {@link AnswerType#countsNear})
  * @param lead     the sentence opens an article that has no headline ({@link Document#headlined}): the first
  *                 sentence of the body, not a title
+ * @param fromBefore the share of the question's content-term weight (IDF) that only the sentence before adds:
+ *                 the sentence carries on from an echo of the question next door ("ITV Tyne Tees was based at
+ *                 City Road…" / "In 2005 it moved to…")
  */
-public record AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boolean counts, boolean lead) {
+public record AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boolean counts, boolean lead,
+                         double fromBefore) {
+
+    /** Cues of a sentence to which the sentence before it adds none of the question's words. */
+    public AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boolean counts, boolean lead) {
+        this(wanted, typeNear, cause, counts, lead, 0);
+    }
 
     /** No cues: a question that asks for nothing specific. */
     public static final AnswerCues NONE = new AnswerCues(AnswerType.OTHER, false, false, false);

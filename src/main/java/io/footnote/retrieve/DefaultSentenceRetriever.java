@@ -344,8 +344,15 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 double neighbour = Math.max(overlap(before, idf, idfTotal), overlap(after, idf, idfTotal));
                 AnswerType.Supply supply = wanted.supply(text, questionWords); // one pass of the answer patterns
                 boolean supplied = supply.supplied();
+                // What only the sentence before adds of the question's weight: a sentence that carries on from an
+                // echo next door ("ITV Tyne Tees was based at City Road…" / "In 2005 it moved to…") answers with
+                // the words the echo already said. Beyond what the title lends every sentence alike: a news lead
+                // restates its headline, and the sentence after it is not the more likely answer for that.
+                List<String> withBefore = new ArrayList<>(stated);
+                withBefore.addAll(before);
+                double fromBefore = Math.max(0, overlap(withBefore, idf, idfTotal) - overlap(stated, idf, idfTotal));
                 AnswerCues cues = new AnswerCues(wanted, supplied && supply.near(), why && AnswerType.statesCause(text),
-                        AnswerType.countsNear(text, counted), i == 0 && !doc.headlined());
+                        AnswerType.countsNear(text, counted), i == 0 && !doc.headlined(), fromBefore);
                 out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(sv, d.sentenceVectors()[i]), overlap(stated, idf, idfTotal),
                         f.context(), supplied, bigramShare(terms, queryBigrams),
                         novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total), cues));

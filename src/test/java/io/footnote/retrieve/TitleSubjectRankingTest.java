@@ -1,9 +1,6 @@
 package io.footnote.retrieve;
 
-import io.footnote.domain.Chunk;
-import io.footnote.domain.Document;
 import io.footnote.domain.ScoredSentence;
-import io.footnote.domain.Sentence;
 import io.footnote.index.ArticleIndex;
 import io.footnote.index.IndexedDocument;
 import io.footnote.index.LuceneIndex;
@@ -12,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,23 +22,8 @@ class TitleSubjectRankingTest {
     @TempDir
     Path dir;
 
-    /** One chunk over the sentences (joined by a space), each with the same flat vector: only the words rank. */
     private static IndexedDocument article(String id, String title, String... sentences) {
-        StringBuilder text = new StringBuilder();
-        List<Sentence> spans = new ArrayList<>();
-        for (int i = 0; i < sentences.length; i++) {
-            if (i > 0) {
-                text.append(' ');
-            }
-            spans.add(new Sentence(i, text.length(), text.length() + sentences[i].length()));
-            text.append(sentences[i]);
-        }
-        float[][] vectors = new float[sentences.length][];
-        for (int i = 0; i < sentences.length; i++) {
-            vectors[i] = new float[] {1, 0, 0, 0};
-        }
-        return new IndexedDocument(new Document(id, title, LocalDate.of(2004, 11, 27), text.toString(), spans,
-                id + ".txt", "hash-" + id), List.of(new Chunk(id, 0, 0, sentences.length - 1, 0, text.length())), vectors);
+        return FlatArticles.article(id, title, LocalDate.of(2004, 11, 27), sentences);
     }
 
     private static ScoredSentence sentence(Retrieval retrieval, String documentId, int index) {
