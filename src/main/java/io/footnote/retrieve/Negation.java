@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  * locations." however many words they share. {@link Answerability} counts a negated question whose evidence
  * states no negation like a name the evidence never states.
  *
- * <p>Lenient on the sentence's side on purpose: any negating word, and the verbs and prepositions that carry a
- * negation ("failed", "refused", "except", "without", "instead of"), count, so that a sentence that does answer is
- * rarely caught ("…destroyed all the major cities with the exceptions of Novgorod and Pskov").
+ * <p>Lenient on the sentence's side on purpose: any negating word, and the words that carry a negation ("failed",
+ * "refused", "except", "without", "instead of", "rarely"), count, so that a sentence that does answer is rarely
+ * caught ("…destroyed all the major cities with the exceptions of Novgorod and Pskov").
  */
 public final class Negation {
 
@@ -20,7 +20,8 @@ public final class Negation {
     private static final Pattern BOTH_WAYS = Pattern.compile("\\bor (?:not|may not|might not|cannot|can't|won't)\\b|"
             + "\\bif not\\b|\\bnot only\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern STATED = Pattern.compile("\\b(?:not|no|never|cannot|none|neither|nor|nobody|nothing|"
-            + "nowhere|without|instead|rather than|unable|unlike|fail\\w*|refus\\w*|lack\\w*|except\\w*|declin\\w*|"
+            + "nowhere|without|instead|rather than|unable|unlike|rarely|seldom|hardly|barely|scarcely|yet to|"
+            + "fail\\w*|refus\\w*|lack\\w*|except\\w*|declin\\w*|"
             + "reject\\w*|den(?:y|ies|ied)|absen\\w*|prevent\\w*|avoid\\w*|ban(?:s|ned)?|forb[ia]d\\w*|only|less|"
             + "non-\\w+|un\\w+able|against|halt\\w*|stop\\w*|cancel\\w*|abandon\\w*|exclud\\w*|ceas\\w*)\\b|n['’]t\\b",
             Pattern.CASE_INSENSITIVE);

@@ -24,6 +24,7 @@ class NegationTest {
         assertEquals(true, Negation.stated("The 1979 referendum to establish a Scottish Assembly failed."));
         assertEquals(true, Negation.stated("The Mongols destroyed the cities with the exceptions of Novgorod and Pskov."));
         assertEquals(true, Negation.stated("He couldn’t attend."));
+        assertEquals(true, Negation.stated("“In the past, China rarely cooperated in accepting illegal migrants,” Chen noted."));
         assertEquals(false, Negation.stated("Committees can also meet at other locations throughout Scotland."));
         assertEquals(false, Negation.stated("The nothingness of the notion bothered Knott.")); // words, not letters
     }
