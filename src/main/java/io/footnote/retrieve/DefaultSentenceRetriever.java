@@ -168,7 +168,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         // A follow-up whose best article never names the conversation's subject leaves a mention unstated too.
         int uncovered = unstated.get(top.documentId()) // computed for every ranked article above
                 + (subject != null && !onSubject.get(top.documentId()) ? 1 : 0)
-                + (negationUnstated(ownQuestion(query), top, ranked) ? 1 : 0);
+                + (negationUnstated(own, top, ranked) ? 1 : 0);
         boolean given = c.answerType().givenBy(top.text(), AnswerType.words(query)); // lenient for places
         double answerability = Answerability.of(best, bestScore, c.answerType(), uncovered, given);
         ScoredSentence first = ranked.getFirst();
@@ -348,11 +348,9 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 // echo next door ("ITV Tyne Tees was based at City Road…" / "In 2005 it moved to…") answers with
                 // the words the echo already said. Beyond what the title lends every sentence alike: a news lead
                 // restates its headline, and the sentence after it is not the more likely answer for that.
-                List<String> withBefore = new ArrayList<>(stated);
-                withBefore.addAll(before);
-                double fromBefore = Math.max(0, overlap(withBefore, idf, idfTotal) - overlap(stated, idf, idfTotal));
                 AnswerCues cues = new AnswerCues(wanted, supplied && supply.near(), why && AnswerType.statesCause(text),
-                        AnswerType.countsNear(text, counted), i == 0 && !doc.headlined(), fromBefore);
+                        AnswerType.countsNear(text, counted), i == 0 && !doc.headlined(),
+                        added(stated, before, idf, idfTotal));
                 out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(sv, d.sentenceVectors()[i]), overlap(stated, idf, idfTotal),
                         f.context(), supplied, bigramShare(terms, queryBigrams),
                         novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total), cues));
@@ -406,6 +404,21 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
             }
         }
         return found.size() / (double) queryBigrams.size();
+    }
+
+    /** The share of the question's weight that {@code more} holds and {@code stated} does not. */
+    private static double added(List<String> stated, List<String> more, Map<String, Double> idf, double idfTotal) {
+        if (idfTotal <= 0 || more.isEmpty()) {
+            return 0;
+        }
+        Set<String> have = new HashSet<>(stated);
+        double hit = 0;
+        for (var e : idf.entrySet()) {
+            if (!have.contains(e.getKey()) && more.contains(e.getKey())) {
+                hit += e.getValue();
+            }
+        }
+        return hit / idfTotal;
     }
 
     private static double overlap(List<String> terms, Map<String, Double> idf, double idfTotal) {
