@@ -169,13 +169,30 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         int uncovered = unstated.get(top.documentId()) // computed for every ranked article above
                 + (subject != null && !onSubject.get(top.documentId()) ? 1 : 0)
                 + (negationUnstated(own, top, ranked) ? 1 : 0);
-        boolean given = c.answerType().givenBy(top.text(), AnswerType.words(query)); // lenient for places
-        double answerability = Answerability.of(best, bestScore, c.answerType(), uncovered, given);
         ScoredSentence first = ranked.getFirst();
+        boolean given = supplied(c.answerType(), top, first, AnswerType.words(query));
+        double answerability = Answerability.of(best, bestScore, c.answerType(), uncovered, given);
         double lead = order.get(first.documentId() + "#" + first.sentenceIndex());
         List<Double> likelihood = ranked.stream()
                 .map(s -> Math.exp(order.get(s.documentId() + "#" + s.sentenceIndex()) - lead)).toList();
         return new Retrieval(query, c.chunks(), ranked, answerability, likelihood);
+    }
+
+    /**
+     * Whether the evidence gives the asked-for kind of answer ({@link AnswerType#givenBy}, lenient for places): the
+     * sentence answerability is judged on, or the sentence the answer quotes first when it is that sentence's
+     * neighbour. An echo of the question is often followed by the fact it leads to ("US interest rates are expected
+     * to rise…" / "Borrowing costs are tipped to rise … to 2.25%."): the pair answers, though the echo alone gives
+     * no number. A first sentence elsewhere does not count: on an on-topic corpus some sentence always gives a
+     * number.
+     */
+    static boolean supplied(AnswerType type, ScoredSentence judged, ScoredSentence first, Set<String> questionWords) {
+        if (type.givenBy(judged.text(), questionWords)) {
+            return true;
+        }
+        return first.documentId().equals(judged.documentId())
+                && Math.abs(first.sentenceIndex() - judged.sentenceIndex()) == 1
+                && type.givenBy(first.text(), questionWords);
     }
 
     /**
