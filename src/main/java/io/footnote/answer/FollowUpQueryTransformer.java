@@ -59,12 +59,21 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
             List<String> names = new java.util.ArrayList<>(names(earlier));
             names.removeIf(n -> lower.contains(n.toLowerCase(Locale.ROOT)));
             if (!names.isEmpty()) {
-                // "US" alone is no subject ("…the US government seeking from the tobacco companies?"): the question is
-                context = names.stream().anyMatch(n -> n.length() > 3) ? String.join(", ", names) : earlier;
+                // "US" alone is no subject ("…the US government seeking from the tobacco companies?"): the question is;
+                // a short name written as a name is one ("Who stars in Ray?")
+                context = names.stream().anyMatch(FollowUpQueryTransformer::subject) ? String.join(", ", names) : earlier;
                 break;
             }
         }
         return question + DefaultSentenceRetriever.CONTEXT_MARK + context + ")";
+    }
+
+    /**
+     * Whether a name can stand for the conversation's subject: any but a short abbreviation ("US", "UK", "EU"),
+     * which qualifies a subject rather than being one.
+     */
+    static boolean subject(String name) {
+        return name.length() > 3 || !name.equals(name.toUpperCase(Locale.ROOT));
     }
 
     /**

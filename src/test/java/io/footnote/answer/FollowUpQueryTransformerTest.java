@@ -86,6 +86,15 @@ class FollowUpQueryTransformerTest {
     }
 
     @Test
+    void given_an_earlier_question_naming_a_short_name_then_the_name_is_the_context() {
+        List<ChatMessage> history = List.of(UserMessage.from("Who stars in Ray?"),
+                AiMessage.from("Ray has been nominated in six Oscar categories [1]."));
+
+        assertEquals("Which awards has he already won for the role? (context: Ray)",
+                transform("Which awards has he already won for the role?", history));
+    }
+
+    @Test
     void given_a_question_naming_a_new_subject_then_it_is_left_alone() {
         List<ChatMessage> history = List.of(UserMessage.from("Who did Lleyton Hewitt beat in the Sydney final?"));
 
