@@ -168,7 +168,8 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         // A follow-up whose best article never names the conversation's subject leaves a mention unstated too.
         int uncovered = unstated.get(top.documentId()) // computed for every ranked article above
                 + (subject != null && !onSubject.get(top.documentId()) ? 1 : 0)
-                + (negationUnstated(own, top, ranked) ? 1 : 0);
+                + (negationUnstated(own, top, ranked) ? 1 : 0)
+                + (contradicted(own, top, ranked) ? 1 : 0);
         ScoredSentence first = ranked.getFirst();
         boolean given = supplied(c.answerType(), top, first, AnswerType.words(query));
         double answerability = Answerability.of(best, bestScore, c.answerType(), uncovered, given);
@@ -193,6 +194,17 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         return first.documentId().equals(judged.documentId())
                 && Math.abs(first.sentenceIndex() - judged.sentenceIndex()) == 1
                 && type.givenBy(first.text(), questionWords);
+    }
+
+    /**
+     * True when the sentence answerability is judged on states the opposite of a word of the question ({@link
+     * Contrast}: "What is the lowest court…?" against "…is the highest court…") and none of the first {@link
+     * #NEGATION_WITHIN} the answer would quote states that word: the evidence is about the other end.
+     */
+    static boolean contradicted(String question, ScoredSentence judged, List<ScoredSentence> ranked) {
+        return Contrast.contradicted(question, judged.text())
+                .filter(w -> ranked.stream().limit(NEGATION_WITHIN).noneMatch(s -> Contrast.states(s.text(), w)))
+                .isPresent();
     }
 
     /**

@@ -1,0 +1,120 @@
+package io.footnote.retrieve;
+
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a sentence states the opposite of what a question asks about: "What is the lowest court in the European
+ * Union?" against "The European Court of Justice is the highest court…", "How was Tymnet connected to other
+ * private networks?" against "…connected to dozens of other public networks". The sentence shares nearly every
+ * word of the question, so retrieval and overlap rank it first; what makes it answer another question is one word
+ * turned into its opposite. {@link Answerability} counts such a question like one naming something its evidence
+ * never states.
+ *
+ * <p>The pairs are contraries of general English (degree, direction, order in time, scope, polarity), not a
+ * thesaurus: a word and its opposite that a sentence cannot both mean of one thing. Converses ("buy" / "sell",
+ * "give" / "receive") and kin ("father" / "mother") are left out on purpose: "Who bought the factory?" is answered by
+ * "…the factory was sold to AvtoZAZ", and a family's sentences name both. A sentence that states the question's
+ * word too, in any form ("losing" for "lose"), contrasts nothing; nor does a question that holds both words, or
+ * offers a choice ("Which is more costly, formal or informal rule?").
+ */
+public final class Contrast {
+
+    private static final String[] PAIRS = {
+            "high low", "higher lower", "highest lowest", "large small", "larger smaller", "largest smallest",
+            "big small", "bigger smaller", "biggest smallest", "long short", "longer shorter", "longest shortest",
+            "early late", "earlier later", "earliest latest", "older newer", "oldest newest", "open closed",
+            "public private", "internal external", "upper lower", "major minor", "maximum minimum", "positive negative",
+            "more less", "most least", "increase decrease", "increased decreased", "increases decreases",
+            "increasing decreasing", "north south", "northern southern", "east west", "eastern western",
+            "before after", "above below", "inside outside", "strong weak", "stronger weaker", "strongest weakest",
+            "fast slow", "faster slower", "fastest slowest", "hot cold", "wet dry", "rich poor", "richer poorer",
+            "cheap expensive", "success failure", "successful unsuccessful", "accept reject", "accepted rejected",
+            "legal illegal", "possible impossible", "likely unlikely", "true false", "correct incorrect",
+            "same different", "common rare", "easy difficult", "direct indirect", "natural artificial",
+            "urban rural", "ancient modern", "import export", "imports exports", "victory defeat", "offensive defensive",
+            "male female", "win lose", "wins loses", "won lost", "winning losing"};
+
+    private static final Map<String, Set<String>> OPPOSITES = new HashMap<>();
+
+    static {
+        for (String pair : PAIRS) {
+            String[] w = pair.split(" ");
+            OPPOSITES.computeIfAbsent(w[0], k -> new HashSet<>()).add(w[1]);
+            OPPOSITES.computeIfAbsent(w[1], k -> new HashSet<>()).add(w[0]);
+        }
+    }
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    /** A question offering a choice ("…, formal or informal?", "Is the upper or the lower house larger?"). */
+    private static final Pattern CHOICE = Pattern.compile("\\bor\\b");
+
+    private Contrast() {
+    }
+
+    /**
+     * The word of {@code question} whose opposite {@code sentence} states while never stating the word itself, in
+     * any form; empty when there is none (or the question offers a choice).
+     */
+    public static Optional<String> contradicted(String question, String sentence) {
+        String q = question.toLowerCase(Locale.ROOT);
+        if (CHOICE.matcher(q).find()) {
+            return Optional.empty();
+        }
+        Set<String> asked = words(q);
+        Set<String> stated = words(sentence.toLowerCase(Locale.ROOT));
+        Set<String> statedStems = null;
+        for (String w : asked) {
+            Set<String> opposite = OPPOSITES.get(w);
+            if (opposite == null || stated.contains(w) || opposite.stream().anyMatch(asked::contains)
+                    || opposite.stream().noneMatch(stated::contains)) {
+                continue;
+            }
+            if (statedStems == null) {
+                statedStems = new HashSet<>();
+                for (String s : stated) {
+                    statedStems.add(stem(s));
+                }
+            }
+            if (!statedStems.contains(stem(w))) {
+                return Optional.of(w);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when {@code sentence} states {@code word} in any form ("losing" states "lose"). */
+    public static boolean states(String sentence, String word) {
+        String stem = stem(word);
+        for (String s : words(sentence.toLowerCase(Locale.ROOT))) {
+            if (s.equals(word) || stem(s).equals(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    private static String stem(String word) {
+        EnglishStemmer stemmer = new EnglishStemmer(); // not thread-safe: one per call (cheap, and rarely reached)
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        return stemmer.getCurrent();
+    }
+}
