@@ -41,7 +41,17 @@ public final class Contrast {
             "legal illegal", "possible impossible", "likely unlikely", "true false", "correct incorrect",
             "same different", "common rare", "easy difficult", "direct indirect", "natural artificial",
             "urban rural", "ancient modern", "import export", "imports exports", "victory defeat", "offensive defensive",
-            "male female", "win lose", "wins loses", "won lost", "winning losing"};
+            "male female", "win lose", "wins loses", "won lost", "winning losing", "best worst", "better worse",
+            "young old", "younger older", "youngest oldest", "narrow wide", "thin thick", "deep shallow",
+            "full empty", "alive dead", "domestic foreign", "inner outer", "majority minority", "superior inferior",
+            "temporary permanent", "voluntary compulsory", "mandatory optional",
+            // a word and its negative prefix: "Which marriage became uncommon?" against "…became common"
+            "common uncommon", "known unknown", "usual unusual", "popular unpopular", "able unable",
+            "available unavailable", "effective ineffective", "official unofficial", "formal informal",
+            "dependent independent", "visible invisible", "stable unstable", "equal unequal", "fair unfair",
+            "limited unlimited", "necessary unnecessary", "sufficient insufficient", "accurate inaccurate",
+            "complete incomplete", "safe unsafe", "healthy unhealthy", "honest dishonest", "agree disagree",
+            "advantage disadvantage"};
 
     private static final Map<String, Set<String>> OPPOSITES = new HashMap<>();
 

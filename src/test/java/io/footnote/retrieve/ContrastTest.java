@@ -19,6 +19,13 @@ class ContrastTest {
     }
 
     @Test
+    void a_word_with_a_negative_prefix_is_contradicted_by_the_word_without_it() {
+        assertEquals(Optional.of("uncommon"), Contrast.contradicted(
+                "What kind of interethnic marriage became uncommon in the Jin dynasty?",
+                "Interethnic marriage between Han and Jurchen became common at this time."));
+    }
+
+    @Test
     void a_sentence_that_also_states_the_word_in_any_form_contradicts_nothing() {
         assertEquals(Optional.empty(), Contrast.contradicted("What is the highest court in the European Union?",
                 "The European Court of Justice is the highest court able to interpret European Union law."));
