@@ -1,7 +1,9 @@
 package io.footnote.cite;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -155,7 +157,12 @@ public final class SupportScorer {
     }
 
     static Set<String> words(String text) {
-        Set<String> out = new HashSet<>();
+        return new HashSet<>(wordList(text));
+    }
+
+    /** The words of {@code text} in order, read as {@link #words} reads them. */
+    static List<String> wordList(String text) {
+        List<String> out = new ArrayList<>();
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
         while (m.find()) {
             String w = m.group();

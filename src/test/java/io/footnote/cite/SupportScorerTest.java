@@ -117,6 +117,46 @@ class SupportScorerTest {
     }
 
     @Test
+    void rejects_a_comparison_whose_conclusion_the_source_does_not_state() {
+        // given a sentence with a fact about one side of a comparison, and a claim concluding the comparison
+        String source = "Lydia Davis (born July 15, 1947) is an American writer noted for very short fiction.";
+        String claim = "Lydia Davis was born first.";
+
+        // when scored with a high cosine
+        double support = scorer.score(claim, source, 0.85);
+
+        // then the comparison ("first") is one the source does not state: vetoed like a missing name
+        assertEquals(Mismatches.COMPARISON_PENALTY, Mismatches.penalty(claim, source), 1e-9);
+        assertFalse(support >= 0.5, "support " + support);
+        assertTrue(scorer.score("Lydia Davis was born in 1947.", source, 0.85) >= 0.5);
+    }
+
+    @Test
+    void rejects_a_comparison_with_than_or_in_a_short_answer_the_source_does_not_state() {
+        String members = "Saint Motel is an American indie pop band of four members.";
+        String species = "Chelone is a genus of four species of perennial herbaceous plants.";
+
+        assertEquals(java.util.Set.of("more"), Mismatches.comparisons("Curve has more members than Saint Motel."));
+        assertEquals(Mismatches.COMPARISON_PENALTY,
+                Mismatches.penalty("Saint Motel has more members than the other band.", members), 1e-9);
+        assertTrue(SupportScorer.isPhrase("Chelone has more species."));
+        assertTrue(scorer.score("Chelone has four species.", species, 0) >= 0.5);
+        assertFalse(scorer.score("Chelone has more species.", species, 0) >= 0.5);
+    }
+
+    @Test
+    void accepts_a_comparison_the_source_states_and_leaves_a_qualifying_comparative_alone() {
+        // given a source that states the comparison, and a claim where "higher" qualifies a noun mid-sentence
+        assertEquals(1.0, Mismatches.penalty("The Octopus card was launched earlier.",
+                "The Octopus card was launched in 1997, twelve years earlier."));
+        assertEquals(1.0, Mismatches.penalty("Stainless steel pipes offer higher corrosion resistance in water.",
+                "Stainless steel resists corrosion in water."));
+        assertTrue(Mismatches.comparisons("Stainless steel pipes offer higher corrosion resistance in water.")
+                .isEmpty());
+        assertTrue(Mismatches.comparisons("It was Arthur's first magazine.").isEmpty());
+    }
+
+    @Test
     void a_quote_scores_one_without_embedding() {
         assertEquals(1.0, scorer.score("China will accept them.", "“China will accept them.”"));
     }
