@@ -92,7 +92,8 @@ final class Mismatches {
      * Capitalised words, which are most likely names. The claim's first word counts only when the next word is
      * capitalised too ("Stanford University is…", "Pablo Trapero was…"): a single first word is capitalised
      * anyway, and when it is a name it is usually the subject, which the evidence sentence may call "it" or "the
-     * drug" (checked alone on ExpertQA's claims, it lost 0.06 macro-F1; see docs/verify.md).
+     * drug" (checked alone on ExpertQA's claims, it lost 0.06 macro-F1; see docs/verify.md). A quoted first word
+     * is a title and counts ("\"Zero\" is the second single…").
      */
     static Set<String> names(String text) {
         Set<String> out = new HashSet<>();
@@ -102,7 +103,8 @@ final class Mismatches {
             boolean atStart = first && text.substring(0, m.start()).chars().noneMatch(Character::isLetterOrDigit);
             first = false;
             boolean runStart = atStart && NEXT_CAPITALISED.matcher(text).region(m.end(), text.length()).lookingAt();
-            if ((!atStart || runStart) && !SupportScorer.STOP.contains(m.group().toLowerCase(Locale.ROOT))) {
+            boolean quoted = m.start() > 0 && "\"“‘".indexOf(text.charAt(m.start() - 1)) >= 0;
+            if ((!atStart || runStart || quoted) && !SupportScorer.STOP.contains(m.group().toLowerCase(Locale.ROOT))) {
                 out.add(m.group());
             }
         }

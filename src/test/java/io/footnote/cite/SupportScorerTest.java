@@ -2,6 +2,8 @@ package io.footnote.cite;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +68,21 @@ class SupportScorerTest {
         // for a name, since claims open with a capital anyway
         assertEquals(1.0, Mismatches.penalty("Hydroxychloroquine lowers the fever.",
                 "The drug lowers the fever within a day."));
+    }
+
+    @Test
+    void a_quoted_title_opening_a_claim_is_checked_as_a_name() {
+        // given a sentence about the song "1979" and a claim that opens with another quoted title
+        String source = "Released in 1996 as the second single from their third studio album, \"1979\" was written by "
+                + "Billy Corgan.";
+
+        // when the claims' names are read
+        double wrong = Mismatches.penalty("\"Zero\" is the title of the second single from the album.", source);
+
+        // then the quoted opening word counts as a name the source lacks; an unquoted one still does not
+        assertEquals(Set.of("Zero"), Mismatches.names("\"Zero\" is the second single."));
+        assertEquals(Mismatches.NAME_PENALTY, wrong, 1e-9);
+        assertTrue(Mismatches.names("Zero is the second single.").isEmpty());
     }
 
     @Test
@@ -136,7 +153,7 @@ class SupportScorerTest {
         String members = "Saint Motel is an American indie pop band of four members.";
         String species = "Chelone is a genus of four species of perennial herbaceous plants.";
 
-        assertEquals(java.util.Set.of("more"), Mismatches.comparisons("Curve has more members than Saint Motel."));
+        assertEquals(Set.of("more"), Mismatches.comparisons("Curve has more members than Saint Motel."));
         assertEquals(Mismatches.COMPARISON_PENALTY,
                 Mismatches.penalty("Saint Motel has more members than the other band.", members), 1e-9);
         assertTrue(SupportScorer.isPhrase("Chelone has more species."));
