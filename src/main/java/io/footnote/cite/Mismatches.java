@@ -31,7 +31,7 @@ final class Mismatches {
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "neither", "nor", "none", "cannot",
             "without", "rarely", "seldom", "hardly", "refuse", "refused", "refuses", "refusing", "deny", "denied",
             "denies", "reject", "rejected", "rejects", "fail", "failed", "fails");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d])\\d+(?:[.,]\\d+)*");
     private static final Pattern NAME = Pattern.compile("\\b\\p{Lu}[\\p{L}’'-]+");
     private static final Pattern NEXT_CAPITALISED = Pattern.compile("\\s+\\p{Lu}");
 
@@ -73,7 +73,10 @@ final class Mismatches {
         return out.toString();
     }
 
-    /** The numbers a sentence states, digits only ("53,000" → "53000"; "two" → "2"). */
+    /**
+     * The numbers a sentence states, digits only ("53,000" → "53000"; "two" → "2"). Digits inside a word are part
+     * of a name, not a number ("C3", "HbA1c", "H2O"); after a hyphen they count ("COVID-19", "B-52").
+     */
     static Set<String> numbers(String text) {
         Set<String> out = new HashSet<>();
         Matcher m = NUMBER.matcher(text);

@@ -86,6 +86,20 @@ class SupportScorerTest {
     }
 
     @Test
+    void digits_inside_a_word_are_part_of_a_name_not_a_number() {
+        // given a claim naming "C3" and "H2O", and a source that names them without stating any number
+        String claim = "A tetrazole ring can be introduced at the C3 position in H2O.";
+        String source = "The tetrazole is added at C3 of the indole in H2O.";
+
+        // when their numbers are read
+        // then there are none, so nothing is missing; a stand-alone number still counts
+        assertTrue(Mismatches.numbers(claim).isEmpty());
+        assertEquals(1.0, Mismatches.penalty(claim, source));
+        assertEquals(Set.of("3"), Mismatches.numbers("It has 3 rings at C3."));
+        assertEquals(Mismatches.NUMBER_PENALTY, Mismatches.penalty("The baby would score 1.", "An A1 score."), 1e-9);
+    }
+
+    @Test
     void a_possessive_name_is_stated_by_a_source_with_the_same_possessive_or_the_bare_name() {
         String source = "Arthur's Magazine was an American literary periodical first published in 1844.";
 
