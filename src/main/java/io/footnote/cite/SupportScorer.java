@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *       capitalised name of the claim that the source lacks ("Mexico" against a sentence about Colombia; an
  *       acronym counts as found when the source's capitalised words have those initials, "CBP");
  *       one when the claim is negated (an odd number of "not", "never", "refused", …) and the source is not (only
- *       this way round: a source often negates something in a side clause the claim leaves out).</li>
+ *       this way round: a source often negates something in a side clause the claim leaves out); one when the
+ *       claim concludes a comparison ("X was born first", "X has more members than Y") the source does not state.</li>
  * </ul>
  * Two sets of weights, by the kind of claim: a {@link #PHRASE} (at most {@link #PHRASE_WORDS} content words, as
  * a short answer "Arthur's Magazine" or "in 1844") must be stated in so many words, so coverage carries it; a
