@@ -1,7 +1,9 @@
 package io.footnote.cite;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +26,8 @@ import java.util.regex.Pattern;
  *       capitalised name of the claim that the source lacks ("Mexico" against a sentence about Colombia; an
  *       acronym counts as found when the source's capitalised words have those initials, "CBP");
  *       one when the claim is negated (an odd number of "not", "never", "refused", …) and the source is not (only
- *       this way round: a source often negates something in a side clause the claim leaves out).</li>
+ *       this way round: a source often negates something in a side clause the claim leaves out); one when the
+ *       claim concludes a comparison ("X was born first", "X has more members than Y") the source does not state.</li>
  * </ul>
  * Two sets of weights, by the kind of claim: a {@link #PHRASE} (at most {@link #PHRASE_WORDS} content words, as
  * a short answer "Arthur's Magazine" or "in 1844") must be stated in so many words, so coverage carries it; a
@@ -155,7 +158,12 @@ public final class SupportScorer {
     }
 
     static Set<String> words(String text) {
-        Set<String> out = new HashSet<>();
+        return new HashSet<>(wordList(text));
+    }
+
+    /** The words of {@code text} in order, read as {@link #words} reads them. */
+    static List<String> wordList(String text) {
+        List<String> out = new ArrayList<>();
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
         while (m.find()) {
             String w = m.group();

@@ -2,6 +2,8 @@ package io.footnote.cite;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,6 +71,35 @@ class SupportScorerTest {
     }
 
     @Test
+    void a_quoted_title_opening_a_claim_is_checked_as_a_name() {
+        // given a sentence about the song "1979" and a claim that opens with another quoted title
+        String source = "Released in 1996 as the second single from their third studio album, \"1979\" was written by "
+                + "Billy Corgan.";
+
+        // when the claims' names are read
+        double wrong = Mismatches.penalty("\"Zero\" is the title of the second single from the album.", source);
+
+        // then the quoted opening word counts as a name the source lacks; an unquoted one still does not
+        assertEquals(Set.of("Zero"), Mismatches.names("\"Zero\" is the second single."));
+        assertEquals(Mismatches.NAME_PENALTY, wrong, 1e-9);
+        assertTrue(Mismatches.names("Zero is the second single.").isEmpty());
+    }
+
+    @Test
+    void digits_inside_a_word_are_part_of_a_name_not_a_number() {
+        // given a claim naming "C3" and "H2O", and a source that names them without stating any number
+        String claim = "A tetrazole ring can be introduced at the C3 position in H2O.";
+        String source = "The tetrazole is added at C3 of the indole in H2O.";
+
+        // when their numbers are read
+        // then there are none, so nothing is missing; a stand-alone number still counts
+        assertTrue(Mismatches.numbers(claim).isEmpty());
+        assertEquals(1.0, Mismatches.penalty(claim, source));
+        assertEquals(Set.of("3"), Mismatches.numbers("It has 3 rings at C3."));
+        assertEquals(Mismatches.NUMBER_PENALTY, Mismatches.penalty("The baby would score 1.", "An A1 score."), 1e-9);
+    }
+
+    @Test
     void a_possessive_name_is_stated_by_a_source_with_the_same_possessive_or_the_bare_name() {
         String source = "Arthur's Magazine was an American literary periodical first published in 1844.";
 
@@ -114,6 +145,46 @@ class SupportScorerTest {
         assertTrue(support >= 0.5, "support " + support);
         assertTrue(new EvidenceFinder(scorer).toEmbed("Arthur's Magazine", text).isEmpty());
         assertTrue(new EvidenceFinder(scorer).find("in 1844", text).support() >= 0.5);
+    }
+
+    @Test
+    void rejects_a_comparison_whose_conclusion_the_source_does_not_state() {
+        // given a sentence with a fact about one side of a comparison, and a claim concluding the comparison
+        String source = "Lydia Davis (born July 15, 1947) is an American writer noted for very short fiction.";
+        String claim = "Lydia Davis was born first.";
+
+        // when scored with a high cosine
+        double support = scorer.score(claim, source, 0.85);
+
+        // then the comparison ("first") is one the source does not state: vetoed like a missing name
+        assertEquals(Mismatches.COMPARISON_PENALTY, Mismatches.penalty(claim, source), 1e-9);
+        assertFalse(support >= 0.5, "support " + support);
+        assertTrue(scorer.score("Lydia Davis was born in 1947.", source, 0.85) >= 0.5);
+    }
+
+    @Test
+    void rejects_a_comparison_with_than_or_in_a_short_answer_the_source_does_not_state() {
+        String members = "Saint Motel is an American indie pop band of four members.";
+        String species = "Chelone is a genus of four species of perennial herbaceous plants.";
+
+        assertEquals(Set.of("more"), Mismatches.comparisons("Curve has more members than Saint Motel."));
+        assertEquals(Mismatches.COMPARISON_PENALTY,
+                Mismatches.penalty("Saint Motel has more members than the other band.", members), 1e-9);
+        assertTrue(SupportScorer.isPhrase("Chelone has more species."));
+        assertTrue(scorer.score("Chelone has four species.", species, 0) >= 0.5);
+        assertFalse(scorer.score("Chelone has more species.", species, 0) >= 0.5);
+    }
+
+    @Test
+    void accepts_a_comparison_the_source_states_and_leaves_a_qualifying_comparative_alone() {
+        // given a source that states the comparison, and a claim where "higher" qualifies a noun mid-sentence
+        assertEquals(1.0, Mismatches.penalty("The Octopus card was launched earlier.",
+                "The Octopus card was launched in 1997, twelve years earlier."));
+        assertEquals(1.0, Mismatches.penalty("Stainless steel pipes offer higher corrosion resistance in water.",
+                "Stainless steel resists corrosion in water."));
+        assertTrue(Mismatches.comparisons("Stainless steel pipes offer higher corrosion resistance in water.")
+                .isEmpty());
+        assertTrue(Mismatches.comparisons("It was Arthur's first magazine.").isEmpty());
     }
 
     @Test
