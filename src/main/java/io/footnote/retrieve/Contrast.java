@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -63,7 +62,6 @@ public final class Contrast {
         }
     }
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
     /** A question offering a choice ("…, formal or informal?", "Is the upper or the lower house larger?"). */
     private static final Pattern CHOICE = Pattern.compile("\\bor\\b");
 
@@ -75,26 +73,15 @@ public final class Contrast {
      * any form; empty when there is none (or the question offers a choice).
      */
     public static Optional<String> contradicted(String question, String sentence) {
-        String q = question.toLowerCase(Locale.ROOT);
-        if (CHOICE.matcher(q).find()) {
+        if (CHOICE.matcher(question.toLowerCase(Locale.ROOT)).find()) {
             return Optional.empty();
         }
-        Set<String> asked = words(q);
-        Set<String> stated = words(sentence.toLowerCase(Locale.ROOT));
-        Set<String> statedStems = null;
+        Set<String> asked = AnswerType.words(question);
+        Set<String> stated = AnswerType.words(sentence);
         for (String w : asked) {
             Set<String> opposite = OPPOSITES.get(w);
-            if (opposite == null || stated.contains(w) || opposite.stream().anyMatch(asked::contains)
-                    || opposite.stream().noneMatch(stated::contains)) {
-                continue;
-            }
-            if (statedStems == null) {
-                statedStems = new HashSet<>();
-                for (String s : stated) {
-                    statedStems.add(stem(s));
-                }
-            }
-            if (!statedStems.contains(stem(w))) {
+            if (opposite != null && opposite.stream().noneMatch(asked::contains)
+                    && opposite.stream().anyMatch(stated::contains) && !states(stated, w)) {
                 return Optional.of(w);
             }
         }
@@ -103,22 +90,15 @@ public final class Contrast {
 
     /** True when {@code sentence} states {@code word} in any form ("losing" states "lose"). */
     public static boolean states(String sentence, String word) {
-        String stem = stem(word);
-        for (String s : words(sentence.toLowerCase(Locale.ROOT))) {
-            if (s.equals(word) || stem(s).equals(stem)) {
-                return true;
-            }
-        }
-        return false;
+        return states(AnswerType.words(sentence), word);
     }
 
-    private static Set<String> words(String text) {
-        Set<String> out = new HashSet<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            out.add(m.group());
+    private static boolean states(Set<String> words, String word) {
+        if (words.contains(word)) {
+            return true;
         }
-        return out;
+        String stem = stem(word);
+        return words.stream().anyMatch(s -> stem(s).equals(stem));
     }
 
     private static String stem(String word) {

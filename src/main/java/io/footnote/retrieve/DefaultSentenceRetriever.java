@@ -60,10 +60,11 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
      */
     static final double OFF_SUBJECT_FACTOR = 0.5;
     /**
-     * How many of the ranker's first sentences may state the negation a negated question asks about, besides the
-     * sentence answerability is judged on: as many as the extractive answer quotes at most.
+     * How many of the ranker's first sentences may state what the sentence answerability is judged on lacks (the
+     * negation a negated question asks about, the word whose opposite it states): as many as the extractive answer
+     * quotes at most.
      */
-    static final int NEGATION_WITHIN = 3;
+    static final int EVIDENCE_WITHIN = 3;
     /**
      * What a sentence's score is multiplied by when its article never states one of the question's names or
      * numbers ({@link Mentions#uncovered}): the same rule {@link Answerability} applies to the best sentence, applied
@@ -199,17 +200,17 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     /**
      * True when the sentence answerability is judged on states the opposite of a word of the question ({@link
      * Contrast}: "What is the lowest court…?" against "…is the highest court…") and none of the first {@link
-     * #NEGATION_WITHIN} the answer would quote states that word: the evidence is about the other end.
+     * #EVIDENCE_WITHIN} the answer would quote states that word: the evidence is about the other end.
      */
     static boolean contradicted(String question, ScoredSentence judged, List<ScoredSentence> ranked) {
         return Contrast.contradicted(question, judged.text())
-                .filter(w -> ranked.stream().limit(NEGATION_WITHIN).noneMatch(s -> Contrast.states(s.text(), w)))
+                .filter(w -> ranked.stream().limit(EVIDENCE_WITHIN).noneMatch(s -> Contrast.states(s.text(), w)))
                 .isPresent();
     }
 
     /**
      * True when the question asks about what is not so ({@link Negation#asked}) and neither the sentence
-     * answerability is judged on nor any of the first {@link #NEGATION_WITHIN} the answer would quote states a
+     * answerability is judged on nor any of the first {@link #EVIDENCE_WITHIN} the answer would quote states a
      * negation: "Which group can not meet at other locations in Scotland?" against "Committees can also meet at
      * other locations throughout Scotland." The question then states something its evidence never does, as when
      * it names what the article never names.
@@ -218,7 +219,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         if (!Negation.asked(question) || Negation.stated(judged.text())) {
             return false;
         }
-        return ranked.stream().limit(NEGATION_WITHIN).noneMatch(s -> Negation.stated(s.text()));
+        return ranked.stream().limit(EVIDENCE_WITHIN).noneMatch(s -> Negation.stated(s.text()));
     }
 
     /**

@@ -54,16 +54,12 @@ class ContrastTest {
     @Test
     void given_contradicting_evidence_when_no_sentence_quoted_first_states_the_word_then_the_question_is_contradicted() {
         String question = "What is the lowest court in the European Union?";
-        ScoredSentence highest = sentence(0, "The European Court of Justice is the highest court in the Union.");
-        ScoredSentence other = sentence(1, "The court sits in Luxembourg.");
-        ScoredSentence lowest = sentence(2, "The lowest courts are those of the member states.");
+        ScoredSentence highest = Scored.sentence("d", 0, "The European Court of Justice is the highest court in the Union.");
+        ScoredSentence other = Scored.sentence("d", 1, "The court sits in Luxembourg.");
+        ScoredSentence lowest = Scored.sentence("d", 2, "The lowest courts are those of the member states.");
 
         assertEquals(true, DefaultSentenceRetriever.contradicted(question, highest, List.of(highest, other)));
         assertEquals(false, DefaultSentenceRetriever.contradicted(question, highest, List.of(highest, other, lowest)));
         assertEquals(false, DefaultSentenceRetriever.contradicted(question, other, List.of(other, highest)));
-    }
-
-    private static ScoredSentence sentence(int index, String text) {
-        return new ScoredSentence("d", index, 0, text.length(), text, 0.5, 0.5, 0.5);
     }
 }

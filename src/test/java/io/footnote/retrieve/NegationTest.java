@@ -33,9 +33,9 @@ class NegationTest {
     void given_a_negated_question_when_no_evidence_sentence_states_a_negation_then_the_negation_is_unstated() {
         // given a question about what a group can not do, and evidence that only says what it can
         String question = "Which group can not meet at other locations in Scotland?";
-        ScoredSentence can = sentence(0, "Committees can also meet at other locations throughout Scotland.");
-        ScoredSentence other = sentence(1, "Much of the work of the Scottish Parliament is done in committee.");
-        ScoredSentence cannot = sentence(2, "The full Parliament cannot meet outside Edinburgh.");
+        ScoredSentence can = Scored.sentence("d", 0, "Committees can also meet at other locations throughout Scotland.");
+        ScoredSentence other = Scored.sentence("d", 1, "Much of the work of the Scottish Parliament is done in committee.");
+        ScoredSentence cannot = Scored.sentence("d", 2, "The full Parliament cannot meet outside Edinburgh.");
 
         // when neither the judged sentence nor the first ones quoted state a negation, then it is unstated
         assertEquals(true, DefaultSentenceRetriever.negationUnstated(question, can, List.of(can, other)));
@@ -47,9 +47,5 @@ class NegationTest {
         // and a question that is not negated never leaves a negation unstated
         assertEquals(false, DefaultSentenceRetriever.negationUnstated("Which group can meet in Scotland?", can,
                 List.of(can)));
-    }
-
-    private static ScoredSentence sentence(int index, String text) {
-        return new ScoredSentence("d", index, 0, text.length(), text, 0.5, 0.5, 0.5);
     }
 }
