@@ -9,6 +9,7 @@ import io.footnote.retrieve.DefaultSentenceRetriever;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,11 +18,16 @@ import java.util.regex.Pattern;
  * ("she", "they", "that", …), opens with "and"/"what about"/"how about", is very short, or names nothing of
  * its own ("Which companies were accused?"). The rewrite
  * appends the subject of the conversation — the capitalised names of the user's most recent earlier question
- * that names anything — as context: "What did she say next? (context: Mao Ning)". Only the user's own words
- * are used, never the assistant's answers: names in an answer are what was already found, and carrying them
+ * that names anything — as context: "What did she say next? (context: Mao Ning)". The user's own words are
+ * used, not the assistant's answers (with one exception below): names in an answer are what was already found, and carrying them
  * over pulls retrieval back to the same answer ("What did he advise migrants?" after "Who is Chen
  * Chuangchuang?" must not be about the other people the first answer happened to mention). With no name in
  * the user's earlier questions (or only a short one such as "US"), the previous question itself is appended.
+ * The exception: when the latest earlier question asked who did something ("Who stars in
+ * Ray?") and the follow-up says "he" or "she", the person is the one the answer named ("…best actor for Jamie
+ * Foxx"), so that name is added to the user's subject: "Which awards has he won? (context: Ray, Jamie Foxx)".
+ * Asked about someone named ("Who did Lleyton Hewitt beat?", "Who is Chen Chuangchuang?"), "he" is that person
+ * and the answer is not read.
  * The ranker reads the appended context back by {@link DefaultSentenceRetriever#CONTEXT_MARK}. Other questions
  * pass through unchanged.
  */
@@ -41,7 +47,7 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
         if (asked.isEmpty() || !isFollowUp(question)) {
             return List.of(query);
         }
-        return List.of(Query.from(standalone(question, asked), query.metadata()));
+        return List.of(Query.from(standalone(question, asked, lastAnswer(history)), query.metadata()));
     }
 
     /**
@@ -50,6 +56,15 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
      * that holds the questions as text.
      */
     String standalone(String question, List<String> asked) {
+        return standalone(question, asked, null);
+    }
+
+    /**
+     * As {@link #standalone(String, List)}, with {@code answered}, the assistant's reply to the latest earlier
+     * question (null when there was none), read only to find who "he" or "she" is after a question that asked who
+     * did something.
+     */
+    String standalone(String question, List<String> asked, String answered) {
         if (asked.isEmpty() || !isFollowUp(question)) {
             return question;
         }
@@ -65,8 +80,53 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
                 break;
             }
         }
+        String person = PERSONAL.matcher(lower).find() && asksDoer(asked.getFirst()) ? person(answered, asked.getFirst()) : null;
+        if (person != null && !lower.contains(person.toLowerCase(Locale.ROOT))) {
+            context = context + ", " + person;
+        }
         return question + DefaultSentenceRetriever.CONTEXT_MARK + context + ")";
     }
+
+    /**
+     * True when {@code question} asks who did something, "who" being the doer ("Who stars in Ray?", "Who is buying
+     * the Savoy?", "Who was elected?"), not whom someone named acted on ("Who did Hewitt beat?") nor who someone
+     * named is ("Who is Chen Chuangchuang?").
+     */
+    static boolean asksDoer(String question) {
+        Matcher m = WHO.matcher(question.strip());
+        if (!m.find()) {
+            return false;
+        }
+        String verb = m.group(1).toLowerCase(Locale.ROOT);
+        if (DO_SUPPORT.matcher(verb).matches()) {
+            return false;
+        }
+        // "is"/"was"/"has" open a doer's verb only before a participle ("is buying", "was elected", "has won")
+        return !BE_HAVE.matcher(verb).matches() || m.group(2) != null && PARTICIPLE.matcher(m.group(2)).matches(); // lower case: "Who is Chen…" is no participle
+    }
+
+    /**
+     * The person {@code answer} names that {@code question} did not: its first name of two or more capitalised
+     * words ("Jamie Foxx"); null when it names none.
+     */
+    static String person(String answer, String question) {
+        String asked = question.toLowerCase(Locale.ROOT);
+        for (String name : names(answer)) {
+            String[] words = name.split("\\s+");
+            if (words.length >= 2 && !name.equals(name.toUpperCase(Locale.ROOT))
+                    && java.util.Arrays.stream(words).noneMatch(w -> asked.contains(w.toLowerCase(Locale.ROOT)))) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern PERSONAL = Pattern.compile("\\b(he|she|him|her|hers|his)\\b");
+    private static final Pattern WHO = Pattern.compile("^(?i:who)\\s+([\\p{L}'’]+)(?:\\s+([\\p{L}'’]+))?");
+    private static final Pattern DO_SUPPORT = Pattern.compile("did|does|do|will|would|can|could|should|shall|may|might|must");
+    private static final Pattern BE_HAVE = Pattern.compile("is|was|are|were|has|have|had|be|'s|’s");
+    private static final Pattern PARTICIPLE = Pattern.compile("\\p{Ll}+(ing|ed)|won|made|built|led|sold|bought|held|"
+            + "taught|brought|found|told|sent|given|written|chosen|known");
 
     /**
      * Whether a name can stand for the conversation's subject: any but a short abbreviation ("US", "UK", "EU"),
@@ -126,6 +186,19 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
     static boolean namesNothing(String question) {
         String rest = question.strip().replaceFirst("^\\S+", "");
         return rest.codePoints().noneMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+    }
+
+    /** The assistant's reply to the user's latest question in {@code history}; null when there is none. */
+    private static String lastAnswer(List<ChatMessage> history) {
+        String answer = null;
+        for (ChatMessage m : history) {
+            if (m instanceof UserMessage) {
+                answer = null;
+            } else if (m instanceof dev.langchain4j.data.message.AiMessage a && a.text() != null) {
+                answer = a.text();
+            }
+        }
+        return answer;
     }
 
     /** The user's earlier questions, most recent first (the assistant's turns are left out on purpose). */

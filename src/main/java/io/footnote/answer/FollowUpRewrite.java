@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * <p>Contract: a question without history is returned as it is and the rewriter is not called; otherwise the
  * rewriter's first query is the standalone question. A turn whose role is not {@code assistant} counts as the
- * user's. The heuristic {@link FollowUpQueryTransformer} reads only the user's earlier questions, so it gets
- * them as text; any other rewriter gets the history as LangChain4j chat messages, since it may be LangChain4j's
+ * user's. The heuristic {@link FollowUpQueryTransformer} reads the user's earlier questions (and the reply to the
+ * latest one, to know who "he" is after a question that asked who), so it gets them as text; any other rewriter gets the history as LangChain4j chat messages, since it may be LangChain4j's
  * own (the model's {@code CompressingQueryTransformer} reads the chat memory).
  */
 final class FollowUpRewrite {
@@ -33,7 +33,7 @@ final class FollowUpRewrite {
             return question;
         }
         if (rewriter instanceof FollowUpQueryTransformer heuristic) {
-            return heuristic.standalone(question, userQuestions(history));
+            return heuristic.standalone(question, userQuestions(history), lastAnswer(history));
         }
         List<ChatMessage> memory = new ArrayList<>(history.size());
         for (Turn t : history) {
@@ -60,6 +60,15 @@ final class FollowUpRewrite {
     /** True for a turn that is a question of the user's: not the assistant's, not blank. */
     private static boolean asked(Turn t) {
         return !"assistant".equalsIgnoreCase(t.role()) && !t.content().isBlank();
+    }
+
+    /** The assistant's reply to the user's latest question; null when there is none. */
+    private static String lastAnswer(List<Turn> history) {
+        String answer = null;
+        for (Turn t : history) {
+            answer = asked(t) ? null : "assistant".equalsIgnoreCase(t.role()) ? t.content() : answer;
+        }
+        return answer;
     }
 
     /** The user's non-blank earlier questions, stripped, most recent first. */

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FollowUpQueryTransformerTest {
 
@@ -99,5 +101,42 @@ class FollowUpQueryTransformerTest {
         List<ChatMessage> history = List.of(UserMessage.from("Who did Lleyton Hewitt beat in the Sydney final?"));
 
         assertEquals("What is the capital of Australia?", transform("What is the capital of Australia?", history));
+    }
+
+    @Test
+    void given_a_question_that_asked_who_did_something_when_the_follow_up_says_he_then_the_answers_person_joins_the_context() {
+        List<ChatMessage> history = List.of(UserMessage.from("Who stars in Ray?"),
+                AiMessage.from("Ray has been nominated in six Oscar categories including best actor for Jamie Foxx [1]."));
+
+        assertEquals("Which awards has he already won for the role? (context: Ray, Jamie Foxx)",
+                transform("Which awards has he already won for the role?", history));
+    }
+
+    @Test
+    void given_a_question_about_someone_named_when_the_follow_up_says_he_then_the_answer_is_not_read() {
+        List<ChatMessage> history = List.of(UserMessage.from("Who did Lleyton Hewitt beat in the Sydney final?"),
+                AiMessage.from("Lleyton Hewitt won against Ivo Minar in the final of the Sydney International [1]."));
+
+        assertEquals("Who does he play in the first round? (context: Lleyton Hewitt, Sydney)",
+                transform("Who does he play in the first round?", history));
+    }
+
+    @Test
+    void given_a_question_that_asked_who_did_something_when_the_follow_up_says_it_then_the_answer_is_not_read() {
+        List<ChatMessage> history = List.of(UserMessage.from("Who is buying the Savoy hotel?"),
+                AiMessage.from("The Savoy has been sold to a group led by Prince Alwaleed [1]."));
+
+        assertEquals("How much will be spent renovating it? (context: Savoy)",
+                transform("How much will be spent renovating it?", history));
+    }
+
+    @Test
+    void tells_a_question_that_asks_who_acted_from_one_about_someone_named() {
+        assertTrue(FollowUpQueryTransformer.asksDoer("Who stars in Ray?"));
+        assertTrue(FollowUpQueryTransformer.asksDoer("Who is buying the Savoy hotel?"));
+        assertTrue(FollowUpQueryTransformer.asksDoer("Who was elected mayor?"));
+        assertFalse(FollowUpQueryTransformer.asksDoer("Who is Chen Chuangchuang?"));
+        assertFalse(FollowUpQueryTransformer.asksDoer("Who did Lleyton Hewitt beat?"));
+        assertFalse(FollowUpQueryTransformer.asksDoer("What did Mao Ning say?"));
     }
 }
