@@ -170,7 +170,8 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         int uncovered = unstated.get(top.documentId()) // computed for every ranked article above
                 + (subject != null && !onSubject.get(top.documentId()) ? 1 : 0)
                 + (negationUnstated(own, top, ranked) ? 1 : 0)
-                + (contradicted(own, top, ranked) ? 1 : 0);
+                + (contradicted(own, top, ranked) ? 1 : 0)
+                + (substituted(own, top, ranked) ? 1 : 0);
         ScoredSentence first = ranked.getFirst();
         boolean given = supplied(c.answerType(), top, first, AnswerType.words(query));
         double answerability = Answerability.of(best, bestScore, c.answerType(), uncovered, given);
@@ -205,6 +206,17 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     static boolean contradicted(String question, ScoredSentence judged, List<ScoredSentence> ranked) {
         return Contrast.contradicted(question, judged.text())
                 .filter(w -> ranked.stream().limit(EVIDENCE_WITHIN).noneMatch(s -> Contrast.states(s.text(), w)))
+                .isPresent();
+    }
+
+    /**
+     * True when the sentence answerability is judged on says of another thing what the question asks of one
+     * ({@link Substitution}: "…from an American ship?" against "…from a European ship") and none of the first
+     * {@link #EVIDENCE_WITHIN} the answer would quote states the question's word: the evidence is about the other.
+     */
+    static boolean substituted(String question, ScoredSentence judged, List<ScoredSentence> ranked) {
+        return Substitution.replaced(question, judged.text())
+                .filter(w -> ranked.stream().limit(EVIDENCE_WITHIN).noneMatch(s -> Substitution.states(s.text(), w)))
                 .isPresent();
     }
 
