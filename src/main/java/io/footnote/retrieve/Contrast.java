@@ -43,14 +43,19 @@ public final class Contrast {
             "male female", "win lose", "wins loses", "won lost", "winning losing", "best worst", "better worse",
             "young old", "younger older", "youngest oldest", "narrow wide", "thin thick", "deep shallow",
             "full empty", "alive dead", "domestic foreign", "inner outer", "majority minority", "superior inferior",
-            "temporary permanent", "voluntary compulsory", "mandatory optional",
+            "temporary permanent", "voluntary compulsory", "mandatory optional", "specific generic",
+            "single multiple", "primary secondary", "vertical horizontal", "rise fall", "rising falling", "gain loss",
+            "gains losses", "profit loss", "profits losses", "entry exit", "arrival departure", "presence absence",
+            "present absent", "include exclude", "included excluded", "input output", "inbound outbound",
+            "upstream downstream", "summer winter", "offense defense", "offence defence",
+            "ally enemy", "allies enemies",
             // a word and its negative prefix: "Which marriage became uncommon?" against "…became common"
             "common uncommon", "known unknown", "usual unusual", "popular unpopular", "able unable",
             "available unavailable", "effective ineffective", "official unofficial", "formal informal",
             "dependent independent", "visible invisible", "stable unstable", "equal unequal", "fair unfair",
             "limited unlimited", "necessary unnecessary", "sufficient insufficient", "accurate inaccurate",
             "complete incomplete", "safe unsafe", "healthy unhealthy", "honest dishonest", "agree disagree",
-            "advantage disadvantage"};
+            "advantage disadvantage", "specific nonspecific"};
 
     private static final Map<String, Set<String>> OPPOSITES = new HashMap<>();
 
