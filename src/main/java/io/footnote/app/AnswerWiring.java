@@ -3,6 +3,7 @@ package io.footnote.app;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import io.footnote.answer.AnswerService;
 import io.footnote.answer.Answerer;
+import io.footnote.answer.CompoundQuestions;
 import io.footnote.answer.ExtractiveAnswerer;
 import io.footnote.answer.FollowUpQueryTransformer;
 import io.footnote.cite.ClaimVerifier;
@@ -63,7 +64,9 @@ final class AnswerWiring {
         ExtractiveAnswerer extractive = new ExtractiveAnswerer(config.answering().maxSentences(),
                 config.answering().minScore(), config.answering().relativeScore(),
                 config.answering().minAnswerability(), documents);
-        AnswerService.Builder common = AnswerService.builder().retriever(retriever).documents(documents)
+        // Each half of a compound question ("What did Novartis buy and how much does it expect to save?") is answered.
+        SentenceRetriever halves = new CompoundQuestions(retriever, config.answering().minAnswerability());
+        AnswerService.Builder common = AnswerService.builder().retriever(halves).documents(documents)
                 .splitter(splitter::split).claims(claims).limits(limits);
         AnswerService extractiveAnswers = common.answerer(extractive).build();
         if (clients.isEmpty()) {
