@@ -107,13 +107,14 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
 
     /**
      * The person {@code answer} names that {@code question} did not: its first name of two or more capitalised
-     * words ("Jamie Foxx"); null when it names none.
+     * words that is no institution's ("Mao Ning", not "Chinese Foreign Ministry"); null when it names none.
      */
     static String person(String answer, String question) {
         String asked = question.toLowerCase(Locale.ROOT);
         for (String name : names(answer)) {
             String[] words = name.split("\\s+");
             if (words.length >= 2 && !name.equals(name.toUpperCase(Locale.ROOT))
+                    && java.util.Arrays.stream(words).noneMatch(w -> INSTITUTION.matcher(w).matches())
                     && java.util.Arrays.stream(words).noneMatch(w -> asked.contains(w.toLowerCase(Locale.ROOT)))) {
                 return name;
             }
@@ -121,6 +122,12 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
         return null;
     }
 
+    /** Words of an institution's or an event's name, never of a person's. */
+    private static final Pattern INSTITUTION = Pattern.compile("(?i)ministry|department|office|council|committee|"
+            + "court|university|college|school|party|bank|company|group|association|federation|union|league|club|"
+            + "church|government|parliament|assembly|agency|institute|foundation|commission|corporation|inc|ltd|"
+            + "foreign|national|international|federal|royal|united|states|open|cup|championship|awards?|games|"
+            + "news|times|post|house|street|city");
     private static final Pattern PERSONAL = Pattern.compile("\\b(he|she|him|her|hers|his)\\b");
     private static final Pattern WHO = Pattern.compile("^(?i:who)\\s+([\\p{L}'’]+)(?:\\s+([\\p{L}'’]+))?");
     private static final Pattern DO_SUPPORT = Pattern.compile("did|does|do|will|would|can|could|should|shall|may|might|must");

@@ -113,6 +113,15 @@ class FollowUpQueryTransformerTest {
     }
 
     @Test
+    void given_an_answer_naming_an_institution_before_the_person_then_the_person_joins_the_context() {
+        List<ChatMessage> history = List.of(UserMessage.from("Who said the principle is to verify first?"),
+                AiMessage.from("Chinese Foreign Ministry spokeswoman Mao Ning said the principle is to verify first [1]."));
+
+        assertEquals("What else did she say? (context: Who said the principle is to verify first?, Mao Ning)",
+                transform("What else did she say?", history));
+    }
+
+    @Test
     void given_a_question_about_someone_named_when_the_follow_up_says_he_then_the_answer_is_not_read() {
         List<ChatMessage> history = List.of(UserMessage.from("Who did Lleyton Hewitt beat in the Sydney final?"),
                 AiMessage.from("Lleyton Hewitt won against Ivo Minar in the final of the Sydney International [1]."));
