@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 
 /**
@@ -130,6 +131,7 @@ public final class ExtractiveAnswerer implements Answerer {
         Document d = article.get();
         AnswerType wanted = AnswerType.of(question);
         Set<String> questionWords = AnswerType.words(question);
+        boolean why = WHY.matcher(question).find();
         ScoredSentence chosen = null;
         int most = 0;
         for (int i : new int[]{best.sentenceIndex() - 1, best.sentenceIndex() + 1}) {
@@ -139,7 +141,8 @@ public final class ExtractiveAnswerer implements Answerer {
             String text = d.sentenceText(i);
             Set<String> stillMissing = SupportScorer.missingWords(question, text);
             int stated = (int) missing.stream().filter(w -> !stillMissing.contains(w)).count();
-            boolean supplies = wanted == AnswerType.OTHER || wanted.suppliedBy(text, questionWords);
+            boolean supplies = wanted == AnswerType.OTHER || wanted.suppliedBy(text, questionWords)
+                    || why && REPORTED.matcher(text).find();
             if (supplies && 2 * stated >= missing.size() && stated > most) {
                 var span = d.sentences().get(i);
                 chosen = new ScoredSentence(d.id(), i, span.start(), span.end(), text, best.score(),
@@ -151,6 +154,15 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /** Words that shape a question ("how much", "what kind") and that no answer repeats. */
+    /** A question that asks for a reason outright. */
+    private static final Pattern WHY = Pattern.compile("\\bwhy\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * What someone ruled, said or found: in news the reason for a decision is most often reported ("A New York
+     * appeals court has told Blackground Records that only the singer's parents had the right…"), not joined
+     * by "because".
+     */
+    private static final Pattern REPORTED = Pattern.compile("\\b(ruled|told|said|says|found|argued|explained|"
+            + "concluded|decided|claimed|insisted|warned|judged)\\b[^.;]*\\bthat\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> QUESTION_SHAPE = Set.of("much", "many", "long", "often", "far", "old", "kind",
             "type", "sort", "name", "called", "happened", "happen", "reason", "way", "year", "percentage", "number");
 

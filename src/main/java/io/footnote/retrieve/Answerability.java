@@ -21,7 +21,9 @@ package io.footnote.retrieve;
  * ({@link Negation}): a sentence that says what the group can do answers another question. So does a question whose
  * evidence states the opposite of one of its words ({@link Contrast}: "What is the lowest court…?" against "…is the
  * highest court…"; SQuAD v2.0 dev half, seeds 42 and 7: unanswerable declined 0.248 / 0.251 → 0.279 / 0.284,
- * answerable 0.066 / 0.076 → 0.066 / 0.078). On SQuAD v2.0 dev half
+ * answerable 0.066 / 0.076 → 0.066 / 0.078), and one whose evidence says it of another thing ({@link Substitution}:
+ * "…from an American ship?" against "…from a European ship"; 0.279 / 0.286 → 0.285 / 0.294, answerable
+ * unchanged). On SQuAD v2.0 dev half
  * (1,000 questions, seeds 42 and 7) it raised the unanswerable questions declined from 0.171 / 0.173 to 0.248 /
  * 0.243, for 0.068 / 0.074 → 0.070 / 0.078 of answerable ones (measured together with {@link Mentions}' narrower
  * misspelling match, which takes a short name for another only when two neighbouring letters are swapped).

@@ -142,6 +142,24 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void given_a_why_question_whose_best_sentence_echoes_it_then_the_neighbour_reporting_the_ruling_is_quoted_too() {
+        var d = article("Aaliyah's record company has failed in an attempt to sue the producer who booked the flight.",
+                "A New York appeals court has told Blackground Records that only the singer's parents could make a claim.",
+                "The singer's family came to a settlement in 2003.");
+        ExtractiveAnswerer answering = new ExtractiveAnswerer(3, 0.3, 0.85, 0, id -> java.util.Optional.of(d));
+
+        // a why-question: the reason is reported ("told … that"), not joined by "because"
+        String why = "Why was the claim by Aaliyah's record company dismissed?";
+        Answerer.Draft draft = answering.answer(why, new Retrieval(why, List.of(), List.of(ranked(d, 0, 0.8)), 0.9));
+        assertEquals(List.of(0, 1), draft.cited().stream().map(ScoredSentence::sentenceIndex).toList());
+
+        // the same neighbour gives no answer to a question asking when, not why
+        String what = "When was the claim by Aaliyah's record company dismissed?";
+        draft = answering.answer(what, new Retrieval(what, List.of(), List.of(ranked(d, 0, 0.8)), 0.9));
+        assertEquals(List.of(0), draft.cited().stream().map(ScoredSentence::sentenceIndex).toList());
+    }
+
+    @Test
     void given_ranker_likelihoods_when_answering_then_further_sentences_follow_the_likelihood_not_the_score() {
         // given the ranker's order, whose second sentence scores far below the best but is nearly as likely
         // to hold the answer, and whose third scores higher but is unlikely
