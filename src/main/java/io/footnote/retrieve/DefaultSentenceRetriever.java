@@ -225,9 +225,14 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
      * answerability is judged on nor any of the first {@link #EVIDENCE_WITHIN} the answer would quote states a
      * negation: "Which group can not meet at other locations in Scotland?" against "Committees can also meet at
      * other locations throughout Scotland." The question then states something its evidence never does, as when
-     * it names what the article never names.
+     * it names what the article never names. So does a question about what is "non-" something whose evidence
+     * never says "non" ({@link Negation#prefixAsked}).
      */
     static boolean negationUnstated(String question, ScoredSentence judged, List<ScoredSentence> ranked) {
+        if (Negation.prefixAsked(question) && !Negation.prefixStated(judged.text())
+                && ranked.stream().limit(EVIDENCE_WITHIN).noneMatch(s -> Negation.prefixStated(s.text()))) {
+            return true; // "…as a result of non-imperialism?" against evidence on imperialism
+        }
         if (!Negation.asked(question) || Negation.stated(judged.text())) {
             return false;
         }

@@ -48,4 +48,27 @@ class NegationTest {
         assertEquals(false, DefaultSentenceRetriever.negationUnstated("Which group can meet in Scotland?", can,
                 List.of(can)));
     }
+
+    @Test
+    void given_a_question_about_what_is_non_something_when_no_evidence_says_non_then_the_negation_is_unstated() {
+        String question = "What grew on a global scale as a result of non-imperialism?";
+        ScoredSentence imperial = Scored.sentence("d", 0,
+                "Because of the resources made available by imperialism, the world's economy grew significantly.");
+        ScoredSentence informal = Scored.sentence("d", 1, "Informal rule is less costly than taking territories.");
+        ScoredSentence non = Scored.sentence("d", 2, "Non-imperial trade grew more slowly.");
+
+        // "less" is a negation of a kind, yet the evidence never says what is "non-" imperial
+        assertEquals(true, DefaultSentenceRetriever.negationUnstated(question, imperial, List.of(imperial, informal)));
+        assertEquals(false, DefaultSentenceRetriever.negationUnstated(question, imperial,
+                List.of(imperial, informal, non)));
+        // evidence saying it with "not" states it
+        assertEquals(false, DefaultSentenceRetriever.negationUnstated(question, imperial,
+                List.of(imperial, Scored.sentence("d", 3, "Trade that was not imperial grew slowly."))));
+        // a question without the prefix, or whose evidence has a non-word of its own, is not caught
+        assertEquals(false, Negation.prefixAsked("What is nonetheless the largest economy?"));
+        assertEquals(false, DefaultSentenceRetriever.negationUnstated(
+                "Along with non-governmental schools, what is another name for private schools?",
+                Scored.sentence("d", 0, "Private schools, also called independent or non-governmental schools…"),
+                List.of()));
+    }
 }
