@@ -27,6 +27,14 @@ class NegationTest {
         assertEquals(true, Negation.stated("“In the past, China rarely cooperated in accepting illegal migrants,” Chen noted."));
         assertEquals(false, Negation.stated("Committees can also meet at other locations throughout Scotland."));
         assertEquals(false, Negation.stated("The nothingness of the notion bothered Knott.")); // words, not letters
+        assertEquals(true, Negation.stated("Those earning less than 35,000 rand a year will be exempt from income tax."));
+    }
+
+    @Test
+    void a_sentence_that_only_restricts_or_compares_states_no_negation() {
+        assertEquals(false, Negation.stated("The Court of Justice is the only court able to interpret EU law."));
+        assertEquals(false, Negation.stated("Informal rule is less costly than taking over territories."));
+        assertEquals(false, Negation.stated("The Dutch fought against the Spanish."));
     }
 
     @Test
