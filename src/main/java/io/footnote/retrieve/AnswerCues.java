@@ -2,6 +2,12 @@ package io.footnote.retrieve;
 
 import io.footnote.domain.Document;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
 /**
  * What says whether a candidate sentence <em>answers</em> its question rather than echoes it, beyond the
  * signals of {@link Candidate}: weighed by {@link SentenceRanker}.
@@ -18,9 +24,27 @@ import io.footnote.domain.Document;
  * @param fromBefore the share of the question's content-term weight (IDF) that only the sentence before adds:
  *                 the sentence carries on from an echo of the question next door ("ITV Tyne Tees was based at
  *                 City Road…" / "In 2005 it moved to…")
+ * @param ordinary the share of the content-term weight (IDF) of the question's {@linkplain #ordinaryWords
+ *                 ordinary words} that the sentence itself states: what the question asks of its subject
+ *                 ("aired", "renamed" in "What network aired Super Bowl 50?"), which the sentence that answers
+ *                 restates, while a sentence that only names the subject, as most of its article's do, does not
+ * @param placesAt the question asks where and the sentence places something at a name the question lacks ("born
+ *                 in Newcastle"; {@link AnswerType#placesAt})
  */
 public record AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boolean counts, boolean lead,
-                         double fromBefore) {
+                         double fromBefore, double ordinary, boolean placesAt) {
+
+    /** Cues of a sentence that places nothing at a name the question lacks. */
+    public AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boolean counts, boolean lead,
+                      double fromBefore, double ordinary) {
+        this(wanted, typeNear, cause, counts, lead, fromBefore, ordinary, false);
+    }
+
+    /** Cues of a sentence that states none of the question's ordinary words. */
+    public AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boolean counts, boolean lead,
+                      double fromBefore) {
+        this(wanted, typeNear, cause, counts, lead, fromBefore, 0);
+    }
 
     /** Cues of a sentence to which the sentence before it adds none of the question's words. */
     public AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boolean counts, boolean lead) {
@@ -38,5 +62,42 @@ public record AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boo
     /** Cues of a sentence that is not the lead of an article without a headline. */
     public AnswerCues(AnswerType wanted, boolean typeNear, boolean cause, boolean counts) {
         this(wanted, typeNear, cause, counts, false);
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    /**
+     * Words that shape a question ("What is the name of…", "What type of…") rather than say what it asks, and the
+     * prepositions and adverbs the analyser keeps ("over", "after", "also"), which any sentence may hold.
+     */
+    private static final Set<String> QUESTION_FORMS = Set.of("name", "names", "named", "called", "type", "types",
+            "kind", "kinds", "sort", "over", "under", "after", "before", "about", "above", "below", "between",
+            "among", "through", "during", "without", "within", "against", "across", "around", "onto", "upon", "since",
+            "until", "than", "also", "just", "very", "only", "even", "still", "then", "there", "here", "now", "up",
+            "down", "out", "off", "so", "too", "more", "most", "some", "any", "all", "other", "own");
+
+    /**
+     * The question's ordinary words, in order: those it writes in lower case (or as digits) after its first
+     * word, less {@link #QUESTION_FORMS}. Not its names: the subject's name ("Super Bowl", "Luther") is stated
+     * by every sentence of the article about it, so it cannot tell the one that answers from one that echoes;
+     * the ordinary words say what is asked of the subject. Function words stay in: the analyser drops them.
+     */
+    public static List<String> ordinaryWords(String question) {
+        List<String> out = new ArrayList<>();
+        var m = WORD.matcher(question);
+        boolean first = true;
+        while (m.find()) {
+            String w = m.group();
+            boolean opening = first;
+            first = false;
+            if (opening || Character.isUpperCase(w.codePointAt(0))) {
+                continue;
+            }
+            String lower = w.toLowerCase(Locale.ROOT);
+            if (!QUESTION_FORMS.contains(lower)) {
+                out.add(lower);
+            }
+        }
+        return out;
     }
 }

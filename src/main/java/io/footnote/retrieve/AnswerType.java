@@ -80,6 +80,14 @@ public enum AnswerType {
             + "so that|in order to|caused by|the reasons?|reasons? (for|why)|led to|leading to|an attempt to|"
             + "aimed at|for fear|in protest|on the grounds)\\b", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * A name the sentence places something at: "in", "at" or "near" before a capitalised word ("born in Newcastle",
+     * "held at SAP Center"). Narrower than {@link #S_PLACE}, whose "from", "to", "across"… also open the names of
+     * people, groups and documents ("a letter to Pope Leo", "troops from Britain") in sentences that say where
+     * nothing is.
+     */
+    private static final Pattern S_LOCATIVE = Pattern.compile("\\b(?:in|at|near) (?:the )?(\\p{Lu}[\\p{L}'’.-]+)");
+
     /** What a counting question counts: the words after "how many", "number of"… ("users", "color analysts"). */
     private static final Pattern Q_COUNTED = Pattern.compile("\\b(?:how many|number of|percentage of|proportion of"
             + "|share of)\\s+([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})", Pattern.CASE_INSENSITIVE);
@@ -132,6 +140,22 @@ public enum AnswerType {
     /** True when {@code sentence} states a cause or purpose with an outright connective ("because", "due to"…). */
     public static boolean statesCause(String sentence) {
         return S_CAUSE.matcher(sentence).find();
+    }
+
+    /**
+     * True when {@code sentence} places something at a name the question lacks ({@link #S_LOCATIVE}: "…were born
+     * in Newcastle" for "What city was Neville born in?"), where a sentence about the same place that does not
+     * name it ("…were born in the city") does not.
+     */
+    public static boolean placesAt(String sentence, Set<String> questionWords) {
+        Matcher m = S_LOCATIVE.matcher(sentence);
+        while (m.find()) {
+            String w = TRAILING_STOP.matcher(m.group(1).toLowerCase(Locale.ROOT)).replaceAll("");
+            if (!questionWords.contains(w) && !FUNCTION_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -329,6 +329,17 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         Map<String, Double> idf2 = new HashMap<>();
         idf.forEach((t, w) -> idf2.put(t, w * w));
         double idf2Total = idf2.values().stream().mapToDouble(Double::doubleValue).sum();
+        // The weight of the question's ordinary words (what it asks of its subject, not the subject's names):
+        // stated by the sentence that answers, and not by one that only names the subject (AnswerCues#ordinary).
+        Map<String, Double> ordinaryIdf = new HashMap<>();
+        for (String w : AnswerCues.ordinaryWords(own)) {
+            for (String t : search.analyze(w)) {
+                if (idf.containsKey(t) && !QUESTION_WORDS.contains(t)) {
+                    ordinaryIdf.put(t, idf.get(t));
+                }
+            }
+        }
+        double ordinaryTotal = ordinaryIdf.values().stream().mapToDouble(Double::doubleValue).sum();
         AnswerType wanted = AnswerType.of(own);
         boolean why = AnswerType.asksWhy(own);
         Set<String> counted = AnswerType.countedNouns(own);
@@ -397,7 +408,8 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 // restates its headline, and the sentence after it is not the more likely answer for that.
                 AnswerCues cues = new AnswerCues(wanted, supplied && supply.near(), why && AnswerType.statesCause(text),
                         AnswerType.countsNear(text, counted), i == 0 && !doc.headlined(),
-                        added(stated, before, idf, idfTotal));
+                        added(stated, before, idf, idfTotal), overlap(terms, ordinaryIdf, ordinaryTotal),
+                        wanted == AnswerType.PLACE && AnswerType.placesAt(text, questionWords));
                 out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(sv, d.sentenceVectors()[i]), overlap(stated, idf, idfTotal),
                         f.context(), supplied, bigramShare(terms, queryBigrams),
                         novelty(terms, questionTerms), neighbour, overlap(List.copyOf(window), idf2, idf2Total), cues));

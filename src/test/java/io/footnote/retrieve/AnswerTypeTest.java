@@ -32,6 +32,20 @@ class AnswerTypeTest {
     }
 
     @Test
+    void given_a_sentence_when_it_places_something_at_a_name_the_question_lacks_then_it_places_at_that_name() {
+        Set<String> words = AnswerType.words("What city was Neville born in?");
+
+        assertTrue(AnswerType.placesAt("Carrick and Shearer were born in Newcastle.", words));
+        assertTrue(AnswerType.placesAt("The event was held on February 1 at SAP Center in San Jose.", words));
+        // no name after the preposition, a name the question states, or a name after a broader preposition
+        assertFalse(AnswerType.placesAt("Neville and Higgs were born in the city.", words));
+        assertFalse(AnswerType.placesAt("Neville grew up in Newcastle.", AnswerType.words("Where in Newcastle did Neville live?")));
+        assertFalse(AnswerType.placesAt("He sent a letter to Pope Leo from Rome's enemies.", words));
+        // an opening "In" is not read as a lower-case preposition
+        assertFalse(AnswerType.placesAt("In March the club moved.", words));
+    }
+
+    @Test
     void given_when_inside_a_question_as_a_conjunction_then_it_does_not_ask_for_a_date() {
         assertEquals(AnswerType.OTHER, AnswerType.of("What is the resultant force called when two forces act?"));
         assertEquals(AnswerType.NAME, AnswerType.of("Who reigned over the empire when it was at its most powerful?"));

@@ -103,7 +103,7 @@ class RankerFit {
         }
         System.out.printf(Locale.ROOT, "  former rule (score within 0.85 of the best): some holds %.3f, sentences per "
                 + "question %.2f%n", formerSome / (double) qs.size(), formerQuoted / (double) qs.size());
-        for (double ratio : new double[]{0.5, 0.4, 0.3, 0.25, 0.2, 0.135, 0.1}) {
+        for (double ratio : new double[]{0.5, 0.4, 0.3, 0.25, 0.2, 0.135, 0.12, 0.1}) {
             int some = 0;
             int quoted = 0;
             for (Question q : qs) {

@@ -91,6 +91,27 @@ class SentenceRankerTest {
     }
 
     @Test
+    void given_a_where_question_when_one_sentence_names_the_place_after_in_and_another_does_not_then_the_named_place_ranks_first() {
+        // given two sentences alike in every signal, both with a name after a preposition the broad place pattern
+        // reads ("from Wales"), of which only one says where he was born ("in Newcastle", not "in the city")
+        String question = "What city was Neville born in?";
+        Set<String> words = AnswerType.words(question);
+        AnswerType wanted = AnswerType.of(question);
+        String echo = "Peter Higgs, from Wales, and the champion Neville were born in the city.";
+        String named = "Actors from Wales, Charlie Hunnam and James Scott, were born in Newcastle.";
+        Candidate unnamed = new Candidate("newcastle", 3, 0.6, 0.6, 1, wanted.suppliedBy(echo, words), 0.3, 0.5, 0.3,
+                0.6, new AnswerCues(wanted, false, false, false, false, 0, 0, AnswerType.placesAt(echo, words)));
+        Candidate placed = new Candidate("newcastle", 5, 0.6, 0.6, 1, wanted.suppliedBy(named, words), 0.3, 0.5, 0.3,
+                0.6, new AnswerCues(wanted, false, false, false, false, 0, 0, AnswerType.placesAt(named, words)));
+
+        // when ranked, then the sentence that names where ranks first, by the fitted weight of the cue alone
+        assertTrue(unnamed.typeMatch() && placed.typeMatch());
+        assertEquals(DefaultSentenceRetriever.score(unnamed), DefaultSentenceRetriever.score(placed), 1e-12);
+        assertTrue(SentenceRanker.rank(placed) > SentenceRanker.rank(unnamed),
+                SentenceRanker.rank(placed) + " vs " + SentenceRanker.rank(unnamed));
+    }
+
+    @Test
     void given_the_articles_title_and_a_sentence_alike_in_every_signal_then_the_sentence_ranks_first() {
         Candidate title = candidate(0, "Skype", 0.6, 0.8);
         Candidate body = candidate(5, "Skype", 0.6, 0.8);
