@@ -135,7 +135,7 @@ public final class ExtractiveAnswerer implements Answerer {
         Document d = article.get();
         AnswerType wanted = AnswerType.of(question);
         Set<String> questionWords = AnswerType.words(question);
-        boolean why = WHY.matcher(question).find();
+        boolean why = AnswerType.asksWhy(question);
         ScoredSentence chosen = null;
         int most = 0;
         for (int i : new int[]{best.sentenceIndex() - 1, best.sentenceIndex() + 1}) {
@@ -158,8 +158,6 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /** Words that shape a question ("how much", "what kind") and that no answer repeats. */
-    /** A question that asks for a reason outright. */
-    private static final Pattern WHY = Pattern.compile("\\bwhy\\b", Pattern.CASE_INSENSITIVE);
     /**
      * What someone ruled, said or found: in news the reason for a decision is most often reported ("A New York
      * appeals court has told Blackground Records that only the singer's parents had the right…"), not joined

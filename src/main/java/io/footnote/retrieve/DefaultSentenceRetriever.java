@@ -226,7 +226,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
      * negation: "Which group can not meet at other locations in Scotland?" against "Committees can also meet at
      * other locations throughout Scotland." The question then states something its evidence never does, as when
      * it names what the article never names. So does a question about what is "non-" something whose evidence
-     * never says "non" ({@link Negation#prefixAsked}).
+     * says neither "non" nor a plain "not" ({@link Negation#prefixAsked}).
      */
     static boolean negationUnstated(String question, ScoredSentence judged, List<ScoredSentence> ranked) {
         if (Negation.prefixAsked(question) && !Negation.prefixStated(judged.text())
