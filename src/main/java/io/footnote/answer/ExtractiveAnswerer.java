@@ -12,8 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The answerer that needs no language model: it quotes the 1–{@code maxSentences} best-ranked source
@@ -157,7 +157,6 @@ public final class ExtractiveAnswerer implements Answerer {
         return Optional.ofNullable(chosen);
     }
 
-    /** Words that shape a question ("how much", "what kind") and that no answer repeats. */
     /**
      * What someone ruled, said or found: in news the reason for a decision is most often reported ("A New York
      * appeals court has told Blackground Records that only the singer's parents had the right…"), not joined
@@ -165,6 +164,7 @@ public final class ExtractiveAnswerer implements Answerer {
      */
     private static final Pattern REPORTED = Pattern.compile("\\b(ruled|told|said|says|found|argued|explained|"
             + "concluded|decided|claimed|insisted|warned|judged)\\b[^.;]*\\bthat\\b", Pattern.CASE_INSENSITIVE);
+    /** Words that shape a question ("how much", "what kind") and that no answer repeats. */
     private static final Set<String> QUESTION_SHAPE = Set.of("much", "many", "long", "often", "far", "old", "kind",
             "type", "sort", "name", "called", "happened", "happen", "reason", "way", "year", "percentage", "number");
 

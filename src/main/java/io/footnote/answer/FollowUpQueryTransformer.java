@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * its own ("Which companies were accused?"). The rewrite
  * appends the subject of the conversation — the capitalised names of the user's most recent earlier question
  * that names anything — as context: "What did she say next? (context: Mao Ning)". The user's own words are
- * used, not the assistant's answers (with one exception below): names in an answer are what was already found, and carrying them
- * over pulls retrieval back to the same answer ("What did he advise migrants?" after "Who is Chen
+ * used, not the assistant's answers (with one exception below): names in an answer are what was already found,
+ * and carrying them over pulls retrieval back to the same answer ("What did he advise migrants?" after "Who is Chen
  * Chuangchuang?" must not be about the other people the first answer happened to mention). With no name in
  * the user's earlier questions (or only a short one such as "US"), the previous question itself is appended.
  * The exception: when the latest earlier question asked who did something ("Who stars in
@@ -80,7 +80,8 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
                 break;
             }
         }
-        String person = PERSONAL.matcher(lower).find() && asksDoer(asked.getFirst()) ? person(answered, asked.getFirst()) : null;
+        String person = PERSONAL.matcher(lower).find() && asksDoer(asked.getFirst())
+                ? person(answered, asked.getFirst()) : null;
         if (person != null && !lower.contains(person.toLowerCase(Locale.ROOT))) {
             context = context + ", " + person;
         }
@@ -101,8 +102,9 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
         if (DO_SUPPORT.matcher(verb).matches()) {
             return false;
         }
-        // "is"/"was"/"has" open a doer's verb only before a participle ("is buying", "was elected", "has won")
-        return !BE_HAVE.matcher(verb).matches() || m.group(2) != null && PARTICIPLE.matcher(m.group(2)).matches(); // lower case: "Who is Chen…" is no participle
+        // "is"/"was"/"has" open a doer's verb only before a participle ("is buying", "was elected", "has won"),
+        // written in lower case: "Who is Chen…" names someone
+        return !BE_HAVE.matcher(verb).matches() || m.group(2) != null && PARTICIPLE.matcher(m.group(2)).matches();
     }
 
     /**

@@ -224,7 +224,8 @@ final class Mentions {
     private static final Pattern ORDINAL = Pattern.compile("(\\d+)(?:st|nd|rd|th)");
 
     /** Small numbers and ordinals as a question may write them and an article spell them, analysed. */
-    private static final Map<String, String> NUMBER_WORDS = numberWords();
+    /** Small numbers and ordinals in digits, as words ("3" → "three", "3rd" → "third"). */
+    static final Map<String, String> NUMBER_WORDS = numberWords();
 
     private static Map<String, String> numberWords() {
         String[] cardinal = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

@@ -44,8 +44,8 @@ public final class Negation {
 
     /**
      * True when {@code question} asks about what is "non-" something ("What grew as a result of non-imperialism?",
-     * "What did the conflict galvanize non-Muslims to do?"): evidence that never says "non" nor "not" is about the thing
-     * itself. Narrower than {@link #asked}, whose evidence may state any negation ("only", "less", "except"…), and
+     * "What did the conflict galvanize non-Muslims to do?"): evidence that never says "non" nor "not" is about the
+     * thing itself. Narrower than {@link #asked}, whose evidence may state any negation ("only", "less", "except"…), and
      * wider than a "non"-word alone: on SQuAD 1.1 seed 7, four answerable questions' evidence says it with "not"
      * ("…a chloroplast that's not from the rhodoplast lineage" for "a non-rhodoplast chloroplast").
      */

@@ -1,7 +1,5 @@
 package io.footnote.retrieve;
 
-import org.apache.commons.text.similarity.LevenshteinDistance;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Whether a sentence says of another thing what a question asks of one: the question's word before a noun is
@@ -28,12 +27,9 @@ public final class Substitution {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
     private static final Pattern NUMBER = Pattern.compile("\\d[\\d,.]*(?:st|nd|rd|th)?");
-    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("one", "1"), Map.entry("two", "2"),
-            Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
-            Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"),
-            Map.entry("eleven", "11"), Map.entry("twelve", "12"), Map.entry("first", "1st"), Map.entry("second", "2nd"),
-            Map.entry("third", "3rd"), Map.entry("fourth", "4th"), Map.entry("fifth", "5th"), Map.entry("sixth", "6th"),
-            Map.entry("seventh", "7th"), Map.entry("eighth", "8th"), Map.entry("ninth", "9th"), Map.entry("tenth", "10th"));
+    /** Small numbers and ordinals written out, in digits ("three" → "3", "third" → "3rd"): {@link Mentions}' list. */
+    private static final Map<String, String> NUMBER_WORDS = Mentions.NUMBER_WORDS.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
     /** Words that are no noun to anchor on, nor a name when capitalised. */
     private static final Set<String> FUNCTION = Set.of("the", "a", "an", "and", "or", "but", "nor", "of", "in", "on", "at",
             "to", "for", "from", "by", "with", "as", "into", "than", "that", "this", "these", "those", "which", "who",
@@ -45,10 +41,6 @@ public final class Substitution {
     private static final Pattern ABBREVIATION_PLURAL = Pattern.compile("^(\\p{Lu}{2,})s$");
     /** Length of the shared opening that makes two words forms of one ("Kievian"/"Kievan", "Africa"/"African"). */
     private static final int SAME_PREFIX = 4;
-    /** Names this long that differ by one letter are one name misspelt ("Brainbridge" / "Bainbridge"). */
-    private static final int MISSPELT = 6;
-    /** Distance up to one edit, or -1 beyond. */
-    private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
     /** Abbreviations up to this length stand for a longer name the sentence may spell out ("EU"). */
     private static final int SHORT_ABBREVIATION = 4;
 
@@ -113,9 +105,10 @@ public final class Substitution {
             if (o.equals(w)) {
                 return true;
             }
-            if (!number && o.length() >= SAME_PREFIX && w.length() >= SAME_PREFIX && o.regionMatches(0, w, 0, SAME_PREFIX)
-                    || o.length() >= MISSPELT && w.length() >= MISSPELT && ONE_EDIT.apply(o, w) >= 0) {
-                return true; // "Brainbridge's" for "Bainbridge’s"
+            boolean sameOpening = o.length() >= SAME_PREFIX && w.length() >= SAME_PREFIX
+                    && o.regionMatches(0, w, 0, SAME_PREFIX);
+            if (!number && (sameOpening || Mentions.misspelt(o, w))) {
+                return true; // "Kievian" for "Kievan"; "Brainbridge's" for "Bainbridge’s"
             }
         }
         return false;
