@@ -343,6 +343,7 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
         AnswerType wanted = AnswerType.of(own);
         boolean why = AnswerType.asksWhy(own);
         Set<String> counted = AnswerType.countedNouns(own);
+        Measure measure = Measure.asked(own);
         Set<String> questionWords = AnswerType.words(query);
         Set<String> questionTerms = new HashSet<>(queryTerms);
         questionTerms.addAll(contextTerms); // the subject's names are not news in a sentence either
@@ -407,7 +408,8 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 // the words the echo already said. Beyond what the title lends every sentence alike: a news lead
                 // restates its headline, and the sentence after it is not the more likely answer for that.
                 AnswerCues cues = new AnswerCues(wanted, supplied && supply.near(), why && AnswerType.statesCause(text),
-                        AnswerType.countsNear(text, counted), i == 0 && !doc.headlined(),
+                        AnswerType.countsNear(text, counted) || measure != null && measure.givenBy(text),
+                        i == 0 && !doc.headlined(),
                         added(stated, before, idf, idfTotal), overlap(terms, ordinaryIdf, ordinaryTotal),
                         wanted == AnswerType.PLACE && AnswerType.placesAt(text, questionWords));
                 out.add(new Candidate(doc.id(), i, VectorUtil.dotProduct(sv, d.sentenceVectors()[i]), overlap(stated, idf, idfTotal),

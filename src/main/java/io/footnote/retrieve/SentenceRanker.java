@@ -77,7 +77,7 @@ public final class SentenceRanker {
      * words, the question's names alone, the candidates' own term rarity in place of IDF, and the sentence most
      * similar to the question among the candidates (held out 0.823, fitting split down to 0.764).
      */
-    static final double[] WEIGHTS = {23.552, 1.473, 2.222, 0.976, -0.102, -0.301, 0.756, -1.301, 0.776, 1.120, 5.202, 1.678, 0.923};
+    static final double[] WEIGHTS = {23.542, 1.217, 2.182, 1.001, -0.062, -0.272, 0.723, -1.302, 0.779, 1.717, 5.174, 1.661, 0.918};
 
     private SentenceRanker() {
     }

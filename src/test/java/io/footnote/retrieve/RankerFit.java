@@ -71,16 +71,20 @@ class RankerFit {
 
     private static void report(String name, List<Question> qs, double[] w) {
         int formerTop = 0;
+        int currentTop = 0;
         int rankerTop = 0;
         for (Question q : qs) {
             if (q.x().length == 0) {
                 continue; // nothing retrieved: a miss for both
             }
             formerTop += q.holds()[argmax(q.former())] ? 1 : 0;
+            currentTop += q.holds()[argmax(scores(q, SentenceRanker.WEIGHTS))] ? 1 : 0;
             rankerTop += q.holds()[argmax(scores(q, w))] ? 1 : 0;
         }
-        System.out.printf(Locale.ROOT, "%s: %d questions, top-1 holds the answer: former %.3f, ranker %.3f%n", name,
-                qs.size(), formerTop / (double) qs.size(), rankerTop / (double) qs.size());
+        // "current": the weights in SentenceRanker now, on the dumped features (a changed cue, before refitting)
+        System.out.printf(Locale.ROOT, "%s: %d questions, top-1 holds the answer: former %.3f, current %.3f, "
+                + "ranker %.3f%n", name, qs.size(), formerTop / (double) qs.size(), currentTop / (double) qs.size(),
+                rankerTop / (double) qs.size());
         int formerSome = 0;
         int formerQuoted = 0;
         for (Question q : qs) {
