@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.ToDoubleFunction;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Finds the part of a source that best backs a claim: its best sentence, or that sentence with an adjacent
@@ -113,31 +113,44 @@ public final class EvidenceFinder {
 
         /**
          * The texts whose vectors {@link #find} reads next and {@code known} does not hold: the next sentence to
-         * compare, with the claim if its vector is not held either; empty when nothing is missing. Embedding what
-         * this names and asking again, round by round, embeds only what {@code find} compares.
+         * compare, and those after it that will be compared whatever its cosine (their support at cosine 1 is as
+         * high as its own), with the claim if its vector is not held either; empty when nothing is missing.
+         * Embedding what this names and asking again, round by round, embeds only what {@code find} compares.
          */
         public List<String> nextToEmbed(Predicate<String> known) {
             boolean claimKnown = known.test(claim);
-            List<String> missing = new ArrayList<>();
-            evidence(text -> {
+            List<Integer> missing = new ArrayList<>();
+            evidence(i -> {
+                String text = source.sentence(i);
                 if (claimKnown && known.test(text)) {
                     return scorer.similarity(claim, text);
                 }
-                missing.add(text);
+                missing.add(i);
                 return 0; // a lower bound, so no other sentence is skipped on its account
             });
             if (missing.isEmpty()) {
                 return List.of();
             }
-            return claimKnown ? List.of(missing.getFirst()) : List.of(claim, missing.getFirst());
+            List<String> out = new ArrayList<>();
+            if (!claimKnown) {
+                out.add(claim);
+            }
+            // Those with the first's ceiling clear any floor its cosine can set; embedding them now saves a round.
+            double first = ceiling[missing.getFirst()];
+            for (int i : missing) {
+                if (ceiling[i] >= first) {
+                    out.add(source.sentence(i));
+                }
+            }
+            return out;
         }
 
         /** The best evidence; support 0 and an empty span for an empty source. */
         public Evidence find() {
-            return evidence(text -> scorer.similarity(claim, text));
+            return evidence(i -> scorer.similarity(claim, source.sentence(i)));
         }
 
-        private Evidence evidence(ToDoubleFunction<String> cosine) {
+        private Evidence evidence(IntToDoubleFunction cosine) {
             int n = source.sentences().size();
             if (n == 0) {
                 return new Evidence(0, 0, "", 0);
@@ -172,7 +185,7 @@ public final class EvidenceFinder {
                     continue; // the pair still lacks some of the claim's words, or a number, name or negation
                 }
                 if (Double.isNaN(similarity[j])) {
-                    similarity[j] = cosine.applyAsDouble(source.sentence(j)); // not compared, but the pair reads it
+                    similarity[j] = cosine.applyAsDouble(j); // not compared, but the pair reads it
                 }
                 double s = scorer.score(claim, joined, Math.max(similarity[best], similarity[j]));
                 if (s >= chosen.support() + RUN_MARGIN) {
@@ -183,10 +196,10 @@ public final class EvidenceFinder {
         }
 
         /**
-         * Each sentence's cosine with the claim: read through {@code cosine} for the shortlisted ones that could be
+         * Each sentence's cosine with the claim: read through {@code cosine} (by index) for the shortlisted ones that could be
          * the best, NaN for the shortlisted ones that could not (see the class comment), 0 for the others.
          */
-        private double[] similarities(ToDoubleFunction<String> cosine) {
+        private double[] similarities(IntToDoubleFunction cosine) {
             double[] similarity = new double[lexical.size()];
             double floor = 0;
             for (SupportScorer.Lexical l : lexical) {
@@ -196,7 +209,7 @@ public final class EvidenceFinder {
                 if (ceiling[i] < floor) {
                     similarity[i] = Double.NaN;
                 } else {
-                    similarity[i] = cosine.applyAsDouble(source.sentence(i));
+                    similarity[i] = cosine.applyAsDouble(i);
                     floor = Math.max(floor, lexical.get(i).support(similarity[i]));
                 }
             }
