@@ -22,8 +22,9 @@ import java.util.function.Function;
  * citations scoring at least half of it count as supported (as in {@link ClaimVerifier}). A claim without a
  * supported citation is listed as unsupported, unless it is a remark about the sources.
  *
- * <p>All embeddings a check needs (every claim and each source's shortlisted sentences) are computed in one
- * batched call when the scorer's embedder is a {@link CachedEmbedder}.
+ * <p>The embeddings a check needs (every claim and the sentences of each source its evidence is read from) are
+ * computed in batched calls, one per round of {@link EvidenceFinder.Reading#nextToEmbed}, when the scorer's embedder is a
+ * {@link CachedEmbedder}.
  */
 public final class AnswerChecker {
 
@@ -98,23 +99,19 @@ public final class AnswerChecker {
             }
             cited.add(List.copyOf(these));
         }
+        List<List<EvidenceFinder.Reading>> readings = new ArrayList<>();
+        for (int c = 0; c < spans.size(); c++) {
+            String plain = plains.get(c);
+            readings.add(cited.get(c).stream().map(s -> finder.read(plain, s)).toList());
+        }
         if (cache != null) {
-            List<String> needed = new ArrayList<>();
-            for (int c = 0; c < spans.size(); c++) {
-                if (SupportScorer.usesSimilarity(plains.get(c))) {
-                    needed.add(plains.get(c));
-                }
-                for (SourceText s : cited.get(c)) {
-                    needed.addAll(finder.toEmbed(plains.get(c), s));
-                }
-            }
-            cache.prefetch(needed);
+            prefetch(readings);
         }
 
         List<ClaimCheck> claims = new ArrayList<>();
         List<String> unsupported = new ArrayList<>();
         for (int c = 0; c < spans.size(); c++) {
-            ClaimCheck check = checkClaim(plains.get(c), spans.get(c), cited.get(c));
+            ClaimCheck check = checkClaim(plains.get(c), spans.get(c), cited.get(c), readings.get(c));
             claims.add(check);
             if (!check.supported() && !(check.citations().isEmpty() && CitedAnswerBuilder.isRemark(check.text()))) {
                 unsupported.add(check.text());
@@ -123,12 +120,40 @@ public final class AnswerChecker {
         return new Result(List.copyOf(claims), List.copyOf(unsupported), removed);
     }
 
-    private ClaimCheck checkClaim(String plain, Span span, List<SourceText> cited) {
+    /**
+     * Embeds what the claims' evidence will be read from, each round in one batched call: per citation, what
+     * {@link EvidenceFinder.Reading#nextToEmbed} names, until none names anything. The first round embeds the
+     * claims and each citation's likeliest best sentence; a second is needed only where that left another
+     * shortlisted sentence in play. A text that cannot change the evidence is not embedded (nor a claim that
+     * cites nothing).
+     */
+    private void prefetch(List<List<EvidenceFinder.Reading>> readings) {
+        List<EvidenceFinder.Reading> pending = readings.stream().flatMap(List::stream).toList();
+        // Each round settles one more sentence of every citation still pending, so the shortlist and a joining
+        // neighbour take at most this many rounds; the bound matters only if the cache is too small to keep a
+        // check's vectors, and then find() embeds what is missing itself.
+        for (int round = 0; round <= EvidenceFinder.EMBEDDED && !pending.isEmpty(); round++) {
+            List<String> needed = new ArrayList<>();
+            List<EvidenceFinder.Reading> still = new ArrayList<>();
+            for (EvidenceFinder.Reading r : pending) {
+                List<String> next = r.nextToEmbed(cache::contains);
+                if (!next.isEmpty()) {
+                    needed.addAll(next);
+                    still.add(r);
+                }
+            }
+            cache.prefetch(needed);
+            pending = still;
+        }
+    }
+
+    private ClaimCheck checkClaim(String plain, Span span, List<SourceText> cited,
+                                  List<EvidenceFinder.Reading> readings) {
         List<Evidence> evidence = new ArrayList<>();
         boolean any = false;
         double best = 0;
-        for (SourceText s : cited) {
-            Evidence e = finder.find(plain, s);
+        for (EvidenceFinder.Reading reading : readings) {
+            Evidence e = reading.find();
             evidence.add(e);
             any |= e.support() >= minSupport;
             best = Math.max(best, e.support());

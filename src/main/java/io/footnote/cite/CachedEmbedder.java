@@ -71,6 +71,13 @@ public final class CachedEmbedder implements SupportScorer.Embedder {
         }
     }
 
+    /** Whether the vector of {@code text} is held now (without counting as a use). */
+    public boolean contains(String text) {
+        synchronized (cache) {
+            return cache.containsKey(text);
+        }
+    }
+
     /** How many vectors are held now. */
     public int size() {
         synchronized (cache) {

@@ -109,10 +109,27 @@ public final class SupportScorer {
      * joined text). The lexical parts are computed on {@code source} as given.
      */
     public double score(String claim, String source, double similarity) {
+        return lexical(claim, source).support(similarity);
+    }
+
+    /**
+     * The lexical parts of scoring {@code source} for {@code claim}, computed once for a caller that tries several
+     * cosines for one sentence ({@link EvidenceFinder}); {@link Lexical#support} equals
+     * {@link #score(String, String, double)}.
+     */
+    static Lexical lexical(String claim, String source) {
         if (normalise(claim).equals(normalise(source))) {
-            return 1.0;
+            return new Lexical(weights(claim), true, 1, 1);
         }
-        return weights(claim).support(similarity, coverage(claim, source), Mismatches.penalty(claim, source));
+        return new Lexical(weights(claim), false, coverage(claim, source), Mismatches.penalty(claim, source));
+    }
+
+    /** A claim and source read lexically: identical (support 1), or their coverage and mismatch penalty. */
+    record Lexical(Weights weights, boolean identical, double coverage, double penalty) {
+
+        double support(double similarity) {
+            return identical ? 1.0 : weights.support(similarity, coverage, penalty);
+        }
     }
 
     private static Weights weights(String claim) {
