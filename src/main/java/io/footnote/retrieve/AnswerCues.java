@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * @param cause    the question asks why and the sentence states a cause outright ("because", "due to", "in order
  *                 to"…; {@link AnswerType#statesCause})
  * @param counts   the question counts something named ("how many copies") and the sentence gives a number with
- *                 it ("677,000 copies"; {@link AnswerType#countsNear})
+ *                 it ("677,000 copies"; {@link AnswerType#countsNear}), or the question measures a dimension and the
+ *                 sentence gives a number in its unit ("at 70mph"; {@link Measure#givenBy})
  * @param lead     the sentence opens an article that has no headline ({@link Document#headlined}): the first
  *                 sentence of the body, not a title
  * @param fromBefore the share of the question's content-term weight (IDF) that only the sentence before adds:

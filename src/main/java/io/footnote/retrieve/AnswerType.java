@@ -78,7 +78,8 @@ public enum AnswerType {
      */
     private static final Pattern S_CAUSE = Pattern.compile("\\b(because|due to|owing to|as a result of|thanks to|"
             + "so that|in order to|caused by|the reasons?|reasons? (for|why)|led to|leading to|an attempt to|"
-            + "aimed at|for fear|in protest|on the grounds)\\b", Pattern.CASE_INSENSITIVE);
+            + "aimed at|for fear|in protest|on the grounds|on the basis|ruled that|ruling that|found that|finding that|"
+            + "concluded that|suffered from|suffering from|blamed on|attributed to)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * A name the sentence places something at: "in", "at" or "near" before a capitalised word ("born in Newcastle",

@@ -268,6 +268,10 @@ class AnswerTypeTest {
         assertTrue(AnswerType.statesCause("The woman waited two years to sue because she was negotiating a settlement."));
         assertTrue(AnswerType.statesCause("Flights were cancelled due to fog."));
         assertTrue(AnswerType.statesCause("He resigned in protest at the cuts."));
+        // a reported ruling or finding gives the reason a why-question about a decision asks for
+        assertTrue(AnswerType.statesCause("The judge ruled that the contract had been broken."));
+        assertTrue(AnswerType.statesCause("The delay was blamed on a software fault."));
+        assertTrue(AnswerType.statesCause("He had been suffering from a back injury."));
         // the common words of the broader reason pattern are no cause on their own
         assertFalse(AnswerType.statesCause("After the match, the team flew home through Paris."));
         assertFalse(AnswerType.statesCause("Shares fell 5% on Monday."));
