@@ -50,13 +50,15 @@ public enum Measure {
             "\\d\\s?(?:°|degrees?|celsius|fahrenheit|kelvin|c\\b|f\\b)"),
     /**
      * what percentage/proportion/share/fraction, by how much, how much did it rise: a share, or a change given as
-     * a percentage or an amount of money.
+     * a percentage or an amount of money. A fraction in words needs its count ("a fifth", "two-thirds"): "for the
+     * fifth time" is an ordinal.
      */
     SHARE("\\bwhat (?:percentage|percent|per cent|proportion|share|fraction)\\b|\\bhow much of\\b|\\bby how much\\b"
             + "|\\bhow many per ?cent\\b|\\bhow much (?:did|does|do|has|have|had|was|were|is|will)\\b.*\\b(?:increase|"
             + "increased|rise|rose|risen|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined|reduce|reduced|"
             + "cut|change|changed)\\b",
-            "[£$€¥]\\s?\\d|\\d\\s?%|\\d\\s?(?:per ?cent|percentage points?)\\b|\\b(?:half|third|quarter|fifth|tenth)s?\\b|"
+            "[£$€¥]\\s?\\d|\\d\\s?%|\\d\\s?(?:per ?cent|percentage points?)\\b|\\bhalf\\b|"
+                    + "\\b(?:a|one|two|three|four|five|six|seven|eight|nine)[\\s-](?:third|quarter|fifth|sixth|eighth|tenth)s?\\b|"
                     + "\\bone in (?:\\d|two|three|four|five|six|seven|eight|nine|ten)|\\d+ (?:in|out of) (?:every )?\\d"),
     /** how big/large, what size/area: an area or a size. */
     SIZE("\\bhow (?:big|large)\\b|\\bwhat (?:is |was )?(?:the )?(?:size|area)\\b",
@@ -81,19 +83,34 @@ public enum Measure {
      * earlier question's); {@code null} when it measures none of these or asks for no number at all ("In what
      * area…" asks where). The first that matches wins: a share before money
      * ("By how much did they raise what they charge?" asks a rise, most often a percentage), an age before a span.
+     * A question about a rate that names none of these asks a share, whatever its answer type ("What is Kenya's
+     * literacy rate?").
      */
     public static Measure asked(String question) {
-        if (AnswerType.of(question) != AnswerType.NUMBER) {
-            return null;
-        }
         String q = DefaultSentenceRetriever.ownQuestion(question).toLowerCase(Locale.ROOT);
+        if (AnswerType.of(question) != AnswerType.NUMBER) {
+            // "What is South Africa's new corporate tax rate?" names no number word before "rate", yet asks one
+            return RATE_ASKED.matcher(q).find() ? SHARE : null;
+        }
         for (Measure m : new Measure[]{AGE, SHARE, MONEY, SPEED, WEIGHT, TEMPERATURE, FREQUENCY, LENGTH, SPAN, SIZE}) {
             if (m.asks.matcher(q).find()) {
                 return m;
             }
         }
-        return null;
+        // "To what level are interest rates expected to rise?": a rate (interest, tax, inflation, unemployment,
+        // mortality) is most often given as a percentage, or as money ("a base rate of $5m")
+        return RATE.matcher(q).find() ? SHARE : null;
     }
+
+    /** A rate the question asks about. */
+    private static final Pattern RATE = Pattern.compile("\\brates?\\b");
+    /**
+     * A what-question whose head is a rate: "rate" as its last word or before "for", "in", "at", "among", "since"
+     * ("What is the applicant admission rate for the class of 2019?"), not "the rate of change of…", which names
+     * a quantity rather than asking a figure.
+     */
+    private static final Pattern RATE_ASKED = Pattern.compile("^(?:what|which)\\b.*\\brates?(?:\\s*\\?*\\s*$|"
+            + " (?:for|in|at|among|since)\\b)");
 
     /** True when {@code sentence} gives a number (or, for a frequency, a rate) in this dimension's units. */
     public boolean givenBy(String sentence) {

@@ -35,6 +35,26 @@ class MeasureTest {
     }
 
     @Test
+    void given_a_question_about_a_rate_when_its_measure_is_read_then_it_asks_a_share() {
+        assertEquals(Measure.SHARE, Measure.asked("To what level are US interest rates expected to rise?"));
+        assertEquals(Measure.SHARE, Measure.asked("What is South Africa's new corporate tax rate?"));
+        assertEquals(Measure.SHARE, Measure.asked("What is the applicant admission rate for the class of 2019?"));
+        assertEquals(Measure.SPEED, Measure.asked("How fast is the growth rate?")); // a named dimension first
+        // the rate of something named in a question that asks no figure
+        assertNull(Measure.asked("What happened to the rate of flow in the Rhine?"));
+        assertNull(Measure.asked("Why did the rate of inflation fall?"));
+    }
+
+    @Test
+    void given_sentences_with_fractions_and_ordinals_when_read_for_a_share_then_only_a_counted_fraction_gives_it() {
+        assertTrue(Measure.SHARE.givenBy("Borrowing costs are tipped to rise by a quarter of a percentage point."));
+        assertTrue(Measure.SHARE.givenBy("Two-thirds of voters backed the plan."));
+        assertTrue(Measure.SHARE.givenBy("Sales fell by half."));
+        assertFalse(Measure.SHARE.givenBy("US interest rates are expected to rise for the fifth time since June."));
+        assertFalse(Measure.SHARE.givenBy("It was the third quarter in a row of growth."));
+    }
+
+    @Test
     void given_a_question_that_asks_no_amount_when_its_measure_is_read_then_there_is_none() {
         assertNull(Measure.asked("In what area of the United States did Tesla move to?"));
         assertNull(Measure.asked("How many users does Skype have?")); // counts something named: AnswerType's part
