@@ -70,6 +70,16 @@ public enum Measure {
                     + "\\btimes? (?:a|an|per|each) (?:year|month|week|day|hour|minute|season)\\b|\\bper (?:year|month|"
                     + "week|day|hour|annum)\\b|\\b(?:annually|yearly|monthly|weekly|daily|hourly|biennially|twice|once a)\\b");
 
+    /** A rate a number question asks about. */
+    private static final Pattern RATE = Pattern.compile("\\brates?\\b");
+    /**
+     * A what-question whose head is a rate: "rate" as its last word or before "for", "in", "at", "among", "since"
+     * ("What is the applicant admission rate for the class of 2019?"), not "the rate of change of…", which names
+     * a quantity rather than asking a figure.
+     */
+    private static final Pattern RATE_ASKED = Pattern.compile("^(?:what|which)\\b.*\\brates?(?:\\s*\\?*\\s*$|"
+            + " (?:for|in|at|among|since)\\b)");
+
     private final Pattern asks;
     private final Pattern gives;
 
@@ -101,16 +111,6 @@ public enum Measure {
         // mortality) is most often given as a percentage, or as money ("a base rate of $5m")
         return RATE.matcher(q).find() ? SHARE : null;
     }
-
-    /** A rate the question asks about. */
-    private static final Pattern RATE = Pattern.compile("\\brates?\\b");
-    /**
-     * A what-question whose head is a rate: "rate" as its last word or before "for", "in", "at", "among", "since"
-     * ("What is the applicant admission rate for the class of 2019?"), not "the rate of change of…", which names
-     * a quantity rather than asking a figure.
-     */
-    private static final Pattern RATE_ASKED = Pattern.compile("^(?:what|which)\\b.*\\brates?(?:\\s*\\?*\\s*$|"
-            + " (?:for|in|at|among|since)\\b)");
 
     /** True when {@code sentence} gives a number (or, for a frequency, a rate) in this dimension's units. */
     public boolean givenBy(String sentence) {
