@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,6 +98,25 @@ public enum AnswerType {
             "has", "had", "will", "would", "can", "could", "should", "may", "might", "in", "of", "for", "to", "on",
             "at", "by", "from", "with", "that", "which", "who", "the", "a", "an", "there", "they", "it", "he", "she");
 
+    /**
+     * Other words a sentence counts a counted noun with: people are counted as inhabitants, officials, fans or
+     * passengers ("How many people attended?" / "…350 government officials and experts"), and measures by their
+     * abbreviations ("How many kilometres…" / "…300 km"). Stems, as {@link #stem} gives them.
+     */
+    private static final Set<String> PERSONS = Set.of("people", "person", "inhabitant", "resident", "citizen",
+            "individual", "adult", "children", "men", "women", "worker", "employee", "staff", "member", "visitor",
+            "passenger", "soldier", "troop", "official", "student", "fan", "spectator", "voter", "patient", "victim",
+            "settler", "refugee", "migrant", "delegate", "participant", "attendee");
+    private static final Map<String, Set<String>> COUNTED_ALIASES = Map.ofEntries(
+            Map.entry("people", PERSONS), Map.entry("person", PERSONS),
+            Map.entry("kilometer", Set.of("km", "kilometre")), Map.entry("kilometre", Set.of("km", "kilometer")),
+            Map.entry("meter", Set.of("m", "metre")), Map.entry("metre", Set.of("m", "meter")),
+            Map.entry("mile", Set.of("mi")), Map.entry("pound", Set.of("lb", "lbs")),
+            Map.entry("kilogram", Set.of("kg", "kilo")), Map.entry("feet", Set.of("ft", "foot")),
+            Map.entry("foot", Set.of("ft", "feet")), Map.entry("ton", Set.of("tonne")), Map.entry("tonne", Set.of("ton")),
+            Map.entry("hectare", Set.of("ha")), Map.entry("centimeter", Set.of("cm", "centimetre")),
+            Map.entry("centimetre", Set.of("cm", "centimeter")));
+
     /** What separates words; compiled once, as {@code String.split} and {@code replaceAll} would compile it per call. */
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,.%]+$");
@@ -160,8 +180,9 @@ public enum AnswerType {
     }
 
     /**
-     * The stems of what a counting question counts ("How many copies of GTA were sold?" → {@code copy}); empty
-     * when it counts nothing named ("How much does it cost?").
+     * The stems of what a counting question counts ("How many copies of GTA were sold?" → {@code copy}), with the
+     * words a sentence may count it with instead ({@link #COUNTED_ALIASES}); empty when it counts nothing named
+     * ("How much does it cost?").
      */
     public static Set<String> countedNouns(String question) {
         Matcher m = Q_COUNTED.matcher(question);
@@ -173,7 +194,9 @@ public enum AnswerType {
             if (COUNTED_END.contains(w)) {
                 break;
             }
-            out.add(stem(w));
+            String stem = stem(w);
+            out.add(stem);
+            out.addAll(COUNTED_ALIASES.getOrDefault(stem, Set.of()));
         }
         return out;
     }

@@ -278,6 +278,18 @@ class AnswerTypeTest {
     }
 
     @Test
+    void given_a_question_counting_people_or_a_measure_then_a_number_with_another_word_for_it_counts_it() {
+        Set<String> people = AnswerType.countedNouns("How many people were lost in Algiers during 1620-21?");
+        assertTrue(AnswerType.countsNear("Algiers lost 30 to 50 thousand inhabitants to it in 1620–21.", people));
+        assertTrue(AnswerType.countsNear("Attendance included 350 government officials and experts.", people));
+        assertFalse(AnswerType.countsNear("Here in Scotland we have 32 councils.", people));
+
+        Set<String> kilometres = AnswerType.countedNouns("How many kilometers is Warsaw from the Carpathian Mountains?");
+        assertTrue(AnswerType.countsNear("Warsaw lies about 300 km (190 mi) from the Carpathian Mountains.", kilometres));
+        assertFalse(AnswerType.countsNear("Warsaw has 18 districts.", kilometres));
+    }
+
+    @Test
     void given_a_counting_question_then_what_it_counts_is_found_and_a_number_counts_it_only_when_it_names_it() {
         Set<String> copies = AnswerType.countedNouns("How many copies of GTA: San Andreas have been sold in the UK?");
         assertEquals(Set.of("copy"), copies);
