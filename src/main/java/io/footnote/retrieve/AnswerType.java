@@ -3,6 +3,7 @@ package io.footnote.retrieve;
 import io.footnote.domain.Span;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -101,21 +102,18 @@ public enum AnswerType {
     /**
      * Other words a sentence counts a counted noun with: people are counted as inhabitants, officials, fans or
      * passengers ("How many people attended?" / "…350 government officials and experts"), and measures by their
-     * abbreviations ("How many kilometres…" / "…300 km"). Stems, as {@link #stem} gives them.
+     * other spellings and abbreviations ("How many kilometres…" / "…300 km"). Stems, as {@link #stem} gives them.
+     * People go one way only: "How many soldiers…" is not answered by a number of passengers.
      */
     private static final Set<String> PERSONS = Set.of("people", "person", "inhabitant", "resident", "citizen",
             "individual", "adult", "children", "men", "women", "worker", "employee", "staff", "member", "visitor",
             "passenger", "soldier", "troop", "official", "student", "fan", "spectator", "voter", "patient", "victim",
             "settler", "refugee", "migrant", "delegate", "participant", "attendee");
-    private static final Map<String, Set<String>> COUNTED_ALIASES = Map.ofEntries(
-            Map.entry("people", PERSONS), Map.entry("person", PERSONS),
-            Map.entry("kilometer", Set.of("km", "kilometre")), Map.entry("kilometre", Set.of("km", "kilometer")),
-            Map.entry("meter", Set.of("m", "metre")), Map.entry("metre", Set.of("m", "meter")),
-            Map.entry("mile", Set.of("mi")), Map.entry("pound", Set.of("lb", "lbs")),
-            Map.entry("kilogram", Set.of("kg", "kilo")), Map.entry("feet", Set.of("ft", "foot")),
-            Map.entry("foot", Set.of("ft", "feet")), Map.entry("ton", Set.of("tonne")), Map.entry("tonne", Set.of("ton")),
-            Map.entry("hectare", Set.of("ha")), Map.entry("centimeter", Set.of("cm", "centimetre")),
-            Map.entry("centimetre", Set.of("cm", "centimeter")));
+    private static final List<Set<String>> SAME_MEASURE = List.of(Set.of("kilometer", "kilometre", "km"),
+            Set.of("meter", "metre", "m"), Set.of("centimeter", "centimetre", "cm"), Set.of("mile", "mi"),
+            Set.of("foot", "feet", "ft"), Set.of("pound", "lb", "lbs"), Set.of("kilogram", "kilo", "kg"),
+            Set.of("ton", "tonne"), Set.of("hectare", "ha"));
+    private static final Map<String, Set<String>> COUNTED_ALIASES = countedAliases();
 
     /** What separates words; compiled once, as {@code String.split} and {@code replaceAll} would compile it per call. */
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -199,6 +197,16 @@ public enum AnswerType {
             out.addAll(COUNTED_ALIASES.getOrDefault(stem, Set.of()));
         }
         return out;
+    }
+
+    private static Map<String, Set<String>> countedAliases() {
+        Map<String, Set<String>> aliases = new HashMap<>();
+        aliases.put("people", PERSONS);
+        aliases.put("person", PERSONS);
+        for (Set<String> same : SAME_MEASURE) {
+            same.forEach(w -> aliases.put(w, same));
+        }
+        return Map.copyOf(aliases);
     }
 
     /**

@@ -83,9 +83,9 @@ public final class SentenceRanker {
      * ("How fast…" / "…at 70mph"; "How old was Newton…" / "…he was 26"; a rate asks a share: "…tax rate?" /
      * "…from 30% to 29%"), not only when a counted noun stands by a number; and the why-question cue ({@link
      * AnswerType#statesCause}) also reads reported rulings and findings ("ruled that", "found that", "blamed on",
-     * "suffered from"). Held out, the best-ranked sentence holds the
-     * answer for 0.823 against 0.821 (fitting split 0.767 against 0.766), some quoted sentence for 0.903 against
-     * 0.902 (the same with the rate questions added afterwards, unrefitted). On the 1,000-question samples first
+     * "suffered from"). Held out, the best-ranked sentence holds the answer for 0.823 against 0.821 (fitting
+     * split 0.767 against 0.766), some quoted sentence for 0.903 against 0.902 (the same with the rate questions
+     * and counted nouns' other words added afterwards, unrefitted). On the 1,000-question samples first
      * citation 0.758 (seed 42, unchanged) and 0.744 (seed 7, 0.743); some citation unchanged (0.855, 0.840); SQuAD
      * 2.0 declining unchanged; the BBC golden set's answerable questions with the fact and its sentence first 50 →
      * 51 of 74, out-of-corpus declined 21 → 22 of 32. Tried and not kept: a "hedged" cue (a projected or partial
