@@ -24,6 +24,9 @@ public final class ServiceProcess implements AutoCloseable {
     /** Where {@code ./mvnw package} puts the runnable application. */
     public static final Path JAR = Path.of(System.getProperty("footnote.app.jar", "target/quarkus-app/quarkus-run.jar"));
 
+    /** The service's JVM flags, as a Java argument file ({@code ./run.sh} reads the same file). */
+    public static final Path JVM_OPTIONS = Path.of("src/main/jvm/footnote.options");
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -49,6 +52,9 @@ public final class ServiceProcess implements AutoCloseable {
         int port = FreePort.pick();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        // The flags ./run.sh starts the service with, so that what is measured here is what users run; the
+        // caller's own come after them and win where they overlap (-Xmx).
+        command.add("@" + JVM_OPTIONS.toAbsolutePath());
         command.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
         command.addAll(List.of(jvmArgs));
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
