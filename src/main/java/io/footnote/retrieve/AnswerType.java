@@ -49,7 +49,11 @@ public enum AnswerType {
     private static final Pattern Q_REASON = Pattern.compile("^(why|how)\\b|\\b(why|how come|what (caused|led to)|"
             + "for what reason)\\b|\\bhow (did|does|do|is|are|was|were|can|could|will|would)\\b");
 
-    private static final Pattern S_NUMBER = Pattern.compile("\\d[\\d,.]*%?|\\b(one|two|three|four|five|six|seven|"
+    /**
+     * A number: digits (not those inside a name such as "BBC1", "A380" or "G8", hence nothing before them but a
+     * symbol or a space), or a number word.
+     */
+    private static final Pattern S_NUMBER = Pattern.compile("(?<![\\p{L}\\d])\\d[\\d,.]*%?|\\b(one|two|three|four|five|six|seven|"
             + "eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|"
             + "trillions?|dozens?|half|quarter|third|double|twice|few|several|numerous)\\b", Pattern.CASE_INSENSITIVE);
     /** A date: a year, a day, a month, an ordinal ("the 14th century"), a season. */
@@ -347,7 +351,8 @@ public enum AnswerType {
      */
     public List<Span> spans(String sentence, Set<String> questionWords) {
         List<Span> hits = switch (this) {
-            case NUMBER -> newHits(S_NUMBER.matcher(sentence), 0, questionWords);
+            case NUMBER -> newHits(S_NUMBER.matcher(sentence), 0, questionWords).stream()
+                    .filter(h -> !inName(sentence, h)).toList();
             case DATE -> newHits(S_DATE.matcher(sentence), 0, questionWords).stream()
                     .map(h -> new Span(dayBefore(sentence, h.start()), h.end())).toList();
             case NAME -> newNames(sentence, questionWords);
@@ -452,6 +457,29 @@ public enum AnswerType {
     private static final Set<String> QUESTION_FORMS = Set.of("is", "was", "are", "were", "did", "does", "do", "has",
             "have", "had", "many", "much", "long", "what", "which", "who", "whom", "whose", "when", "where", "why",
             "how", "name", "called", "type", "kind");
+
+    /**
+     * True when a number word is part of a name: capitalised inside the sentence, beside another capitalised word
+     * ("BBC1, Five Live and this website", "Formula One", "World War Two"). At the opening it is an ordinary
+     * capital ("Five people were hurt").
+     */
+    static boolean inName(String sentence, Span hit) {
+        if (!Character.isUpperCase(sentence.charAt(hit.start())) || !Character.isLetter(sentence.charAt(hit.start()))) {
+            return false;
+        }
+        String before = sentence.substring(0, hit.start());
+        if (before.chars().noneMatch(Character::isLetterOrDigit)) {
+            return false; // the sentence's first word
+        }
+        Matcher previous = LAST_WORD.matcher(before);
+        Matcher next = FIRST_WORD.matcher(sentence.substring(hit.end()));
+        return previous.find() && Character.isUpperCase(previous.group(1).charAt(0))
+                || next.find() && Character.isUpperCase(next.group(1).charAt(0));
+    }
+
+    /** The last word before a position, with nothing but spaces after it; the first word after one. */
+    private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}[\\p{L}\\p{N}]*)\\s+$");
+    private static final Pattern FIRST_WORD = Pattern.compile("^\\s+(\\p{L}[\\p{L}\\p{N}]*)");
 
     private static List<Span> newHits(Matcher m, int group, Set<String> questionWords) {
         List<Span> out = new ArrayList<>();

@@ -301,4 +301,19 @@ class AnswerTypeTest {
         assertFalse(AnswerType.countsNear("GTA San Andreas has an 18 certificate.", copies));
         assertFalse(AnswerType.countsNear("The copies sold fast, 18 shops said.", copies), "the noun must follow the number");
     }
+
+    @Test
+    void given_a_number_inside_a_name_then_it_supplies_no_number() {
+        Set<String> words = AnswerType.words("How many people live in Scotland?");
+        // digits inside a name, and a capitalised number word beside another capitalised word, name something
+        assertFalse(AnswerType.NUMBER.suppliedBy("BBC1, Five Live and this website", words));
+        assertFalse(AnswerType.NUMBER.suppliedBy("UPS ordered the Airbus A380 and the G8 met in Formula One's home.", words));
+        assertTrue(AnswerType.NUMBER.spans("BBC1, Five Live and this website", words).isEmpty());
+        // an ordinary number still does, at the opening too, beside a symbol, and after a name
+        assertTrue(AnswerType.NUMBER.suppliedBy("Five people were hurt.", words));
+        assertTrue(AnswerType.NUMBER.suppliedBy("The firm made £5m last year.", words));
+        assertTrue(AnswerType.NUMBER.suppliedBy("About 5.2 million people live there.", words));
+        assertTrue(AnswerType.NUMBER.suppliedBy("UPS ordered 10 Airbus A380 jets.", words));
+        assertTrue(AnswerType.NUMBER.suppliedBy("Scotland has five million inhabitants.", words));
+    }
 }
