@@ -79,14 +79,12 @@ if [ "${FOOTNOTE_AOT_CACHE:-on}" != off ] && [ "$(java_major "$JAVA_HOME/bin/jav
   fi
 fi
 
-# The service's own JVM flags (src/main/jvm/footnote.options: the collector and a heap bound), then the user's,
-# which win where they overlap (the last -Xmx counts); a collector the user names replaces ours, as the JVM
-# refuses two.
+# The service's own JVM flags (src/main/jvm/footnote.options: a heap bound), then the user's, which win where
+# they overlap (the last -Xmx counts).
 jvm_opts=()
 while IFS= read -r line; do
   case "$line" in
     ''|'#'*) ;;
-    -XX:+Use*GC) [[ "${FOOTNOTE_JAVA_OPTS:-}" =~ -XX:\+Use[A-Za-z0-9]*GC ]] || jvm_opts+=("$line") ;;
     *) jvm_opts+=("$line") ;;
   esac
 done < src/main/jvm/footnote.options
