@@ -79,15 +79,7 @@ if [ "${FOOTNOTE_AOT_CACHE:-on}" != off ] && [ "$(java_major "$JAVA_HOME/bin/jav
   fi
 fi
 
-# The service's own JVM flags (src/main/jvm/footnote.options: a heap bound), then the user's, which win where
-# they overlap (the last -Xmx counts).
-jvm_opts=()
-while IFS= read -r line; do
-  case "$line" in
-    ''|'#'*) ;;
-    *) jvm_opts+=("$line") ;;
-  esac
-done < src/main/jvm/footnote.options
-
-exec java "${jvm_opts[@]}" ${FOOTNOTE_JAVA_OPTS:-} ${aot_opts[@]+"${aot_opts[@]}"} --add-modules jdk.incubator.vector \
+# The service's own JVM flags (src/main/jvm/footnote.options, a Java argument file: a heap bound), then the
+# user's, which win where they overlap (the last -Xmx counts).
+exec java @src/main/jvm/footnote.options ${FOOTNOTE_JAVA_OPTS:-} ${aot_opts[@]+"${aot_opts[@]}"} --add-modules jdk.incubator.vector \
   --enable-native-access=ALL-UNNAMED -jar "$JAR" "$@"

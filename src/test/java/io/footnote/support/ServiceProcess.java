@@ -24,7 +24,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Where {@code ./mvnw package} puts the runnable application. */
     public static final Path JAR = Path.of(System.getProperty("footnote.app.jar", "target/quarkus-app/quarkus-run.jar"));
 
-    /** The service's JVM flags, as a Java argument file ({@code ./run.sh} reads the same file). */
+    /** The service's JVM flags, as a Java argument file ({@code ./run.sh} passes the same file). */
     public static final Path JVM_OPTIONS = Path.of("src/main/jvm/footnote.options");
 
     private final Process process;
