@@ -172,9 +172,11 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
                 + (negationUnstated(own, top, ranked) ? 1 : 0)
                 + (contradicted(own, top, ranked) ? 1 : 0)
                 + (substituted(own, top, ranked) ? 1 : 0);
+        // Only when nothing else is unstated: the cuts do not stack.
+        int distant = uncovered == 0 ? mentions.distant(named, topDoc.document(), top.sentenceIndex()) : 0;
         ScoredSentence first = ranked.getFirst();
         boolean given = supplied(c.answerType(), top, first, AnswerType.words(query));
-        double answerability = Answerability.of(best, bestScore, c.answerType(), uncovered, given);
+        double answerability = Answerability.of(best, bestScore, c.answerType(), uncovered, distant, given);
         double lead = order.get(first.documentId() + "#" + first.sentenceIndex());
         List<Double> likelihood = ranked.stream()
                 .map(s -> Math.exp(order.get(s.documentId() + "#" + s.sentenceIndex()) - lead)).toList();

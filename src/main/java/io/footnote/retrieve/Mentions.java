@@ -123,13 +123,79 @@ final class Mentions {
         Set<String> stated = stated(doc);
         int uncovered = 0;
         for (String mention : mentions) {
-            List<String> terms = search.analyze(mention).stream().filter(t -> !DefaultSentenceRetriever.QUESTION_WORDS.contains(t)).toList();
-            if (!terms.isEmpty() && !terms.stream().allMatch(t -> states(stated, t))
-                    && !(ACRONYM.matcher(mention).matches() && spelledOut(doc.text(), mention))) {
+            if (!states(stated, doc.text(), mention)) {
                 uncovered++;
             }
         }
         return uncovered;
+    }
+
+    /**
+     * How many of the question's mentions the article states ({@link #uncovered} does not count them) but not near
+     * sentence {@code sentence}: neither in its title nor in the paragraph holding that sentence, with the sentence
+     * either side of the paragraph. An answer names what its question asks about close by — the article's subject
+     * aside, which its title states and a sentence may call "it" — so a sentence whose paragraph never mentions
+     * the question's year or name, though the article does elsewhere, most often answers a like-worded question
+     * about something else ("Who won the battle of Lake Niagara?" against the paragraph on another battle).
+     */
+    int distant(List<String> mentions, Document doc, int sentence) {
+        if (mentions.isEmpty()) {
+            return 0;
+        }
+        String text = doc.text();
+        var sentences = doc.sentences();
+        int from = sentence;
+        int to = sentence;
+        int paragraphStart = paragraphStart(text, sentences.get(sentence).start());
+        int paragraphEnd = paragraphEnd(text, sentences.get(sentence).end());
+        while (from > 0 && sentences.get(from - 1).start() >= paragraphStart) {
+            from--;
+        }
+        while (to < sentences.size() - 1 && sentences.get(to + 1).end() <= paragraphEnd) {
+            to++;
+        }
+        from = Math.max(0, from - 1);
+        to = Math.min(sentences.size() - 1, to + 1);
+        String near = text.substring(sentences.get(from).start(), sentences.get(to).end());
+        Set<String> nearTerms = new HashSet<>(search.analyze(doc.title()));
+        nearTerms.addAll(search.analyze(near));
+        Set<String> stated = stated(doc);
+        int distant = 0;
+        for (String mention : mentions) {
+            if (states(stated, text, mention) && !states(nearTerms, near, mention)) {
+                distant++;
+            }
+        }
+        return distant;
+    }
+
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n\\s*\\n");
+
+    /** Where the paragraph holding offset {@code at} begins: after the last blank line before it. */
+    private static int paragraphStart(String text, int at) {
+        int start = 0;
+        var m = BLANK_LINE.matcher(text).region(0, at);
+        while (m.find()) {
+            start = m.end();
+        }
+        return start;
+    }
+
+    /** Where the paragraph holding offset {@code at} ends: at the first blank line after it. */
+    private static int paragraphEnd(String text, int at) {
+        var m = BLANK_LINE.matcher(text).region(at, text.length());
+        return m.find() ? m.start() : text.length();
+    }
+
+    /**
+     * Whether a mention is stated: each of its analysed words among {@code terms} ({@link #states(Set, String)}),
+     * or an acronym that {@code text} spells out. A mention of question words alone counts as stated.
+     */
+    private boolean states(Set<String> terms, String text, String mention) {
+        List<String> words = search.analyze(mention).stream()
+                .filter(t -> !DefaultSentenceRetriever.QUESTION_WORDS.contains(t)).toList();
+        return words.isEmpty() || words.stream().allMatch(t -> states(terms, t))
+                || ACRONYM.matcher(mention).matches() && spelledOut(text, mention);
     }
 
     /**

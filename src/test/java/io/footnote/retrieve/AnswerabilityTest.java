@@ -56,4 +56,16 @@ class AnswerabilityTest {
                         * Answerability.UNSUPPLIED_FACTOR,
                 Answerability.of(c, 0.7, AnswerType.NUMBER, 1), 0.01);
     }
+
+    @Test
+    void given_a_mention_stated_only_far_from_the_evidence_then_the_cut_is_smaller_and_does_not_stack() {
+        Candidate c = new Candidate("doc", 0, 0.8, 0.9, 1, true, 0.5, 0.5, 0, 0.9);
+        double plain = Answerability.of(c, 0.7, AnswerType.OTHER, 0, 0, true);
+
+        // a distant mention cuts by its factor, less than an unstated one
+        assertEquals(plain * Answerability.DISTANT_FACTOR, Answerability.of(c, 0.7, AnswerType.OTHER, 0, 1, true), 1e-9);
+        assertEquals(true, Answerability.DISTANT_FACTOR > Answerability.UNCOVERED_FACTOR);
+        // with an unstated mention as well, only the unstated one's cut applies
+        assertEquals(plain * Answerability.UNCOVERED_FACTOR, Answerability.of(c, 0.7, AnswerType.OTHER, 1, 1, true), 1e-9);
+    }
 }

@@ -134,6 +134,46 @@ class MentionsTest {
         assertEquals(1, search.analysed(ds.text()));
     }
 
+    @Test
+    void given_a_year_the_article_states_only_in_another_paragraph_then_it_is_distant_from_the_evidence() {
+        // given an article whose first paragraph is on the 1755 battle and whose third is on a 1758 one
+        Mentions mentions = new Mentions(new AnalyzingSearch());
+        Document battles = paragraphs(
+                "The Battle of Lake George was fought in 1755. Johnson held the camp.",
+                "Johnson built Fort William Henry over the winter.",
+                "In 1758 Abercrombie attacked Fort Carillon. The French under Montcalm repulsed the attack.");
+        int montcalm = 4; // "The French under Montcalm repulsed the attack."
+
+        // when asked about 1755 with the 1758 paragraph as evidence, then "1755" is stated but distant
+        assertEquals(0, mentions.uncovered("Who held the camp in 1755?", battles));
+        assertEquals(1, mentions.distant(Mentions.of("Who repulsed the attack in 1755?"), battles, montcalm));
+        assertEquals(1, mentions.distant(Mentions.of("Who repulsed the attack at Lake George?"), battles, montcalm));
+        // the paragraph's own year, and a name of the sentence just before the paragraph, are near
+        assertEquals(0, mentions.distant(Mentions.of("Who repulsed the attack in 1758?"), battles, montcalm));
+        assertEquals(0, mentions.distant(Mentions.of("Who attacked after Johnson built his fort?"), battles, montcalm));
+        // the title is near every sentence
+        assertEquals(0, mentions.distant(Mentions.of("Who repulsed the attack in the French and Indian War?"),
+                new Document("d", "French and Indian War", null, battles.text(), battles.sentences(), "d.txt", "h"),
+                montcalm));
+        // and a mention the article never states is not distant but unstated: the other rule's
+        assertEquals(0, mentions.distant(Mentions.of("Who repulsed the attack in 1812?"), battles, montcalm));
+    }
+
+    /** An article of paragraphs separated by blank lines, with each sentence (ended by ". ") its own sentence. */
+    private static Document paragraphs(String... paragraphs) {
+        String text = String.join("\n\n", paragraphs);
+        List<Sentence> sentences = new java.util.ArrayList<>();
+        var m = java.util.regex.Pattern.compile("[^.\n]+\\.").matcher(text);
+        while (m.find()) {
+            int start = m.start();
+            while (text.charAt(start) == ' ') {
+                start++;
+            }
+            sentences.add(new Sentence(sentences.size(), start, m.end()));
+        }
+        return new Document("d", "Untitled", null, text, sentences, "d.txt", "h");
+    }
+
     private static Document doc(String text) {
         return new Document("d", "Untitled", null, text, List.of(new Sentence(0, 0, text.length())), "d.txt", "h");
     }
