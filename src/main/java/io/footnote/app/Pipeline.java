@@ -37,6 +37,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -230,19 +233,33 @@ public final class Pipeline implements java.io.Closeable {
 
         private Pipeline assemble(List<java.io.Closeable> owned) {
             EmbeddingModels.Known model = config.embedding().model();
+            CorpusIngester.SentenceVectors sentenceVectors = CorpusIngester.effective(model.pooledSentences(),
+                    config.embedding().sentenceVectors());
             ExecutorService embedPool = IndexBackends.embedThreads(config);
             owned.add(embedPool::shutdownNow);
-            OnnxEncoder embeddings = EmbeddingModels.load(model, embedPool);
-            CorpusIngester.SentenceVectors sentenceVectors = CorpusIngester.effective(embeddings,
-                    config.embedding().sentenceVectors());
-            ArticleIndex idx = index;
-            if (idx == null) {
-                String signature = CorpusIngester.signature(model.configName(), config.chunking().maxTokens(),
-                        config.chunking().overlapSentences(), sentenceVectors);
-                idx = IndexBackends.open(config, signature, embeddings.dimension());
-                owned.add(idx::close);
+            // The index opens on a thread of its own while the model loads: the two take about the same time
+            // (a second each on the BBC corpus, mostly class loading and the ONNX session), and start-up is
+            // otherwise single-threaded, so ready comes that much sooner.
+            CompletableFuture<ArticleIndex> opening = index != null ? CompletableFuture.completedFuture(index)
+                    : CompletableFuture.supplyAsync(() -> IndexBackends.open(config, CorpusIngester.signature(
+                            model.configName(), config.chunking().maxTokens(), config.chunking().overlapSentences(),
+                            sentenceVectors), model.dimension()),
+                    task -> Thread.ofPlatform().name("footnote-index-open").daemon().start(task));
+            if (index == null) {
+                // Closed with the pipeline, or when a later step fails — also the model's loading, while the
+                // index may still be opening: joining waits for it, so nothing is left open or locked.
+                owned.add(() -> {
+                    ArticleIndex opened;
+                    try {
+                        opened = opening.join();
+                    } catch (CompletionException | CancellationException e) {
+                        return; // it failed to open: nothing to close
+                    }
+                    opened.close();
+                });
             }
-            ArticleIndex articles = idx;
+            OnnxEncoder embeddings = EmbeddingModels.load(model, embedPool);
+            ArticleIndex articles = opened(opening);
             ArticleReader reader = new ArticleReader(formats, new ArticleCleaner(), new SentenceSplitter());
             Chunker chunker = new Chunker(EmbeddingModels.tokenCounter(model), config.chunking().maxTokens(),
                     config.chunking().overlapSentences());
@@ -263,6 +280,21 @@ public final class Pipeline implements java.io.Closeable {
                     clients, modelCalls);
             return new Pipeline(config, owned, articles, formats, ingester, retriever, answering.answers(),
                     answering.extractive(), answering.llm(), checker, chunks);
+        }
+    }
+
+    /** The index {@code opening} opens, once it has: its failure is thrown as it was thrown. */
+    private static ArticleIndex opened(CompletableFuture<ArticleIndex> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 

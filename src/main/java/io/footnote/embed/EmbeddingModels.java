@@ -61,6 +61,19 @@ public final class EmbeddingModels {
             return configName;
         }
 
+        /** The length of its vectors, known before the model is loaded. */
+        public int dimension() {
+            return dimension;
+        }
+
+        /**
+         * Whether its encoder pools sentence vectors from a chunk's inference ({@link OnnxEncoder#pooledSentences()}),
+         * known before the model is loaded.
+         */
+        public boolean pooledSentences() {
+            return pooling == PoolingMode.MEAN;
+        }
+
         /** Text to put before a question so it is embedded as a search query (empty for symmetric models). */
         public String queryPrefix() {
             return queryPrefix;

@@ -163,8 +163,12 @@ public final class CorpusIngester {
 
     /** The mode actually used: sentence vectors from chunks only where the model allows it. */
     public static SentenceVectors effective(EmbeddingModel embeddings, SentenceVectors wanted) {
-        return wanted == SentenceVectors.FROM_CHUNKS && embeddings instanceof OnnxEncoder e && e.pooledSentences()
-                ? SentenceVectors.FROM_CHUNKS : SentenceVectors.SEPARATE;
+        return effective(embeddings instanceof OnnxEncoder e && e.pooledSentences(), wanted);
+    }
+
+    /** As {@link #effective(EmbeddingModel, SentenceVectors)}, for an encoder that pools sentence vectors or not. */
+    public static SentenceVectors effective(boolean pooledSentences, SentenceVectors wanted) {
+        return wanted == SentenceVectors.FROM_CHUNKS && pooledSentences ? SentenceVectors.FROM_CHUNKS : SentenceVectors.SEPARATE;
     }
 
     /**
