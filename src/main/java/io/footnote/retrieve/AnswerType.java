@@ -352,7 +352,7 @@ public enum AnswerType {
     public List<Span> spans(String sentence, Set<String> questionWords) {
         List<Span> hits = switch (this) {
             case NUMBER -> newHits(S_NUMBER.matcher(sentence), 0, questionWords).stream()
-                    .filter(h -> !inName(sentence, h)).toList();
+                    .filter(h -> !inName(sentence, h) && !countsPart(sentence, h, questionWords)).toList();
             case DATE -> newHits(S_DATE.matcher(sentence), 0, questionWords).stream()
                     .map(h -> new Span(dayBefore(sentence, h.start()), h.end())).toList();
             case NAME -> newNames(sentence, questionWords);
@@ -475,6 +475,23 @@ public enum AnswerType {
         Matcher next = FIRST_WORD.matcher(sentence.substring(hit.end()));
         return previous.find() && Character.isUpperCase(previous.group(1).charAt(0))
                 || next.find() && Character.isUpperCase(next.group(1).charAt(0));
+    }
+
+    /** Words after a number that make it count some beyond others ("three other nominations", "two more goals"). */
+    private static final Set<String> BEYOND = Set.of("other", "others", "more", "further", "additional", "extra");
+
+    /**
+     * True when a number counts only some beyond others — followed by "other", "more", "further", "additional"
+     * or "extra" — and the question does not ask about those: "The film's three other Oscar nominations are for…"
+     * does not say how many nominations the film received.
+     */
+    static boolean countsPart(String sentence, Span hit, Set<String> questionWords) {
+        Matcher next = FIRST_WORD.matcher(sentence.substring(hit.end()));
+        if (!next.find()) {
+            return false;
+        }
+        String word = next.group(1).toLowerCase(Locale.ROOT);
+        return BEYOND.contains(word) && !questionWords.contains(word);
     }
 
     /** The last word before a position, with nothing but spaces after it; the first word after one. */

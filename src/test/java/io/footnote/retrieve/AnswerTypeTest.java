@@ -316,4 +316,17 @@ class AnswerTypeTest {
         assertTrue(AnswerType.NUMBER.suppliedBy("UPS ordered 10 Airbus A380 jets.", words));
         assertTrue(AnswerType.NUMBER.suppliedBy("Scotland has five million inhabitants.", words));
     }
+
+    @Test
+    void given_a_number_counting_some_beyond_others_then_it_does_not_say_how_many_in_all() {
+        Set<String> words = AnswerType.words("How many Oscar nominations did the film Ray receive?");
+        // "three other nominations" counts some beyond the others, not all of them
+        assertFalse(AnswerType.NUMBER.suppliedBy("The film's three other Oscar nominations are for costume and sound.", words));
+        assertFalse(AnswerType.NUMBER.suppliedBy("He scored two more goals after the break.", words));
+        assertTrue(AnswerType.NUMBER.suppliedBy("Ray has been nominated in six Oscar categories.", words));
+        // unless the question asks about the others, or "more" stands before the number
+        assertTrue(AnswerType.NUMBER.suppliedBy("The film's three other Oscar nominations are for costume and sound.",
+                AnswerType.words("How many other nominations did the film Ray receive?")));
+        assertTrue(AnswerType.NUMBER.suppliedBy("The film received more than 10 nominations.", words));
+    }
 }
