@@ -125,13 +125,18 @@ class FootnoteBenchmark {
         // Restart with the corpus unchanged, then serve questions.
         t0 = System.nanoTime();
         try (ServiceProcess service = ServiceProcess.start(env, WORK.resolve("footnote-serve.log"))) {
-            service.awaitReady(Duration.ofMinutes(30));
+            // Ready (/q/health/ready 200: questions are answered) comes before the start-up sync ends; both are
+            // reported, as the scale benchmark does, since issue 13's target is the first.
+            service.awaitUp(Duration.ofMinutes(30));
             double ready = (System.nanoTime() - t0) / 1e9;
+            service.awaitReady(Duration.ofMinutes(30));
+            double synced = (System.nanoTime() - t0) / 1e9;
             JsonPath restart = service.http().get("/api/ingest/status").then().extract().jsonPath();
             int reEmbedded = restart.getInt("lastReport.chunksEmbedded");
             assertEquals(0, reEmbedded, "nothing re-embedded on restart");
             put("restart: chunks re-embedded", String.valueOf(reEmbedded), null);
             put("restart: process start to ready", String.format(Locale.ROOT, "%.1f s", ready), null);
+            put("restart: process start to start-up sync done", String.format(Locale.ROOT, "%.1f s", synced), "–");
 
             for (int clients : CLIENTS) {
                 LoadGenerator.Result r = LoadGenerator.run(service.baseUrl() + "/api/ask", bodies, clients, warmUp, measure);

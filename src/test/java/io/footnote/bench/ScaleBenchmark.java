@@ -173,8 +173,7 @@ class ScaleBenchmark {
         long t0 = System.nanoTime();
         try (ServiceProcess service = ServiceProcess.start(env(corpus, data), WORK.resolve("serve-" + n + ".log"),
                 "-Xmx" + xmx)) {
-            service.await("up", Duration.ofMinutes(30),
-                    () -> service.http().get("/q/health/ready").statusCode() == 200);
+            service.awaitUp(Duration.ofMinutes(30));
             double ready = (System.nanoTime() - t0) / 1e9;
             service.awaitReady(Duration.ofHours(2));
             double synced = (System.nanoTime() - t0) / 1e9;

@@ -116,6 +116,14 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for {@code /q/health/ready} 200 alone: the service answers questions (from what is committed), though
+     * its start-up sync may still run. What a user's load balancer waits for, and what "restart to ready" measures.
+     */
+    public void awaitUp(Duration timeout) {
+        await("up", timeout, () -> http().get("/q/health/ready").statusCode() == 200);
+    }
+
     public void awaitReady(Duration timeout) {
         // Up comes before the start-up sync ends; callers here want the corpus in, so the sync is awaited too, and
         // the merge a bulk pass runs in the background after it (what they measure next should not share the CPU
