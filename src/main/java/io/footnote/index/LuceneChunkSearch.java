@@ -16,6 +16,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -117,7 +118,11 @@ final class LuceneChunkSearch {
 
     private List<ChunkHit> search(Query query, int n) {
         return searchers.with(s -> {
-            ScoreDoc[] top = s.search(query, n).scoreDocs;
+            // Only the best n are read, never the total: counting it exactly up to IndexSearcher's default of
+            // 1,000 hits kept the BM25 search from skipping the postings that cannot reach the top n (block-max
+            // pruning starts once the count stops mattering). The top n are the same either way.
+            ScoreDoc[] top = s.search(query, new TopScoreDocCollectorManager(Math.max(1, n), null, Math.max(1, n)))
+                    .scoreDocs;
             ChunkHit[] found = hits(s, top);
             List<ChunkHit> hits = new ArrayList<>(top.length);
             for (ChunkHit h : found) {

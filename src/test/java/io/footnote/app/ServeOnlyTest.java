@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -29,7 +30,8 @@ class ServeOnlyTest {
             try {
                 return Map.of("footnote.ingest.sync", "false",
                         "footnote.ingest.scan-interval", "200ms",
-                        "footnote.data.path", Files.createTempDirectory("footnote-serve-only").toString());
+                        "footnote.data.path", Files.createTempDirectory(Files.createDirectories(Path.of("target", "tmp")),
+                                "footnote-serve-only").toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -31,7 +31,9 @@ class ChatCompletionsNotReadyTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             try {
-                Path notAFolder = Files.createTempFile("footnote-not-a-folder", ".txt");
+                // under target/, so that a clean build removes it (the system temporary folder kept one per run)
+                Path notAFolder = Files.createTempFile(Files.createDirectories(Path.of("target", "tmp")),
+                        "footnote-not-a-folder", ".txt");
                 return Map.of("footnote.data.path", notAFolder.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
