@@ -382,6 +382,39 @@ class LuceneIndexTest extends ArticleIndexContract {
         }
     }
 
+    @Test
+    void given_articles_indexed_then_every_record_has_norms_for_the_searched_fields_and_bm25_counts_only_chunks()
+            throws IOException {
+        // given: two articles (an article record and two chunk records each), in one segment
+        Path path = dir.resolve("norms");
+        try (LuceneIndex index = LuceneIndex.open(path, "test", DIMENSION)) {
+            for (String id : List.of("n1", "n2")) {
+                IndexedDocument a = CodecSamples.article(id, DIMENSION);
+                index.upsert(a, CodecSamples.chunkVectors(a, DIMENSION));
+            }
+            index.commit();
+        }
+        // when the segment is read
+        try (Directory d = FSDirectory.open(path); DirectoryReader reader = DirectoryReader.open(d)) {
+            for (var leaf : reader.leaves()) {
+                int records = leaf.reader().maxDoc();
+                for (String field : List.of(LuceneRecords.TEXT, LuceneRecords.TITLE)) {
+                    // then each record has a norm (Lucene keeps them as a dense array, not behind a sparse index)
+                    var norms = leaf.reader().getNormValues(field);
+                    int withNorm = 0;
+                    while (norms.nextDoc() != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+                        withNorm++;
+                    }
+                    assertEquals(records, withNorm, field + ": a norm per record");
+                }
+                // and BM25's statistics count only the chunks, which hold the text: the empty fields add no term
+                assertEquals(records - 2, leaf.reader().getDocCount(LuceneRecords.TEXT));
+                assertEquals(records - 2, leaf.reader().getDocCount(LuceneRecords.TITLE));
+            }
+            assertEquals(6, reader.maxDoc());
+        }
+    }
+
     /** Articles s0 … s(n-1), each in a commit (a segment) of its own. */
     private static void committedOneAtATime(Path path, int n) {
         try (LuceneIndex index = LuceneIndex.open(path, "test", DIMENSION)) {
