@@ -9,7 +9,10 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
@@ -396,13 +399,13 @@ class LuceneIndexTest extends ArticleIndexContract {
         }
         // when the segment is read
         try (Directory d = FSDirectory.open(path); DirectoryReader reader = DirectoryReader.open(d)) {
-            for (var leaf : reader.leaves()) {
+            for (LeafReaderContext leaf : reader.leaves()) {
                 int records = leaf.reader().maxDoc();
                 for (String field : List.of(LuceneRecords.TEXT, LuceneRecords.TITLE)) {
                     // then each record has a norm (Lucene keeps them as a dense array, not behind a sparse index)
-                    var norms = leaf.reader().getNormValues(field);
+                    NumericDocValues norms = leaf.reader().getNormValues(field);
                     int withNorm = 0;
-                    while (norms.nextDoc() != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+                    while (norms.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
                         withNorm++;
                     }
                     assertEquals(records, withNorm, field + ": a norm per record");
