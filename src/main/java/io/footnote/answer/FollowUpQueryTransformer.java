@@ -90,8 +90,9 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
 
     /**
      * True when {@code question} asks who did something, "who" being the doer ("Who stars in Ray?", "Who is buying
-     * the Savoy?", "Who was elected?"), not whom someone named acted on ("Who did Hewitt beat?") nor who someone
-     * named is ("Who is Chen Chuangchuang?").
+     * the Savoy?", "Who was elected?"), or who holds a role it describes ("Who is the Chinese minister of public
+     * security?": the answer names the person), not whom someone named acted on ("Who did Hewitt beat?") nor who
+     * someone named is ("Who is Chen Chuangchuang?").
      */
     static boolean asksDoer(String question) {
         Matcher m = WHO.matcher(question.strip());
@@ -103,8 +104,10 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
             return false;
         }
         // "is"/"was"/"has" open a doer's verb only before a participle ("is buying", "was elected", "has won"),
-        // written in lower case: "Who is Chen…" names someone
-        return !BE_HAVE.matcher(verb).matches() || m.group(2) != null && PARTICIPLE.matcher(m.group(2)).matches();
+        // written in lower case: "Who is Chen…" names someone; before an article they describe a role whose
+        // holder the answer names ("Who is the minister…", "Who was the first…", "Who has the record…")
+        return !BE_HAVE.matcher(verb).matches() || m.group(2) != null
+                && (PARTICIPLE.matcher(m.group(2)).matches() || ARTICLE.matcher(m.group(2)).matches());
     }
 
     /**
@@ -133,6 +136,7 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
     private static final Pattern PERSONAL = Pattern.compile("\\b(he|she|him|her|hers|his)\\b");
     private static final Pattern WHO = Pattern.compile("^(?i:who)\\s+([\\p{L}'’]+)(?:\\s+([\\p{L}'’]+))?");
     private static final Pattern DO_SUPPORT = Pattern.compile("did|does|do|will|would|can|could|should|shall|may|might|must");
+    private static final Pattern ARTICLE = Pattern.compile("the|a|an");
     private static final Pattern BE_HAVE = Pattern.compile("is|was|are|were|has|have|had|be|'s|’s");
     private static final Pattern PARTICIPLE = Pattern.compile("\\p{Ll}+(ing|ed)|won|made|built|led|sold|bought|held|"
             + "taught|brought|found|told|sent|given|written|chosen|known");

@@ -113,6 +113,19 @@ class FollowUpQueryTransformerTest {
     }
 
     @Test
+    void given_a_question_that_asked_who_holds_a_role_when_the_follow_up_says_he_then_the_answers_person_joins_the_context() {
+        // given a question about a role, answered with the name of its holder
+        List<ChatMessage> history = List.of(UserMessage.from("Who is the Chinese minister of public security?"),
+                AiMessage.from("Wang Xiaohong, minister of public security, made the demands over the weekend [1]."));
+
+        // when the follow-up says "he"
+        String rewritten = transform("What did he complain about to Mayorkas?", history);
+
+        // then "he" is the person the answer named, beside the user's own subject
+        assertEquals("What did he complain about to Mayorkas? (context: Chinese, Wang Xiaohong)", rewritten);
+    }
+
+    @Test
     void given_an_answer_naming_an_institution_before_the_person_then_the_person_joins_the_context() {
         List<ChatMessage> history = List.of(UserMessage.from("Who said the principle is to verify first?"),
                 AiMessage.from("Chinese Foreign Ministry spokeswoman Mao Ning said the principle is to verify first [1]."));
@@ -144,6 +157,8 @@ class FollowUpQueryTransformerTest {
         assertTrue(FollowUpQueryTransformer.asksDoer("Who stars in Ray?"));
         assertTrue(FollowUpQueryTransformer.asksDoer("Who is buying the Savoy hotel?"));
         assertTrue(FollowUpQueryTransformer.asksDoer("Who was elected mayor?"));
+        assertTrue(FollowUpQueryTransformer.asksDoer("Who is the Chinese minister of public security?"));
+        assertTrue(FollowUpQueryTransformer.asksDoer("Who was the first to climb it?"));
         assertFalse(FollowUpQueryTransformer.asksDoer("Who is Chen Chuangchuang?"));
         assertFalse(FollowUpQueryTransformer.asksDoer("Who did Lleyton Hewitt beat?"));
         assertFalse(FollowUpQueryTransformer.asksDoer("What did Mao Ning say?"));
