@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  * ingestion. Here a sentence's vector is the mean of the model's output vectors over the sentence's own
  * tokens, read off the chunk's pass — "late chunking". The tokens are contextual (they saw the whole chunk),
  * which on SQuAD ranked the supporting sentence first as often as separately embedded sentences do
- * (hit@1 75.4% → 76.2% and 74.0% → 74.8% on two samples of ~1,000 questions); see docs/performance.md.
+ * (hit@1 75.4% → 76.2% and 74.0% → 74.8% on two samples of ~1,000 questions); see docs/performance.md,
+ * "Ingestion speed".
  * Sentence vectors pooled this way only make sense for mean-pooled models; for CLS-pooled ones
  * {@link #pooledSentences()} is false and the caller embeds sentences on their own.
  *

@@ -10,7 +10,8 @@ package io.footnote.retrieve;
  * about even-numbered articles (487 questions, half unanswerable); reported on the odd-numbered ones. SQuAD v2's
  * unanswerable questions are written against the very paragraph that nearly answers them, so the signals
  * separate them only weakly there (the similarity carries most of the weight; the answer type and the
- * rare-term coverage came out near zero); docs/answer-quality.md gives the correct-vs-false-refusal figures by threshold.
+ * rare-term coverage came out near zero); docs/answer-quality.md gives the correct-vs-false-refusal figures by
+ * threshold.
  *
  * <p>One rule sits on top of the fitted model, not fitted: when the question names something (a name, a number,
  * a year: {@link Mentions#of}) that the best sentence's article never states, the

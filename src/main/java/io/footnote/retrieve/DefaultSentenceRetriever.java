@@ -38,8 +38,8 @@ public final class DefaultSentenceRetriever implements SentenceRetriever {
     /**
      * Weights of the signals, refitted (coordinate search for top-1 "sentence holds the answer") on SQuAD v1.1
      * dev, seed-42 sample, questions about even-numbered articles; on the odd-numbered ones top-1 went from
-     * 0.804 to 0.807, and on the SQuAD v2.0 dev half (other articles) see docs/answer-quality.md. The answer-type bonus and
-     * the neighbour-echo weight came out at zero on SQuAD, whose sentences nearly all hold names and numbers;
+     * 0.804 to 0.807, and on the SQuAD v2.0 dev half (other articles) see docs/answer-quality.md. The answer-type
+     * bonus and the neighbour-echo weight came out at zero on SQuAD, whose sentences nearly all hold names and numbers;
      * the answer type still counts in {@link Answerability}. A little novelty helps: an echo of the question is
      * not its answer. The score is capped at 1.
      */

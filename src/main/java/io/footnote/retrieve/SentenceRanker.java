@@ -13,8 +13,8 @@ package io.footnote.retrieve;
  * <p>Tried on the same split and not kept, as they did not raise the held-out figure: the neighbours'
  * similarity and overlap, the counts of names and numbers the question lacks, sentence length and position, and
  * the former signals weighed freely instead of through the score (all together: 0.793 held out as well, but on
- * the 1,000-question seed-42 sample docs/answer-quality.md reports, 16 fewer best sentences holding the answer than the
- * former score, where this model has 4 more).
+ * the 1,000-question seed-42 sample docs/answer-quality.md reports, 16 fewer best sentences holding the answer
+ * than the former score, where this model has 4 more).
  */
 public final class SentenceRanker {
 
