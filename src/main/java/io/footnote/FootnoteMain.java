@@ -1,5 +1,7 @@
 package io.footnote;
 
+import io.footnote.embed.EmbeddingModels;
+import io.footnote.embed.ModelPreload;
 import io.footnote.eval.FootnoteCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -13,6 +15,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class FootnoteMain {
 
+    private static final String MODEL_PROPERTY = "footnote.embedding.model";
+    private static final String MODEL_VARIABLE = "FOOTNOTE_EMBEDDING_MODEL";
+
     private FootnoteMain() {
     }
 
@@ -21,6 +26,23 @@ public final class FootnoteMain {
             FootnoteCommand.launch(args);
             return;
         }
+        preloadModel();
         Quarkus.run(args);
+    }
+
+    /**
+     * Starts loading the embedding model while Quarkus boots ({@link ModelPreload}). Quarkus has not read the
+     * configuration yet, so the model is the one a system property or the environment names, else the default;
+     * a name set elsewhere ({@code .env}, {@code application.properties}) is honoured by the pipeline, which then
+     * loads that model itself.
+     */
+    private static void preloadModel() {
+        String name = System.getProperty(MODEL_PROPERTY, System.getenv(MODEL_VARIABLE));
+        try {
+            ModelPreload.shared().start(name == null || name.isBlank()
+                    ? EmbeddingModels.Known.DEFAULT : EmbeddingModels.Known.byName(name.strip()));
+        } catch (IllegalArgumentException unknown) {
+            // the configuration reports it, with the names it knows, when the pipeline starts
+        }
     }
 }

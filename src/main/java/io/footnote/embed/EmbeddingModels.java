@@ -40,6 +40,9 @@ public final class EmbeddingModels {
                 "/bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, 384,
                 "Represent this sentence for searching relevant passages: ");
 
+        /** The model {@code footnote.embedding.model} names when nothing is set. */
+        public static final Known DEFAULT = ALL_MINILM_L6_V2_Q;
+
         final String configName;
         final String modelResource;
         final String tokenizerResource;
@@ -94,9 +97,40 @@ public final class EmbeddingModels {
 
     /**
      * Loads {@code model} with single-threaded inference; {@code executor} decides how many run at once (one
-     * per core is right: each inference then has a core to itself).
+     * per core is right: each inference then has a core to itself). Takes the parts a {@link ModelPreload} made
+     * ahead of time when it preloaded this model.
      */
     public static OnnxEncoder load(Known model, Executor executor) {
+        return load(model, executor, ModelPreload.shared());
+    }
+
+    static OnnxEncoder load(Known model, Executor executor, ModelPreload preload) {
+        Parts parts = preload.take(model).orElseGet(() -> parts(model));
+        return new OnnxEncoder(parts.environment(), parts.session(), parts.tokenizer(), model.pooling,
+                model.dimension, executor, new Loaded(parts.encoder(), executor, model.dimension));
+    }
+
+    /**
+     * What loading a model makes before an executor is chosen: the ONNX session, Footnote's tokenizer, and
+     * LangChain4j's encoder on the same session (it embeds the rare text longer than the model's window).
+     */
+    record Parts(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
+                 OnnxBertBiEncoder encoder) implements AutoCloseable {
+        /** Releases the session (the environment is the process's own and stays). */
+        @Override
+        public void close() {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException("Cannot close the embedding model's session", e);
+            } finally {
+                tokenizer.close();
+            }
+        }
+    }
+
+    /** Reads the model's files from its jar and creates its session: most of a start's model time. */
+    static Parts parts(Known model) {
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -104,19 +138,26 @@ public final class EmbeddingModels {
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = env.createSession(resourceBytes(model.modelResource), options);
-            OnnxBertBiEncoder encoder;
-            try (InputStream tokenizer = resource(model.tokenizerResource)) {
-                encoder = new OnnxBertBiEncoder(env, session, tokenizer, model.pooling);
+            try {
+                OnnxBertBiEncoder encoder;
+                try (InputStream tokenizer = resource(model.tokenizerResource)) {
+                    encoder = new OnnxBertBiEncoder(env, session, tokenizer, model.pooling);
+                }
+                HuggingFaceTokenizer tokenizer;
+                try (InputStream in = resource(model.tokenizerResource)) {
+                    // As LangChain4j configures it: the tokenizer file's own truncation applies (all-MiniLM: 128
+                    // tokens, the length it was trained on), so vectors are the same as LangChain4j's.
+                    tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false"));
+                }
+                return new Parts(env, session, tokenizer, encoder);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    session.close();
+                } catch (OrtException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
-            HuggingFaceTokenizer tokenizer;
-            try (InputStream in = resource(model.tokenizerResource)) {
-                // As LangChain4j configures it: the tokenizer file's own truncation applies (all-MiniLM: 128
-                // tokens, the length it was trained on), so vectors are the same as LangChain4j's.
-                tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false"));
-            }
-            // LangChain4j's encoder on the same session embeds the rare text longer than the model's window.
-            return new OnnxEncoder(env, session, tokenizer, model.pooling, model.dimension, executor,
-                    new Loaded(encoder, executor, model.dimension));
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot load embedding model " + model.configName, e);
         } catch (IOException e) {
