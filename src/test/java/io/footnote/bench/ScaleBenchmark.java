@@ -19,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -57,13 +58,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * first (a check of the stand-in at a size that can be embedded here).
  *
  * <p>Each size: restart-to-ready (process start to {@code /q/health/ready} 200, and to the end of the start-up
- * sync), heap after a full GC ({@code jcmd GC.run}, {@code GC.heap_info}) just opened and after the questions,
- * RSS ({@code /proc} VmRSS split into RssAnon and RssFile — the mapped index's pages count as RSS but are page
- * cache the kernel can drop — and VmHWM), index size on disk, {@code /api/ask} p50/p99 at 1 and 4 closed-loop
- * clients (questions cut from the articles' sentences), {@code GET /api/documents?limit=50} p50 (first page, a
- * later page by cursor, a title filter {@code q=}). Other settings: {@code scale.xmx} (default 1g),
- * {@code scale.warmup}/{@code scale.measure} (seconds per load level, 5/20), {@code scale.keep} (keep corpora and
- * indexes under {@code target/scale}), {@code scale.seed} (42).
+ * sync) without a class cache, as the benchmark's own starts run, and with the ahead-of-time class cache
+ * {@code ./run.sh} keeps on JDK 25+ (median of three restarts after a run that records it), heap after a full
+ * GC ({@code jcmd GC.run}, {@code GC.heap_info}) just opened and after the questions, RSS ({@code /proc} VmRSS
+ * split into RssAnon and RssFile — the mapped index's pages count as RSS but are page cache the kernel can drop —
+ * and VmHWM), index size on disk, {@code /api/ask} p50/p99 at 1 and 4 closed-loop clients (questions cut from the
+ * articles' sentences), {@code GET /api/documents?limit=50} p50 (first page, a later page by cursor, a title
+ * filter {@code q=}). Other settings: {@code scale.xmx} (default 1g), {@code scale.warmup}/{@code scale.measure}
+ * (seconds per load level, 5/20), {@code scale.keep} (keep corpora and indexes under {@code target/scale}),
+ * {@code scale.seed} (42).
  *
  * <p>It asserts only what makes the figures meaningful: every article in the index and nothing re-embedded on
  * restart. Costs are reported, not asserted.
@@ -87,7 +90,8 @@ class ScaleBenchmark {
 
     /** One size's figures; times in seconds or milliseconds, sizes in MB, as named. */
     record Row(int articles, int chunks, int sentences, double buildSeconds, double buildCpuSeconds,
-               double indexMb, double readySeconds, double syncedSeconds, double heapOpenMb, double heapServedMb,
+               double indexMb, double readySeconds, double syncedSeconds, double cachedReadySeconds,
+               double heapOpenMb, double heapServedMb,
                double rssMb, double rssAnonMb, double rssFileMb, double peakRssMb, LoadGenerator.Result ask1, LoadGenerator.Result ask4,
                double listFirstMs, double listCursorMs, double listFilterMs, long filterTotal,
                double loadStart, double loadEnd) {
@@ -101,8 +105,10 @@ class ScaleBenchmark {
             new Metric("index build (ingest pass)", "s", Row::buildSeconds),
             new Metric("index build CPU", "CPU-s", Row::buildCpuSeconds),
             new Metric("index size on disk", "MB", Row::indexMb),
-            new Metric("restart to ready (/q/health/ready 200)", "s", Row::readySeconds),
+            new Metric("restart to ready, no class cache (/q/health/ready 200)", "s", Row::readySeconds),
             new Metric("restart to start-up sync done", "s", Row::syncedSeconds),
+            new Metric("restart to ready with the class cache ./run.sh keeps (JDK 25+), median of 3", "s",
+                    Row::cachedReadySeconds),
             new Metric("heap after GC, just opened", "MB", Row::heapOpenMb),
             new Metric("heap after GC, after the questions", "MB", Row::heapServedMb),
             new Metric("RSS after the questions (VmRSS)", "MB", Row::rssMb),
@@ -170,6 +176,8 @@ class ScaleBenchmark {
         assertEquals(n, built.documents(), "every article indexed");
         log("%,d articles: index built in %.0f s (%,d chunks)", n, buildSeconds, built.chunks());
 
+        double cachedReady = restartsWithClassCache(n, corpus, data);
+
         long t0 = System.nanoTime();
         try (ServiceProcess service = ServiceProcess.start(env(corpus, data), WORK.resolve("serve-" + n + ".log"),
                 "-Xmx" + xmx)) {
@@ -209,7 +217,7 @@ class ScaleBenchmark {
             double peak = Proc.statusField(service.pid(), "VmHWM") / 1024.0;
             double indexMb = Proc.sizeOnDisk(data.resolve("index")) / 1048576.0;
             Row row = new Row(n, built.chunks(), built.sentences(), buildSeconds, buildCpu, indexMb, ready, synced,
-                    heapOpen, heapServed, rss, anon, file, peak, ask1, ask4, first, byCursor, filtered, total, load0,
+                    cachedReady, heapOpen, heapServed, rss, anon, file, peak, ask1, ask4, first, byCursor, filtered, total, load0,
                     Proc.loadAverage());
             log("%,d articles: %s", n, row);
             if (!keep) {
@@ -217,6 +225,52 @@ class ScaleBenchmark {
                 Folders.deleteRecursively(data);
             }
             return row;
+        }
+    }
+
+    /**
+     * Restart to ready as {@code ./run.sh} restarts the service on JDK 25 or newer: with the ahead-of-time class
+     * cache its first run after a build records. One run records it (ready, the start-up sync, 20 questions, a
+     * stop, which writes the cache), then three starts use it; their median, in seconds. NaN on an older JDK,
+     * where {@code ./run.sh} keeps no cache.
+     */
+    private double restartsWithClassCache(int n, Path corpus, Path data) {
+        if (Runtime.version().feature() < 25) {
+            log("%,d articles: JDK %d keeps no class cache; restarts with one not measured", n, Runtime.version().feature());
+            return Double.NaN;
+        }
+        Path cache = WORK.resolve("footnote-" + n + ".aot");
+        Path logFile = WORK.resolve("restart-" + n + ".log");
+        try {
+            Files.deleteIfExists(cache);
+            Files.deleteIfExists(logFile);
+            try (ServiceProcess recording = ServiceProcess.start(env(corpus, data), logFile, "-Xmx" + xmx,
+                    "-XX:AOTCacheOutput=" + cache.toAbsolutePath(), "-Xlog:aot*=off")) {
+                recording.awaitReady(Duration.ofHours(2));
+                for (int i = 0; i < 20; i++) {
+                    recording.http().contentType("application/json")
+                            .body("{\"question\":\"What did the minister say about the plans?\"}")
+                            .post("/api/ask").then().statusCode(200);
+                }
+            }
+            if (!Files.exists(cache)) {
+                throw new AssertionError("the JVM wrote no class cache at " + cache + "; see " + logFile);
+            }
+            double[] ready = new double[3];
+            for (int i = 0; i < ready.length; i++) {
+                long t0 = System.nanoTime();
+                try (ServiceProcess service = ServiceProcess.start(env(corpus, data), logFile, "-Xmx" + xmx,
+                        "-XX:AOTCache=" + cache.toAbsolutePath())) {
+                    service.awaitUp(Duration.ofMinutes(30));
+                    ready[i] = (System.nanoTime() - t0) / 1e9;
+                    service.awaitReady(Duration.ofHours(2)); // the next start should not share the CPU with this sync
+                }
+            }
+            log("%,d articles: restarts with the class cache ready in %s s", n, Arrays.toString(ready));
+            Arrays.sort(ready);
+            return ready[1];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -382,6 +436,9 @@ class ScaleBenchmark {
     }
 
     private static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
