@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -126,10 +127,9 @@ public final class LuceneIndex implements ArticleIndex {
             writer = new IndexWriter(dir, cfg);
             boolean compactionPending = false;
             if (DirectoryReader.indexExists(dir)) {
-                Map<String, String> data;
-                try (DirectoryReader r = DirectoryReader.open(dir)) {
-                    data = r.getIndexCommit().getUserData();
-                }
+                // The last commit's user data, from its segments file alone: a reader would open every segment
+                // (norms, doc values, vector metadata) once here and again for the searchers below.
+                Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
                 String built = data.get(COMMIT_SIGNATURE);
                 if (!stamp.equals(built)) {
                     LOG.infof("Index was built as [%s]; rebuilding it as [%s]", built, stamp);

@@ -11,6 +11,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
@@ -168,7 +169,8 @@ class LuceneIndexTest extends ArticleIndexContract {
 
     @Test
     void given_open_fails_after_taking_the_lock_when_opening_again_then_the_lock_was_released() throws IOException {
-        // given: a committed index, then a directory that fails to read the commit once the writer holds the lock
+        // given: a committed index, then a directory that fails to read the commit's user data once the writer
+        // holds the lock (a read of the segments file by LuceneIndex itself, not by the writer it opened)
         Path path = dir.resolve("index");
         try (ArticleIndex index = openEmpty()) {
             IndexedDocument a = CodecSamples.article("x1", DIMENSION);
@@ -178,8 +180,10 @@ class LuceneIndexTest extends ArticleIndexContract {
         Directory failing = new FilterDirectory(FSDirectory.open(path)) {
             @Override
             public IndexInput openInput(String name, IOContext context) throws IOException {
-                if (name.startsWith("segments_") && java.util.Arrays.stream(Thread.currentThread().getStackTrace())
-                        .anyMatch(f -> f.getClassName().equals(DirectoryReader.class.getName()))) {
+                List<String> stack = java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+                        .map(StackTraceElement::getClassName).toList();
+                if (name.startsWith("segments_") && stack.contains(SegmentInfos.class.getName())
+                        && !stack.contains(IndexWriter.class.getName())) {
                     throw new IOException("disk error (injected)");
                 }
                 return super.openInput(name, context);
