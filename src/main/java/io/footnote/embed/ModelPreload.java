@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Why: a start is the JVM and Quarkus booting (about 2–3 s on two cores), then the pipeline loading the model
  * (the ONNX runtime's native library, 23 MB inflated from its jar, the session, the tokenizer's native library:
- * about 0.7 s) while the index opens. None of the model's part depends on Quarkus, so {@code FootnoteMain}
+ * about 0.7 s) while the index opens. None of the model's parts depends on Quarkus, so {@code FootnoteMain}
  * starts it before Quarkus boots, on the other core. The model is named by the configuration, which Quarkus has
  * not read yet at that point; the caller guesses it (system property, environment, default) and {@link #take}
  * discards a guess that turns out wrong, so a wrong guess costs CPU on a spare core, never a wrong model.
