@@ -5,8 +5,10 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -86,14 +88,14 @@ public final class ModelPreload {
             // native code while the caller goes on (the runtime crashes a JVM that exits under it).
             try {
                 loading.join().close();
-            } catch (CompletionException | java.util.concurrent.CancellationException failed) {
+            } catch (CompletionException | CancellationException failed) {
                 // nothing was opened
             }
             return Optional.empty();
         }
         try {
             return Optional.of(loading.join());
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             LOG.debugf(e, "Preloading %s failed; loading it again", model.configName());
             return Optional.empty();
         }
@@ -104,7 +106,7 @@ public final class ModelPreload {
             loading.get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             // nothing to wait for, or waited long enough
         }
     }

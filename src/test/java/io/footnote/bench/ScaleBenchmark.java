@@ -217,8 +217,8 @@ class ScaleBenchmark {
             double peak = Proc.statusField(service.pid(), "VmHWM") / 1024.0;
             double indexMb = Proc.sizeOnDisk(data.resolve("index")) / 1048576.0;
             Row row = new Row(n, built.chunks(), built.sentences(), buildSeconds, buildCpu, indexMb, ready, synced,
-                    cachedReady, heapOpen, heapServed, rss, anon, file, peak, ask1, ask4, first, byCursor, filtered, total, load0,
-                    Proc.loadAverage());
+                    cachedReady, heapOpen, heapServed, rss, anon, file, peak, ask1, ask4, first, byCursor, filtered,
+                    total, load0, Proc.loadAverage());
             log("%,d articles: %s", n, row);
             if (!keep) {
                 service.close();
@@ -236,7 +236,8 @@ class ScaleBenchmark {
      */
     private double restartsWithClassCache(int n, Path corpus, Path data) {
         if (Runtime.version().feature() < 25) {
-            log("%,d articles: JDK %d keeps no class cache; restarts with one not measured", n, Runtime.version().feature());
+            log("%,d articles: JDK %d keeps no class cache; restarts with one not measured", n,
+                    Runtime.version().feature());
             return Double.NaN;
         }
         Path cache = WORK.resolve("footnote-" + n + ".aot");
